@@ -1,0 +1,45 @@
+package com.disputehub.channel;
+
+import java.util.List;
+
+import com.disputehub.incident.IncidentSnapshot;
+import com.disputehub.incident.OpenIncidentRef;
+
+/**
+ * One channel's wire protocol behind a small contract. Adapters are Spring beans, found by
+ * {@link #channelType()}; they keep no state that must survive a restart (the cursor is stored by sync).
+ */
+public interface ChannelAdapter {
+
+    /** The value of {@code channel} in an account's configuration, e.g. {@code mirakl}. */
+    String channelType();
+
+    /** Stored with every incident this adapter normalizes, so that old records can be re-normalized. */
+    String version();
+
+    /**
+     * Reads one page of records changed since the cursor; {@code cursor} is null on the first poll.
+     * Throws {@link ChannelException} when the page cannot be read at all (nothing is then stored).
+     */
+    FetchResult fetchChanges(ChannelAccount account, String cursor);
+
+    /** Reads again the records behind incidents that are still open, to see changes the change feed misses. */
+    List<RawRecord> reread(ChannelAccount account, List<OpenIncidentRef> openIncidents);
+
+    /**
+     * Turns one raw record into incidents (one record may hold several, such as the lines of an order).
+     * Throws {@link NormalizationException} for a record that cannot be understood; it is quarantined.
+     */
+    List<IncidentSnapshot> normalize(ChannelAccount account, RawRecord record);
+
+    /** The decisions this channel accepts, in which statuses, with which fields. */
+    Capabilities capabilities(ChannelAccount account);
+
+    /** Channel-specific checks of a decision before it is accepted; each problem is a sentence for the user. */
+    default List<String> validate(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
+        return List.of();
+    }
+
+    /** Sends one decision; throws {@link ChannelException} subclasses to say how it failed. */
+    PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command);
+}

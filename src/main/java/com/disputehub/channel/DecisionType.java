@@ -1,0 +1,8 @@
+package com.disputehub.channel;
+
+/** Every kind of decision a person, a rule or the API can make on an incident. */
+public enum DecisionType {
+    SEND_MESSAGE,
+    REFUND,
+    MARK_RESOLVED
+}

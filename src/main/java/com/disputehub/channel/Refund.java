@@ -1,0 +1,70 @@
+package com.disputehub.channel;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A refund (DOMAIN M6): TOTAL refunds what is left of the line; DETAILED gives quantity, amounts and taxes.
+ * Amounts are in the order's currency.
+ */
+public record Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal amount, List<TaxAmount> taxes,
+                     BigDecimal shippingAmount, List<TaxAmount> shippingTaxes) implements DecisionCommand {
+
+    /** Whether the whole line is refunded or the given amounts. */
+    public enum Mode { TOTAL, DETAILED }
+
+    /** A tax line of a refund, by the channel's tax code. */
+    public record TaxAmount(String code, BigDecimal amount) {
+    }
+
+    public Refund {
+        taxes = taxes == null ? List.of() : List.copyOf(taxes);
+        shippingTaxes = shippingTaxes == null ? List.of() : List.copyOf(shippingTaxes);
+    }
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.REFUND;
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (mode == null) {
+            problems.add("'mode' is required: TOTAL or DETAILED");
+        }
+        if (reasonCode == null || reasonCode.isBlank()) {
+            problems.add("'reasonCode' is required (a refund reason of the channel)");
+        }
+        if (mode == Mode.DETAILED) {
+            if (amount == null || shippingAmount == null) {
+                problems.add("a DETAILED refund needs 'amount' and 'shippingAmount'");
+            }
+            if (quantity == null || quantity < 0) {
+                problems.add("a DETAILED refund needs 'quantity' (0 or more)");
+            }
+            checkNotNegative(problems, "amount", amount);
+            checkNotNegative(problems, "shippingAmount", shippingAmount);
+            taxes.forEach(t -> checkNotNegative(problems, "tax " + t.code(), t.amount()));
+            shippingTaxes.forEach(t -> checkNotNegative(problems, "shipping tax " + t.code(), t.amount()));
+            if (amount != null && shippingAmount != null && amount.signum() == 0 && shippingAmount.signum() == 0) {
+                problems.add("a refund of 0 refunds nothing");
+            }
+        }
+        return problems;
+    }
+
+    private static void checkNotNegative(List<String> problems, String name, BigDecimal value) {
+        if (value != null && value.signum() < 0) {
+            problems.add("'" + name + "' must not be negative");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return mode == Mode.DETAILED
+                ? "Detailed refund: " + amount + " + shipping " + shippingAmount + " (reason " + reasonCode + ")"
+                : "Total refund (reason " + reasonCode + ")";
+    }
+}

@@ -1,0 +1,44 @@
+package com.disputehub.channel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A message to the buyer, the operator or both (DOMAIN M5): a reply in an existing thread when
+ * {@code threadId} is given, otherwise a new thread with {@code subject}.
+ */
+public record SendMessage(Recipients to, String body, String subject, String threadId) implements DecisionCommand {
+
+    /** Who receives the message. */
+    public enum Recipients { BUYER, OPERATOR, BUYER_AND_OPERATOR }
+
+    public static final int MAX_BODY = 5000;
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.SEND_MESSAGE;
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (to == null) {
+            problems.add("'to' is required: BUYER, OPERATOR or BUYER_AND_OPERATOR");
+        }
+        if (body == null || body.isBlank()) {
+            problems.add("'body' is required");
+        } else if (body.length() > MAX_BODY) {
+            problems.add("'body' is " + body.length() + " characters; at most " + MAX_BODY);
+        }
+        if ((threadId == null || threadId.isBlank()) && (subject == null || subject.isBlank())) {
+            problems.add("a new conversation needs a 'subject' (or give 'threadId' to reply in an existing one)");
+        }
+        return problems;
+    }
+
+    @Override
+    public String describe() {
+        String where = threadId == null || threadId.isBlank() ? "new conversation \"" + subject + "\"" : "thread " + threadId;
+        return "Message to " + (to == null ? "?" : to.name().toLowerCase().replace('_', ' ')) + " (" + where + ")";
+    }
+}

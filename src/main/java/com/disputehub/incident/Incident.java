@@ -1,0 +1,36 @@
+package com.disputehub.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A stored incident: the normalized view, its provenance and its raw payload. */
+public record Incident(
+        UUID id,
+        String channelType,
+        String accountId,
+        IncidentKind kind,
+        String externalId,
+        String orderId,
+        List<String> orderLineIds,
+        List<String> skus,
+        String productTitle,
+        String productImageUrl,
+        String buyerName,
+        Reason reason,
+        IncidentStatus status,
+        IncidentStatus channelStatus,
+        String rawStatus,
+        ActionOwner actionOwner,
+        Money requestedRefund,
+        Money productValue,
+        Instant respondBy,
+        Instant openedAt,
+        Instant channelUpdatedAt,
+        List<IncidentMessage> messages,
+        List<Evidence> evidence,
+        String rawPayload,
+        String adapterVersion,
+        Instant createdAt,
+        Instant updatedAt) {
+}

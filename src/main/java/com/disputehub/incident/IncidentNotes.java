@@ -1,0 +1,44 @@
+package com.disputehub.incident;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.disputehub.database.Sql;
+
+/** Adds and lists internal notes; adding one also writes a timeline entry. */
+@Component
+public class IncidentNotes {
+
+    private final JdbcClient jdbc;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    IncidentNotes(JdbcClient jdbc, Timeline timeline, Clock clock) {
+        this.jdbc = jdbc;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public IncidentNote add(UUID incidentId, String author, String body) {
+        var now = clock.instant();
+        long id = jdbc.sql("insert into incident_note (incident_id, author, body, created_at) values (?, ?, ?, ?) returning id")
+                .params(incidentId, author, body, Sql.ts(now))
+                .query(Long.class).single();
+        timeline.append(incidentId, "NOTE", author, "Internal note added");
+        return new IncidentNote(id, incidentId, author, body, now);
+    }
+
+    public List<IncidentNote> of(UUID incidentId) {
+        return jdbc.sql("select * from incident_note where incident_id = ? order by created_at, id")
+                .param(incidentId)
+                .query((rs, n) -> new IncidentNote(rs.getLong("id"), incidentId, rs.getString("author"),
+                        rs.getString("body"), IncidentRowMapper.instant(rs, "created_at")))
+                .list();
+    }
+}

@@ -1,0 +1,229 @@
+package com.disputehub.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.disputehub.database.Sql;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Stores incidents: an idempotent upsert that writes a timeline entry and a change event only for a real
+ * change, and the outcome of decisions.
+ *
+ * <p>A decision may set a status the channel cannot show yet ("waiting for platform" after marking resolved
+ * while the line is still open). That status is held while the channel keeps reporting the same state, and
+ * released as soon as the channel shows something new.
+ */
+@Repository
+public class IncidentStore {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final IncidentRowMapper rows;
+    private final Timeline timeline;
+    private final ChangeFeed changes;
+    private final Clock clock;
+
+    IncidentStore(JdbcClient jdbc, ObjectMapper json, Timeline timeline, ChangeFeed changes, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.rows = new IncidentRowMapper(json);
+        this.timeline = timeline;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UpsertResult upsert(IncidentSource source, IncidentSnapshot snapshot) {
+        Optional<Incident> existing = jdbc.sql("select * from incident where account_id = ? and external_id = ? for update")
+                .params(source.accountId(), snapshot.externalId())
+                .query(rows).optional();
+        if (existing.isEmpty()) {
+            if (snapshot.followUp()) {
+                return UpsertResult.skipped();
+            }
+            UUID id = UUID.randomUUID();
+            insert(id, source, snapshot);
+            timeline.append(id, "CREATED", source.channelType(), "Incident opened: " + describe(snapshot.reason())
+                    + ", " + text(snapshot.status()));
+            changes.record(id, "CREATED");
+            return new UpsertResult(UpsertResult.Outcome.CREATED, id, List.of());
+        }
+        Incident before = existing.get();
+        String holdBasis = jdbc.sql("select status_hold_basis from incident where id = ?").param(before.id())
+                .query(String.class).optional().orElse(null);
+        String basis = holdBasis(snapshot.status(), snapshot.rawStatus());
+        boolean held = basis.equals(holdBasis);
+        Incident after = merge(before, source, snapshot, held ? before.status() : snapshot.status());
+        List<String> diff = ChangeDescriber.describe(before, after);
+        if (diff.isEmpty()) {
+            refreshQuietly(before.id(), source, snapshot);
+            return new UpsertResult(UpsertResult.Outcome.UNCHANGED, before.id(), List.of());
+        }
+        update(after, snapshot, held ? holdBasis : null);
+        timeline.append(before.id(), "CHANNEL_UPDATE", source.channelType(), String.join("; ", diff));
+        changes.record(before.id(), "UPDATED");
+        return new UpsertResult(UpsertResult.Outcome.UPDATED, before.id(), diff);
+    }
+
+    /**
+     * Records what a decision did: a timeline entry, and where the decision implies a status the channel will
+     * only show later, that status, held until the channel reports a new state.
+     */
+    @Transactional
+    public void recordDecisionOutcome(UUID incidentId, IncidentStatus statusAfter, String actor, String summary) {
+        if (statusAfter != null) {
+            Incident incident = find(incidentId).orElseThrow();
+            jdbc.sql("update incident set status = ?, status_hold_basis = ?, updated_at = ? where id = ?")
+                    .params(statusAfter.name(), holdBasis(incident.channelStatus(), incident.rawStatus()),
+                            Sql.ts(clock.instant()), incidentId)
+                    .update();
+        }
+        timeline.append(incidentId, "DECISION", actor, summary);
+        changes.record(incidentId, "UPDATED");
+    }
+
+    public Optional<Incident> find(UUID id) {
+        return jdbc.sql("select * from incident where id = ?").param(id).query(rows).optional();
+    }
+
+    private static String holdBasis(IncidentStatus channelStatus, String rawStatus) {
+        return channelStatus + "|" + rawStatus;
+    }
+
+    private Incident merge(Incident before, IncidentSource source, IncidentSnapshot s, IncidentStatus status) {
+        Reason reason = s.reason() != null ? s.reason() : before.reason();
+        Instant openedAt = s.followUp() && s.openedAt() == null ? before.openedAt() : s.openedAt();
+        return new Incident(before.id(), before.channelType(), before.accountId(), s.kind(), s.externalId(),
+                s.orderId(), s.orderLineIds(), s.skus(), s.productTitle(), s.productImageUrl(), s.buyerName(),
+                reason, status, s.status(), s.rawStatus(), s.actionOwner(), s.requestedRefund(), s.productValue(),
+                s.respondBy(), openedAt, s.channelUpdatedAt(), s.messages(), s.evidence(), s.rawPayload(),
+                source.adapterVersion(), before.createdAt(), clock.instant());
+    }
+
+    private void insert(UUID id, IncidentSource source, IncidentSnapshot s) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into incident (id, channel_type, account_id, kind, external_id, order_id, order_line_ids, skus,
+                  product_title, product_image_url, buyer_name, reason, raw_reason_code, raw_reason_label,
+                  status, channel_status, raw_status, action_owner,
+                  requested_refund_amount, requested_refund_currency, product_value_amount, product_value_currency,
+                  respond_by, opened_at, channel_updated_at, messages, message_count, evidence, raw_payload,
+                  adapter_version, created_at, updated_at)
+                values (:id, :channel, :account, :kind, :externalId, :orderId, :lineIds, :skus,
+                  :title, :image, :buyer, :reason, :reasonCode, :reasonLabel,
+                  :status, :status, :rawStatus, :owner,
+                  :refundAmount, :refundCurrency, :valueAmount, :valueCurrency,
+                  :respondBy, :openedAt, :channelUpdatedAt, cast(:messages as jsonb), :messageCount,
+                  cast(:evidence as jsonb), cast(:raw as jsonb), :version, :now, :now)
+                """)
+                .param("id", id)
+                .param("channel", source.channelType())
+                .param("account", source.accountId())
+                .param("kind", s.kind().name())
+                .param("externalId", s.externalId())
+                .param("orderId", s.orderId())
+                .param("lineIds", Sql.textArray(s.orderLineIds()))
+                .param("skus", Sql.textArray(s.skus()))
+                .param("title", s.productTitle())
+                .param("image", s.productImageUrl())
+                .param("buyer", s.buyerName())
+                .param("reason", s.reason().category().name())
+                .param("reasonCode", s.reason().rawCode())
+                .param("reasonLabel", s.reason().rawLabel())
+                .param("status", s.status().name())
+                .param("rawStatus", s.rawStatus())
+                .param("owner", s.actionOwner().name())
+                .param("refundAmount", s.requestedRefund() == null ? null : s.requestedRefund().amount())
+                .param("refundCurrency", s.requestedRefund() == null ? null : s.requestedRefund().currency())
+                .param("valueAmount", s.productValue() == null ? null : s.productValue().amount())
+                .param("valueCurrency", s.productValue() == null ? null : s.productValue().currency())
+                .param("respondBy", Sql.ts(s.respondBy()))
+                .param("openedAt", Sql.ts(s.openedAt()))
+                .param("channelUpdatedAt", Sql.ts(s.channelUpdatedAt()))
+                .param("messages", json.writeValueAsString(s.messages()))
+                .param("messageCount", s.messages().size())
+                .param("evidence", json.writeValueAsString(s.evidence()))
+                .param("raw", s.rawPayload())
+                .param("version", source.adapterVersion())
+                .param("now", Sql.ts(now))
+                .update();
+    }
+
+    private void update(Incident i, IncidentSnapshot s, String holdBasis) {
+        jdbc.sql("""
+                update incident set kind = :kind, order_id = :orderId, order_line_ids = :lineIds, skus = :skus,
+                  product_title = :title, product_image_url = :image, buyer_name = :buyer, reason = :reason,
+                  raw_reason_code = :reasonCode, raw_reason_label = :reasonLabel, status = :status,
+                  channel_status = :channelStatus, raw_status = :rawStatus, status_hold_basis = :hold,
+                  action_owner = :owner, requested_refund_amount = :refundAmount,
+                  requested_refund_currency = :refundCurrency, product_value_amount = :valueAmount,
+                  product_value_currency = :valueCurrency, respond_by = :respondBy, opened_at = :openedAt,
+                  channel_updated_at = :channelUpdatedAt, messages = cast(:messages as jsonb),
+                  message_count = :messageCount, evidence = cast(:evidence as jsonb), raw_payload = cast(:raw as jsonb),
+                  adapter_version = :version, updated_at = :now
+                where id = :id
+                """)
+                .param("id", i.id())
+                .param("kind", i.kind().name())
+                .param("orderId", i.orderId())
+                .param("lineIds", Sql.textArray(i.orderLineIds()))
+                .param("skus", Sql.textArray(i.skus()))
+                .param("title", i.productTitle())
+                .param("image", i.productImageUrl())
+                .param("buyer", i.buyerName())
+                .param("reason", i.reason().category().name())
+                .param("reasonCode", i.reason().rawCode())
+                .param("reasonLabel", i.reason().rawLabel())
+                .param("status", i.status().name())
+                .param("channelStatus", i.channelStatus().name())
+                .param("rawStatus", i.rawStatus())
+                .param("hold", holdBasis)
+                .param("owner", i.actionOwner().name())
+                .param("refundAmount", i.requestedRefund() == null ? null : i.requestedRefund().amount())
+                .param("refundCurrency", i.requestedRefund() == null ? null : i.requestedRefund().currency())
+                .param("valueAmount", i.productValue() == null ? null : i.productValue().amount())
+                .param("valueCurrency", i.productValue() == null ? null : i.productValue().currency())
+                .param("respondBy", Sql.ts(i.respondBy()))
+                .param("openedAt", Sql.ts(i.openedAt()))
+                .param("channelUpdatedAt", Sql.ts(i.channelUpdatedAt()))
+                .param("messages", json.writeValueAsString(i.messages()))
+                .param("messageCount", i.messages().size())
+                .param("evidence", json.writeValueAsString(i.evidence()))
+                .param("raw", s.rawPayload())
+                .param("version", i.adapterVersion())
+                .param("now", Sql.ts(i.updatedAt()))
+                .update();
+    }
+
+    /** Keeps the raw payload current when only fields nobody reads changed; no event, no new row. */
+    private void refreshQuietly(UUID id, IncidentSource source, IncidentSnapshot s) {
+        jdbc.sql("""
+                update incident set raw_payload = cast(:raw as jsonb), channel_updated_at = :at, adapter_version = :version
+                where id = :id and (raw_payload <> cast(:raw as jsonb) or adapter_version <> :version
+                  or channel_updated_at is distinct from :at)
+                """)
+                .param("raw", s.rawPayload())
+                .param("at", Sql.ts(s.channelUpdatedAt()))
+                .param("version", source.adapterVersion())
+                .param("id", id)
+                .update();
+    }
+
+    private static String describe(Reason reason) {
+        String label = reason.rawLabel() == null ? "" : " (" + reason.rawLabel() + ")";
+        return text(reason.category()) + label;
+    }
+
+    private static String text(Enum<?> value) {
+        return value.name().toLowerCase().replace('_', ' ');
+    }
+}
