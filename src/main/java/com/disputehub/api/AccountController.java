@@ -1,0 +1,66 @@
+package com.disputehub.api;
+
+import java.util.Base64;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.incident.ChangeEvent;
+import com.disputehub.incident.ChangeFeed;
+import com.disputehub.sync.Quarantine;
+import com.disputehub.sync.QuarantinedRecord;
+import com.disputehub.sync.SyncStates;
+import com.disputehub.sync.SyncStatus;
+
+/** Accounts with their sync status, the quarantine, and the change feed for ERPs. */
+@RestController
+class AccountController {
+
+    private final ChannelAccounts accounts;
+    private final SyncStates states;
+    private final Quarantine quarantine;
+    private final ChangeFeed changes;
+
+    AccountController(ChannelAccounts accounts, SyncStates states, Quarantine quarantine, ChangeFeed changes) {
+        this.accounts = accounts;
+        this.states = states;
+        this.quarantine = quarantine;
+        this.changes = changes;
+    }
+
+    @GetMapping("/api/accounts")
+    List<AccountView> accounts() {
+        return accounts.all().stream().map(a -> new AccountView(a.id(), a.channelType(), a.baseUrl().toString(),
+                a.pollInterval().toString(), a.sandbox(), states.find(a.id()).orElse(null))).toList();
+    }
+
+    @GetMapping("/api/quarantine")
+    List<QuarantineView> quarantine(@RequestParam(required = false) String account,
+                                    @RequestParam(defaultValue = "50") int limit) {
+        return quarantine.recent(account, Math.min(Math.max(limit, 1), 500)).stream().map(QuarantineView::of).toList();
+    }
+
+    /** Incident changes after a sequence number, oldest first: an ERP stores the last sequence it read. */
+    @GetMapping("/api/changes")
+    List<ChangeEvent> changes(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
+        return changes.after(after, Math.min(Math.max(limit, 1), 1000));
+    }
+
+    /** An account as configured (without credentials) and its sync status. */
+    record AccountView(String id, String channel, String baseUrl, String pollInterval, boolean sandbox, SyncStatus sync) {
+    }
+
+    /** A quarantined record; the raw bytes in base64, and as text when they are UTF-8. */
+    record QuarantineView(long id, String accountId, String channel, String recordRef, String stage, String error,
+                          String contentType, String rawText, String rawBase64, java.time.Instant createdAt) {
+
+        static QuarantineView of(QuarantinedRecord r) {
+            return new QuarantineView(r.id(), r.accountId(), r.channelType(), r.recordRef(), r.stage(), r.error(),
+                    r.contentType(), new String(r.raw(), java.nio.charset.StandardCharsets.UTF_8),
+                    Base64.getEncoder().encodeToString(r.raw()), r.createdAt());
+        }
+    }
+}

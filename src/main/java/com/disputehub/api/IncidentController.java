@@ -1,0 +1,115 @@
+package com.disputehub.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.disputehub.channel.DecisionCommand;
+import com.disputehub.decision.Decision;
+import com.disputehub.decision.DecisionService;
+import com.disputehub.decision.Decisions;
+import com.disputehub.decision.IncidentNotFoundException;
+import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentFilter;
+import com.disputehub.incident.IncidentKind;
+import com.disputehub.incident.IncidentNote;
+import com.disputehub.incident.IncidentNotes;
+import com.disputehub.incident.IncidentPage;
+import com.disputehub.incident.IncidentQueries;
+import com.disputehub.incident.IncidentStatus;
+import com.disputehub.incident.IncidentStore;
+import com.disputehub.incident.ReasonCategory;
+import com.disputehub.incident.Timeline;
+
+import tools.jackson.databind.ObjectMapper;
+
+/** Incidents: list with filters and keyset pages, one in full, internal notes, and new decisions. */
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentController {
+
+    static final int MAX_LIMIT = 200;
+
+    private final IncidentQueries queries;
+    private final IncidentStore store;
+    private final Timeline timeline;
+    private final IncidentNotes notes;
+    private final Decisions decisions;
+    private final DecisionService decisionService;
+    private final ObjectMapper json;
+
+    IncidentController(IncidentQueries queries, IncidentStore store, Timeline timeline, IncidentNotes notes,
+                       Decisions decisions, DecisionService decisionService, ObjectMapper json) {
+        this.queries = queries;
+        this.store = store;
+        this.timeline = timeline;
+        this.notes = notes;
+        this.decisions = decisions;
+        this.decisionService = decisionService;
+        this.json = json;
+    }
+
+    /** Filters: channel, account, kind, status, reason, text (order, product, buyer, reason label, messages). */
+    @GetMapping
+    Page list(@RequestParam(required = false) String channel, @RequestParam(required = false) String account,
+              @RequestParam(required = false) IncidentKind kind, @RequestParam(required = false) IncidentStatus status,
+              @RequestParam(required = false) ReasonCategory reason, @RequestParam(required = false) String text,
+              @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
+        }
+        IncidentPage page = queries.search(new IncidentFilter(channel, account, kind, status, reason, text), after, limit);
+        return new Page(page.items().stream().map(IncidentSummary::of).toList(), page.next());
+    }
+
+    @GetMapping("/{id}")
+    IncidentDetail get(@PathVariable UUID id) {
+        Incident incident = store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        return new IncidentDetail(IncidentDetail.withoutRaw(incident), timeline.of(id), notes.of(id),
+                decisions.ofIncident(id).stream().map(DecisionView::of).toList(),
+                decisionService.allowedFor(incident), json.readTree(incident.rawPayload()));
+    }
+
+    @PostMapping("/{id}/notes")
+    ResponseEntity<IncidentNote> addNote(@PathVariable UUID id, @RequestBody NoteRequest request) {
+        store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        if (request.body() == null || request.body().isBlank()) {
+            throw new IllegalArgumentException("'body' is required");
+        }
+        String author = request.author() == null || request.author().isBlank() ? "api" : request.author();
+        IncidentNote note = notes.add(id, author, request.body());
+        return ResponseEntity.status(201).body(note);
+    }
+
+    /**
+     * Accepts a decision (202) after validating it; an {@code Idempotency-Key} header makes a repeated request
+     * answer the same decision instead of making a second one.
+     */
+    @PostMapping("/{id}/decisions")
+    ResponseEntity<DecisionView> decide(@PathVariable UUID id, @RequestBody DecisionCommand command,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                        @RequestHeader(name = "X-Requested-By", required = false) String requestedBy) {
+        Decision decision = decisionService.request(id, command,
+                requestedBy == null || requestedBy.isBlank() ? "api" : requestedBy, key);
+        return ResponseEntity.accepted().location(URI.create("/api/decisions/" + decision.id()))
+                .body(DecisionView.of(decision));
+    }
+
+    /** A page of incidents and the token for the next one ({@code after}), null at the end. */
+    record Page(List<IncidentSummary> items, String next) {
+    }
+
+    /** An internal note: never sent to any channel. */
+    record NoteRequest(String author, String body) {
+    }
+}

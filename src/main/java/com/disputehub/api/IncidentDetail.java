@@ -1,0 +1,24 @@
+package com.disputehub.api;
+
+import java.util.List;
+
+import com.disputehub.channel.Capabilities;
+import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentNote;
+import com.disputehub.incident.TimelineEvent;
+
+import tools.jackson.databind.JsonNode;
+
+/** One incident in full: the model, its timeline, notes, decisions, the decisions allowed now, and the raw payload. */
+record IncidentDetail(Incident incident, List<TimelineEvent> timeline, List<IncidentNote> notes,
+                      List<DecisionView> decisions, List<Capabilities.DecisionSpec> allowedDecisions, JsonNode raw) {
+
+    /** The incident without its raw payload text, which is given as JSON beside it. */
+    static Incident withoutRaw(Incident i) {
+        return new Incident(i.id(), i.channelType(), i.accountId(), i.kind(), i.externalId(), i.orderId(),
+                i.orderLineIds(), i.skus(), i.productTitle(), i.productImageUrl(), i.buyerName(), i.reason(), i.status(),
+                i.channelStatus(), i.rawStatus(), i.actionOwner(), i.requestedRefund(), i.productValue(), i.respondBy(),
+                i.openedAt(), i.channelUpdatedAt(), i.messages(), i.evidence(), null, i.adapterVersion(),
+                i.createdAt(), i.updatedAt());
+    }
+}

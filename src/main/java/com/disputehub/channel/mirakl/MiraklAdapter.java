@@ -1,0 +1,85 @@
+package com.disputehub.channel.mirakl;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.disputehub.channel.Capabilities;
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelAdapter;
+import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.DecisionTarget;
+import com.disputehub.channel.FetchResult;
+import com.disputehub.channel.PushResult;
+import com.disputehub.channel.RawRecord;
+import com.disputehub.incident.IncidentSnapshot;
+import com.disputehub.incident.OpenIncidentRef;
+
+/** Incidents on order lines of a Mirakl marketplace, through the seller (shop) API (DOMAIN M1..M7). */
+@Component
+class MiraklAdapter implements ChannelAdapter {
+
+    static final String CHANNEL = "mirakl";
+
+    private final MiraklChangeReader reader;
+    private final MiraklReasons reasons;
+    private final MiraklDecisions decisions;
+
+    MiraklAdapter(MiraklChangeReader reader, MiraklReasons reasons, MiraklDecisions decisions) {
+        this.reader = reader;
+        this.reasons = reasons;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public String channelType() {
+        return CHANNEL;
+    }
+
+    @Override
+    public String version() {
+        return "mirakl-1";
+    }
+
+    @Override
+    public FetchResult fetchChanges(ChannelAccount account, String cursor) {
+        return reader.fetch(account, cursor);
+    }
+
+    @Override
+    public List<RawRecord> reread(ChannelAccount account, List<OpenIncidentRef> openIncidents) {
+        Set<String> orderIds = new LinkedHashSet<>();
+        openIncidents.forEach(ref -> orderIds.add(ref.orderId()));
+        return reader.ordersById(account, orderIds);
+    }
+
+    @Override
+    public List<IncidentSnapshot> normalize(ChannelAccount account, RawRecord record) {
+        return MiraklMapper.normalize(account, record, this::incidentReasonLabel);
+    }
+
+    @Override
+    public Capabilities capabilities(ChannelAccount account) {
+        return MiraklCapabilities.of(
+                reasons.ofTypeIfAvailable(account, MiraklReasons.REFUND).orElse(List.of()),
+                MiraklCapabilities.shopCloseReasons(
+                        reasons.ofTypeIfAvailable(account, MiraklReasons.INCIDENT_CLOSE).orElse(List.of())));
+    }
+
+    @Override
+    public List<String> validate(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
+        return decisions.validate(account, target, command);
+    }
+
+    @Override
+    public PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
+        return decisions.push(account, target, command);
+    }
+
+    private String incidentReasonLabel(ChannelAccount account, String code) {
+        return reasons.ofTypeIfAvailable(account, MiraklReasons.INCIDENT_OPEN).orElse(List.of()).stream()
+                .filter(r -> code.equals(r.code())).map(r -> r.label()).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,137 @@
+package com.disputehub.channel.mirakl;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelHttp;
+import com.disputehub.channel.ChannelProtocolException;
+import com.disputehub.channel.mirakl.model.MiraklReason;
+import com.disputehub.channel.mirakl.model.MiraklReasonsPage;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Mirakl seller (shop) API on the wire: OR11, M11, RE01, OR28, OR64, M12, OR43. The raw shop key goes in
+ * the {@code Authorization} header (no "Bearer"); {@code shop_id} is added when configured.
+ */
+@Component
+class MiraklClient {
+
+    private final ChannelHttp http;
+    private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
+
+    MiraklClient(ChannelHttp http) {
+        this.http = http;
+    }
+
+    /** OR11: {@code GET /api/orders}, the whole answer as a tree so that one bad order cannot spoil the page. */
+    JsonNode listOrders(ChannelAccount account, Map<String, String> query) {
+        return getTree(account, "OR11 list orders", "/api/orders", query);
+    }
+
+    /** M11: {@code GET /api/inbox/threads}. */
+    JsonNode listThreads(ChannelAccount account, Map<String, String> query) {
+        return getTree(account, "M11 list threads", "/api/inbox/threads", query);
+    }
+
+    /** RE01: {@code GET /api/reasons}, every type, labels in the given locale. */
+    List<MiraklReason> reasons(ChannelAccount account, String locale) {
+        String body = ChannelHttp.call("RE01 list reasons", true, () -> client(account).get()
+                .uri(b -> withShop(account, b.path("/api/reasons").queryParamIfPresent("locale",
+                        java.util.Optional.ofNullable(locale))))
+                .retrieve().body(String.class));
+        return parse("RE01 list reasons", body, tree -> MiraklJson.MAPPER.treeToValue(tree, MiraklReasonsPage.class)).reasons();
+    }
+
+    /** OR28: {@code PUT /api/orders/refund}. */
+    JsonNode refund(ChannelAccount account, Object body) {
+        String answer = ChannelHttp.call("OR28 refund", false, () -> client(account).put()
+                .uri(b -> withShop(account, b.path("/api/orders/refund")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(MiraklJson.MAPPER.writeValueAsString(body))
+                .retrieve().body(String.class));
+        return parse("OR28 refund", answer, Function.identity());
+    }
+
+    /** OR64: {@code PUT /api/orders/{order_id}/lines/{line}/resolve_incident}; answers 204. */
+    void resolveIncident(ChannelAccount account, String orderId, String lineId, String reasonCode) {
+        ChannelHttp.call("OR64 resolve incident", false, () -> client(account).put()
+                .uri(b -> withShopBuilder(account, b.path("/api/orders/{order}/lines/{line}/resolve_incident"))
+                        .build(orderId, lineId))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(MiraklJson.MAPPER.writeValueAsString(Map.of("reason_code", reasonCode)))
+                .retrieve().toBodilessEntity());
+    }
+
+    /** M12: {@code POST /api/inbox/threads/{thread_id}/message}, multipart with part {@code message_input}. */
+    JsonNode reply(ChannelAccount account, String threadId, Object messageInput) {
+        return multipart(account, "M12 reply in thread", "/api/inbox/threads/{id}/message", threadId, "message_input", messageInput);
+    }
+
+    /** OR43: {@code POST /api/orders/{order_id}/threads}, multipart with part {@code thread_input}. */
+    JsonNode newOrderThread(ChannelAccount account, String orderId, Object threadInput) {
+        return multipart(account, "OR43 new order thread", "/api/orders/{id}/threads", orderId, "thread_input", threadInput);
+    }
+
+    private JsonNode multipart(ChannelAccount account, String what, String path, String id, String part, Object input) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part(part, MiraklJson.MAPPER.writeValueAsString(input), MediaType.APPLICATION_JSON);
+        String answer = ChannelHttp.call(what, false, () -> client(account).post()
+                .uri(b -> withShopBuilder(account, b.path(path)).build(id))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts.build())
+                .retrieve().body(String.class));
+        return parse(what, answer, Function.identity());
+    }
+
+    private JsonNode getTree(ChannelAccount account, String what, String path, Map<String, String> query) {
+        String body = ChannelHttp.call(what, true, () -> client(account).get()
+                .uri(b -> {
+                    b.path(path);
+                    query.forEach(b::queryParam);
+                    return withShop(account, b);
+                })
+                .retrieve().body(String.class));
+        return parse(what, body, Function.identity());
+    }
+
+    private static URI withShop(ChannelAccount account, UriBuilder builder) {
+        return withShopBuilder(account, builder).build();
+    }
+
+    private static UriBuilder withShopBuilder(ChannelAccount account, UriBuilder builder) {
+        account.option("shop-id").ifPresent(shop -> builder.queryParam("shop_id", shop));
+        return builder;
+    }
+
+    private static <T> T parse(String what, String body, Function<JsonNode, T> reader) {
+        if (body == null || body.isBlank()) {
+            return reader.apply(MiraklJson.MAPPER.createObjectNode());
+        }
+        try {
+            return reader.apply(MiraklJson.MAPPER.readTree(body));
+        } catch (JacksonException e) {
+            throw new ChannelProtocolException(what + ": the answer is not the JSON Mirakl documents: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private RestClient client(ChannelAccount account) {
+        return clients.computeIfAbsent(account.id(), id -> http.client(account, b -> b
+                .defaultHeader(HttpHeaders.AUTHORIZATION, account.credential("api-key"))
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)));
+    }
+
+}

@@ -1,0 +1,5 @@
+package com.disputehub.channel.mirakl.model;
+
+/** The customer of an order. */
+public record MiraklCustomer(String customerId, String firstname, String lastname, String locale) {
+}

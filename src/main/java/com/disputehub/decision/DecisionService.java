@@ -1,0 +1,104 @@
+package com.disputehub.decision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.disputehub.channel.Capabilities;
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.ChannelAdapter;
+import com.disputehub.channel.ChannelAdapters;
+import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.DecisionTarget;
+import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentStore;
+import com.disputehub.incident.Timeline;
+
+/**
+ * Accepts a decision only if the channel supports it in the incident's status and it is complete; then writes
+ * it to the outbox in the same transaction as the incident's timeline entry. Same idempotency key, same decision.
+ */
+@Service
+public class DecisionService {
+
+    private final IncidentStore incidents;
+    private final ChannelAccounts accounts;
+    private final ChannelAdapters adapters;
+    private final Decisions decisions;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    DecisionService(IncidentStore incidents, ChannelAccounts accounts, ChannelAdapters adapters, Decisions decisions,
+                    Timeline timeline, Clock clock) {
+        this.incidents = incidents;
+        this.accounts = accounts;
+        this.adapters = adapters;
+        this.decisions = decisions;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /** The new decision, or the one already made with this idempotency key. */
+    @Transactional
+    public Decision request(UUID incidentId, DecisionCommand command, String requestedBy, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Decision> earlier = decisions.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!earlier.get().incidentId().equals(incidentId)) {
+                    throw new DecisionRefusedException(DecisionRefusedException.Kind.CONFLICT, List.of(
+                            "idempotency key '" + idempotencyKey + "' was already used for another incident"));
+                }
+                return earlier.get();
+            }
+        }
+        Incident incident = incidents.find(incidentId).orElseThrow(() -> new IncidentNotFoundException(incidentId));
+        ChannelAccount account = accounts.find(incident.accountId()).orElseThrow(() -> new DecisionRefusedException(
+                DecisionRefusedException.Kind.NOT_ALLOWED,
+                List.of("account '" + incident.accountId() + "' is not configured on this instance")));
+        ChannelAdapter adapter = adapters.get(account.channelType());
+        check(account, adapter, incident, command);
+        Instant now = clock.instant();
+        Decision decision = new Decision(UUID.randomUUID(), incidentId, account.id(), account.channelType(), command,
+                DecisionState.REQUESTED, idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString(),
+                requestedBy, 0, null, null, now, now);
+        decisions.insert(decision);
+        timeline.append(incidentId, "DECISION_REQUESTED", requestedBy, command.describe());
+        return decision;
+    }
+
+    /** What the channel allows for this incident now, for forms and the API. */
+    public List<Capabilities.DecisionSpec> allowedFor(Incident incident) {
+        return accounts.find(incident.accountId())
+                .map(a -> adapters.get(a.channelType()).capabilities(a).allowedIn(incident.status()))
+                .orElse(List.of());
+    }
+
+    private static void check(ChannelAccount account, ChannelAdapter adapter, Incident incident, DecisionCommand command) {
+        Capabilities capabilities = adapter.capabilities(account);
+        Optional<Capabilities.DecisionSpec> spec = capabilities.find(command.type());
+        if (spec.isEmpty()) {
+            throw new DecisionRefusedException(DecisionRefusedException.Kind.NOT_ALLOWED, List.of(
+                    "channel '" + account.channelType() + "' does not support " + command.type() + "; it supports "
+                            + capabilities.decisions().stream().map(Capabilities.DecisionSpec::type).toList()));
+        }
+        if (!spec.get().allowedIn().contains(incident.status())) {
+            throw new DecisionRefusedException(DecisionRefusedException.Kind.NOT_ALLOWED, List.of(
+                    command.type() + " is not allowed while the incident is " + incident.status() + "; allowed in "
+                            + spec.get().allowedIn()));
+        }
+        List<String> problems = new ArrayList<>(command.problems());
+        if (problems.isEmpty()) {
+            problems.addAll(adapter.validate(account, DecisionTarget.of(incident), command));
+        }
+        if (!problems.isEmpty()) {
+            throw new DecisionRefusedException(DecisionRefusedException.Kind.INVALID, problems);
+        }
+    }
+}

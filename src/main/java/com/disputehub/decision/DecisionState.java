@@ -1,0 +1,17 @@
+package com.disputehub.decision;
+
+/** The life of a decision, from the request to the channel's answer. */
+public enum DecisionState {
+    /** Accepted and waiting in the outbox. */
+    REQUESTED,
+    /** Claimed by a dispatcher; the request is on its way. */
+    SENDING,
+    /** Confirmed by the channel. */
+    SENT,
+    /** Refused by the channel (4xx) with its own message; not retried. */
+    REJECTED,
+    /** Could not be sent; the last error says why. */
+    FAILED,
+    /** The request left but no answer came back; it may have taken effect. */
+    UNKNOWN
+}

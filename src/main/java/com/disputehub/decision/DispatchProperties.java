@@ -1,0 +1,12 @@
+package com.disputehub.decision;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code disputehub.dispatch.*}: whether the dispatcher starts, how often it looks at the outbox, how many it claims. */
+@ConfigurationProperties("disputehub.dispatch")
+record DispatchProperties(@DefaultValue("true") boolean autoStartup, @DefaultValue("1s") Duration pollInterval,
+                          @DefaultValue("20") int batchSize) {
+}

@@ -1,0 +1,187 @@
+package com.disputehub.sync;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.stereotype.Component;
+
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelAdapter;
+import com.disputehub.channel.ChannelAdapters;
+import com.disputehub.channel.FetchResult;
+import com.disputehub.channel.RawRecord;
+import com.disputehub.incident.IncidentQueries;
+import com.disputehub.incident.IncidentSnapshot;
+import com.disputehub.incident.IncidentSource;
+import com.disputehub.incident.IncidentStore;
+import com.disputehub.incident.OpenIncidentRef;
+import com.disputehub.incident.UpsertResult;
+
+/**
+ * One poll of one account: pages of changes until the channel says there are no more, the cursor stored after
+ * each page, then a follow-up read of the open incidents the pages did not mention. A record that cannot be
+ * normalized or stored is quarantined; the rest of the page is stored all the same.
+ */
+@Component
+public class AccountSync {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountSync.class);
+
+    private final ChannelAdapters adapters;
+    private final IncidentStore store;
+    private final IncidentQueries queries;
+    private final SyncStates states;
+    private final Quarantine quarantine;
+    private final JdbcLockRegistry locks;
+    private final SyncProperties properties;
+
+    AccountSync(ChannelAdapters adapters, IncidentStore store, IncidentQueries queries, SyncStates states,
+                Quarantine quarantine, JdbcLockRegistry locks, SyncProperties properties) {
+        this.adapters = adapters;
+        this.store = store;
+        this.queries = queries;
+        this.states = states;
+        this.quarantine = quarantine;
+        this.locks = locks;
+        this.properties = properties;
+    }
+
+    /** Polls the account unless another instance is polling it right now. */
+    public SyncReport poll(ChannelAccount account) {
+        String key = lockKey(account);
+        Lock lock = locks.obtain(key);
+        if (!lock.tryLock()) {
+            log.debug("sync of {} skipped: another instance holds its lock", account.id());
+            return SyncReport.busy(account.id());
+        }
+        try {
+            return pollLocked(account, key);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SyncReport pollLocked(ChannelAccount account, String key) {
+        ChannelAdapter adapter = adapters.get(account.channelType());
+        Run run = new Run(account, adapter, new IncidentSource(account.channelType(), account.id(), adapter.version()));
+        states.started(account);
+        try {
+            String cursor = states.cursor(account.id());
+            boolean more = true;
+            while (more && run.pages < properties.pageLimit()) {
+                FetchResult page = adapter.fetchChanges(account, cursor);
+                storeAll(run, page.records());
+                cursor = page.nextCursor();
+                states.saveCursor(account.id(), cursor, run.storedDelta(), run.quarantinedDelta());
+                run.pages++;
+                more = page.more();
+                locks.renewLock(key);
+            }
+            if (more) {
+                log.warn("sync of {} stopped after {} pages (disputehub.sync.page-limit); it goes on at the next poll",
+                        account.id(), run.pages);
+            }
+            followUp(run);
+            states.succeeded(account.id(), run.storedDelta(), run.quarantinedDelta());
+        } catch (RuntimeException e) {
+            states.failed(account.id(), e.getMessage());
+            throw e;
+        }
+        return new SyncReport(account.id(), true, run.pages, run.created, run.updated, run.unchanged,
+                run.quarantined, run.followedUp);
+    }
+
+    private void followUp(Run run) {
+        List<OpenIncidentRef> open = new ArrayList<>(queries.openIncidents(run.account.id()));
+        open.removeIf(ref -> run.touched.contains(ref.externalId()));
+        for (int from = 0; from < open.size(); from += properties.followUpBatch()) {
+            List<OpenIncidentRef> batch = open.subList(from, Math.min(open.size(), from + properties.followUpBatch()));
+            storeAll(run, run.adapter.reread(run.account, batch));
+            run.followedUp += batch.size();
+        }
+    }
+
+    private void storeAll(Run run, List<RawRecord> records) {
+        for (RawRecord record : records) {
+            List<IncidentSnapshot> snapshots;
+            try {
+                snapshots = run.adapter.normalize(run.account, record);
+            } catch (RuntimeException e) {
+                quarantine(run, record, "normalize", e);
+                continue;
+            }
+            for (IncidentSnapshot snapshot : snapshots) {
+                try {
+                    count(run, store.upsert(run.source, snapshot));
+                    run.touched.add(snapshot.externalId());
+                } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
+                    throw e; // the database, not the record: fail the poll, keep the cursor
+                } catch (RuntimeException e) {
+                    quarantine(run, record, "store " + snapshot.externalId(), e);
+                }
+            }
+        }
+    }
+
+    private void quarantine(Run run, RawRecord record, String stage, RuntimeException e) {
+        log.warn("account {}: {} quarantined at {}: {}", run.account.id(), record.ref(), stage, e.getMessage());
+        quarantine.put(run.account, record, stage, e.getClass().getSimpleName() + ": " + e.getMessage());
+        run.quarantined++;
+    }
+
+    private static void count(Run run, UpsertResult result) {
+        switch (result.outcome()) {
+            case CREATED -> run.created++;
+            case UPDATED -> run.updated++;
+            case UNCHANGED -> run.unchanged++;
+            case SKIPPED -> { }
+        }
+    }
+
+    static String lockKey(ChannelAccount account) {
+        return "sync:" + account.id();
+    }
+
+    /** Counters of one poll, and what was already added to the stored totals. */
+    private static final class Run {
+        final ChannelAccount account;
+        final ChannelAdapter adapter;
+        final IncidentSource source;
+        final Set<String> touched = new HashSet<>();
+        int pages;
+        int created;
+        int updated;
+        int unchanged;
+        int quarantined;
+        int followedUp;
+        private int storedReported;
+        private int quarantinedReported;
+
+        Run(ChannelAccount account, ChannelAdapter adapter, IncidentSource source) {
+            this.account = account;
+            this.adapter = adapter;
+            this.source = source;
+        }
+
+        int storedDelta() {
+            int stored = created + updated;
+            int delta = stored - storedReported;
+            storedReported = stored;
+            return delta;
+        }
+
+        int quarantinedDelta() {
+            int delta = quarantined - quarantinedReported;
+            quarantinedReported = quarantined;
+            return delta;
+        }
+    }
+}

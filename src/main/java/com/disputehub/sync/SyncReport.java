@@ -1,0 +1,10 @@
+package com.disputehub.sync;
+
+/** What one poll of one account did. */
+public record SyncReport(String accountId, boolean ran, int pages, int created, int updated, int unchanged,
+                         int quarantined, int followedUp) {
+
+    static SyncReport busy(String accountId) {
+        return new SyncReport(accountId, false, 0, 0, 0, 0, 0, 0);
+    }
+}
