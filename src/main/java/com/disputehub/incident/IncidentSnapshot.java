@@ -1,6 +1,7 @@
 package com.disputehub.incident;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * One incident as a channel shows it now, already normalized; what the store upserts.
  *
  * <p>A {@code followUp} snapshot only updates an incident the store already has (a line whose incident
- * was closed, say); its null reason and opening date mean "keep what is stored".
+ * was closed, say); its null reason means "keep what is stored". The opening date, once known, never changes.
  */
 public record IncidentSnapshot(
         IncidentKind kind,
@@ -42,10 +43,18 @@ public record IncidentSnapshot(
         if (reason == null && !followUp) {
             throw new IllegalArgumentException("a new incident needs a reason: " + externalId);
         }
+        respondBy = micros(respondBy);
+        openedAt = micros(openedAt);
+        channelUpdatedAt = micros(channelUpdatedAt);
         orderLineIds = orderLineIds == null ? List.of() : List.copyOf(orderLineIds);
         skus = skus == null ? List.of() : List.copyOf(skus);
         messages = messages == null ? List.of() : List.copyOf(messages);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** PostgreSQL keeps microseconds; a finer instant would read back as a change that never happened. */
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     public static Builder builder(IncidentKind kind, String externalId) {

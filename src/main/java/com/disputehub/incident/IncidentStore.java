@@ -101,7 +101,7 @@ public class IncidentStore {
 
     private Incident merge(Incident before, IncidentSource source, IncidentSnapshot s, IncidentStatus status) {
         Reason reason = s.reason() != null ? s.reason() : before.reason();
-        Instant openedAt = s.followUp() && s.openedAt() == null ? before.openedAt() : s.openedAt();
+        Instant openedAt = before.openedAt() != null ? before.openedAt() : s.openedAt();
         return new Incident(before.id(), before.channelType(), before.accountId(), s.kind(), s.externalId(),
                 s.orderId(), s.orderLineIds(), s.skus(), s.productTitle(), s.productImageUrl(), s.buyerName(),
                 reason, status, s.status(), s.rawStatus(), s.actionOwner(), s.requestedRefund(), s.productValue(),

@@ -1,0 +1,52 @@
+package com.disputehub.sandbox.mirakl;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+
+/** The Mirakl simulator's beans, present while {@code disputehub.sandbox.enabled} is true (the default). */
+@Configuration
+@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+class MiraklSandboxConfig {
+
+    @Bean
+    SimWorld miraklSandboxWorld(Clock clock, MiraklSandboxProperties properties) {
+        return new SimWorld(clock, properties.seed());
+    }
+
+    @Bean
+    SimDecisions miraklSandboxDecisions(SimWorld world, Clock clock) {
+        return new SimDecisions(world, clock);
+    }
+
+    /** The marketplace lives on: every tick a new incident, a customer message, or the operator closing one. */
+    @Bean
+    SandboxClock miraklSandboxClock(SimWorld world, TaskScheduler scheduler, MiraklSandboxProperties properties) {
+        return new SandboxClock(world, scheduler, properties);
+    }
+
+    /** Starts the ticking once the application is ready. */
+    static final class SandboxClock {
+        private final SimWorld world;
+        private final TaskScheduler scheduler;
+        private final MiraklSandboxProperties properties;
+
+        SandboxClock(SimWorld world, TaskScheduler scheduler, MiraklSandboxProperties properties) {
+            this.world = world;
+            this.scheduler = scheduler;
+            this.properties = properties;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void start() {
+            if (!properties.tick().isZero()) {
+                scheduler.scheduleWithFixedDelay(world::tick, properties.tick());
+            }
+        }
+    }
+}

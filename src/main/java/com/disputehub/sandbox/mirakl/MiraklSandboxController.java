@@ -1,0 +1,179 @@
+package com.disputehub.sandbox.mirakl;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The simulated Mirakl seller API under {@code /sandbox/mirakl/api}: OR11, M11, RE01, OR28, OR64, M12, OR43. */
+@RestController
+@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@RequestMapping(path = "/sandbox/mirakl/api", produces = MediaType.APPLICATION_JSON_VALUE)
+class MiraklSandboxController {
+
+    /** Mirakl subtracts a time delta from start_update_date so that no order is missed; so does the sandbox. */
+    static final Duration UPDATE_DATE_OVERLAP = Duration.ofMinutes(1);
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+
+    private final SimWorld world;
+    private final SimDecisions decisions;
+    private final String apiKey;
+
+    MiraklSandboxController(SimWorld world, SimDecisions decisions, MiraklSandboxProperties properties) {
+        this.world = world;
+        this.decisions = decisions;
+        this.apiKey = properties.apiKey();
+    }
+
+    @GetMapping("/orders")
+    String listOrders(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+                      @RequestParam(name = "has_incident", required = false) Boolean hasIncident,
+                      @RequestParam(name = "start_update_date", required = false) String startUpdate,
+                      @RequestParam(name = "order_ids", required = false) String orderIds,
+                      @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "10") int max) {
+        authorize(key);
+        if (max < 1 || max > 100) {
+            throw new SimError(400, "max must be between 1 and 100");
+        }
+        Instant since = startUpdate == null ? null : instant("start_update_date", startUpdate).minus(UPDATE_DATE_OVERLAP);
+        Set<String> ids = orderIds == null ? null : Arrays.stream(orderIds.split(",")).collect(Collectors.toSet());
+        List<SimModel.Order> found = world.orders().stream()
+                .filter(o -> hasIncident == null || o.isHasIncident() == hasIncident)
+                .filter(o -> since == null || !o.lastUpdatedDate.isBefore(since))
+                .filter(o -> ids == null || ids.contains(o.orderId))
+                .toList();
+        List<SimModel.Order> page = found.stream().skip(offset).limit(max).toList();
+        synchronized (world) {
+            return JSON.writeValueAsString(Map.of("orders", page, "total_count", found.size()));
+        }
+    }
+
+    @GetMapping("/inbox/threads")
+    String listThreads(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+                       @RequestParam(name = "entity_type", required = false) String entityType,
+                       @RequestParam(name = "entity_id", required = false) String entityIds,
+                       @RequestParam(name = "updated_since", required = false) String updatedSince,
+                       @RequestParam(name = "with_messages", defaultValue = "false") boolean withMessages,
+                       @RequestParam(defaultValue = "50") int limit,
+                       @RequestParam(name = "page_token", required = false) String pageToken) {
+        authorize(key);
+        if (entityIds != null && entityType == null) {
+            throw new SimError(400, "entity_id requires entity_type");
+        }
+        Instant since = updatedSince == null ? null : instant("updated_since", updatedSince);
+        Set<String> ids = entityIds == null ? null : Arrays.stream(entityIds.split(",")).collect(Collectors.toSet());
+        List<SimModel.Thread> found = world.threads().stream()
+                .filter(t -> entityType == null || t.entities.stream().anyMatch(e -> e.type().equals(entityType)))
+                .filter(t -> ids == null || t.entities.stream().anyMatch(e -> ids.contains(e.id())))
+                .filter(t -> since == null || !t.dateUpdated.isBefore(since))
+                .toList();
+        int offset = pageToken == null ? 0 : Integer.parseInt(new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8));
+        List<SimModel.Thread> page = found.stream().skip(offset).limit(limit).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        synchronized (world) {
+            answer.put("data", page.stream().map(t -> withMessages ? JSON.valueToTree(t) : withoutMessages(t)).toList());
+            answer.put("next_page_token", offset + limit < found.size()
+                    ? Base64.getUrlEncoder().encodeToString(String.valueOf(offset + limit).getBytes(StandardCharsets.UTF_8)) : null);
+            answer.put("previous_page_token", null);
+            return JSON.writeValueAsString(answer);
+        }
+    }
+
+    @GetMapping("/reasons")
+    String reasons(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+                   @RequestParam(required = false) String locale) {
+        authorize(key);
+        return JSON.writeValueAsString(Map.of("reasons", SimCatalog.REASONS, "total_count", SimCatalog.REASONS.size()));
+    }
+
+    @PutMapping(path = "/orders/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
+    String refund(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key, @RequestBody String body) {
+        authorize(key);
+        return JSON.writeValueAsString(Map.of("refunds", decisions.refund(read(body))));
+    }
+
+    @PutMapping(path = "/orders/{orderId}/lines/{lineId}/resolve_incident", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> resolve(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+                                 @PathVariable String orderId, @PathVariable String lineId, @RequestBody String body) {
+        authorize(key);
+        decisions.resolve(orderId, lineId, read(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/inbox/threads/{threadId}/message", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<String> reply(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+                                 @PathVariable String threadId, @RequestPart("message_input") String input) {
+        authorize(key);
+        return ResponseEntity.status(201).body(JSON.writeValueAsString(decisions.reply(threadId, read(input))));
+    }
+
+    @PostMapping(path = "/orders/{orderId}/threads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<String> newThread(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+                                     @PathVariable String orderId, @RequestPart("thread_input") String input) {
+        authorize(key);
+        return ResponseEntity.status(201).body(JSON.writeValueAsString(decisions.newThread(orderId, read(input))));
+    }
+
+    @ExceptionHandler(SimError.class)
+    ResponseEntity<String> error(SimError e) {
+        return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_JSON)
+                .body(JSON.writeValueAsString(Map.of("status", e.status, "message", e.getMessage())));
+    }
+
+    private void authorize(String key) {
+        if (key == null || !key.equals(apiKey)) {
+            throw new SimError(401, "Unauthorized: the Authorization header must carry the shop API key");
+        }
+    }
+
+    private static JsonNode withoutMessages(SimModel.Thread t) {
+        var node = JSON.valueToTree(t);
+        ((tools.jackson.databind.node.ObjectNode) node).remove("messages");
+        return node;
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new SimError(400, "Malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new SimError(400, name + " must be an ISO-8601 date, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package com.disputehub.sandbox.mirakl;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The simulated Spanish marketplace: a few dozen orders with incidents, created from a fixed seed so that a
+ * restart shows the same marketplace, and a {@link #tick()} that makes it change as a real one does.
+ */
+class SimWorld {
+
+    static final int INITIAL_ORDERS = 30;
+    private static final BigDecimal VAT = new BigDecimal("0.21");
+
+    private final Clock clock;
+    private final Random random;
+    private final Map<String, SimModel.Order> orders = new LinkedHashMap<>();
+    private final Map<String, SimModel.Thread> threads = new LinkedHashMap<>();
+    private int nextOrder = 1;
+    private int nextThread = 1;
+    private int nextMessage = 1;
+    BigDecimal payableBalance = new BigDecimal("2500.00");
+
+    SimWorld(Clock clock, long seed) {
+        this.clock = clock;
+        this.random = new Random(seed);
+        Instant now = clock.instant();
+        for (int i = 0; i < INITIAL_ORDERS; i++) {
+            Instant openedAt = now.minus(Duration.ofMinutes(30L + random.nextInt(60 * 24 * 9)));
+            openIncidentOrder(openedAt, i % 7 == 0 ? 2 : 1);
+        }
+        // Some conversations are further along: the shop answered, or the operator stepped in.
+        List<SimModel.Thread> all = new ArrayList<>(threads.values());
+        for (int i = 0; i < all.size(); i += 4) {
+            SimModel.Thread t = all.get(i);
+            addMessage(t, participant("SHOP_USER", "Tienda Demo"), List.of(participant("CUSTOMER", null)),
+                    "Hola, sentimos las molestias. Estamos revisando el caso con el transportista y le respondemos hoy mismo.",
+                    t.dateCreated.plus(Duration.ofHours(3)));
+        }
+        for (int i = 2; i < all.size(); i += 9) {
+            SimModel.Thread t = all.get(i);
+            addMessage(t, participant("OPERATOR_USER", "Operador"), List.of(participant("SHOP", null)),
+                    SimCatalog.OPERATOR_MESSAGES.get(0), t.dateCreated.plus(Duration.ofHours(20)));
+        }
+    }
+
+    synchronized List<SimModel.Order> orders() {
+        return orders.values().stream().sorted(Comparator.comparing((SimModel.Order o) -> o.createdDate)
+                .thenComparing(o -> o.orderId)).toList();
+    }
+
+    synchronized List<SimModel.Thread> threads() {
+        return threads.values().stream().sorted(Comparator.comparing((SimModel.Thread t) -> t.dateUpdated)
+                .thenComparing(t -> t.id)).toList();
+    }
+
+    synchronized Optional<SimModel.Order> order(String id) {
+        return Optional.ofNullable(orders.get(id));
+    }
+
+    synchronized Optional<SimModel.Thread> thread(String id) {
+        return Optional.ofNullable(threads.get(id));
+    }
+
+    /** One step of marketplace life: a new incident, a customer writing, or the operator closing a resolved one. */
+    synchronized void tick() {
+        Instant now = clock.instant();
+        for (SimModel.Order order : orders.values()) {
+            for (SimModel.Line line : order.orderLines) {
+                if (line.resolvedByShopAt != null && "INCIDENT_OPEN".equals(line.orderLineState)) {
+                    closeByOperator(order, line, now);
+                    return;
+                }
+            }
+        }
+        int roll = random.nextInt(10);
+        if (roll < 4) {
+            openIncidentOrder(now, 1);
+        } else if (roll < 8) {
+            threads.values().stream()
+                    .filter(t -> !t.messages.isEmpty() && t.messages.get(t.messages.size() - 1).from().type().startsWith("SHOP"))
+                    .findFirst()
+                    .ifPresent(t -> addMessage(t, customerOf(t), List.of(participant("SHOP", null)),
+                            SimCatalog.CUSTOMER_FOLLOW_UPS.get(random.nextInt(SimCatalog.CUSTOMER_FOLLOW_UPS.size())), now));
+        } else {
+            threads.values().stream().skip(random.nextInt(Math.max(1, threads.size()))).findFirst()
+                    .ifPresent(t -> addMessage(t, participant("OPERATOR_USER", "Operador"), List.of(participant("SHOP", null)),
+                            SimCatalog.OPERATOR_MESSAGES.get(1), now));
+        }
+    }
+
+    SimModel.Message addMessage(SimModel.Thread thread, SimModel.Participant from, List<SimModel.Participant> to,
+                                String body, Instant at) {
+        SimModel.Message message = new SimModel.Message("msg-" + (nextMessage++), body, at, from, to);
+        thread.messages.add(message);
+        thread.dateUpdated = at;
+        return message;
+    }
+
+    SimModel.Thread newThread(SimModel.Order order, String subject, Instant at) {
+        SimModel.Thread thread = new SimModel.Thread();
+        thread.id = "thr-" + (nextThread++);
+        thread.topic = new SimModel.Topic("FREE_TEXT", subject);
+        thread.entities.add(new SimModel.Entity(order.orderId, "MMP_ORDER", order.commercialId));
+        thread.dateCreated = at;
+        thread.dateUpdated = at;
+        threads.put(thread.id, thread);
+        return thread;
+    }
+
+    static SimModel.Participant participant(String type, String name) {
+        return new SimModel.Participant(type, null, name);
+    }
+
+    private void closeByOperator(SimModel.Order order, SimModel.Line line, Instant now) {
+        line.orderLineState = "RECEIVED";
+        line.orderLineStateReasonCode = "12";
+        line.orderLineStateReasonLabel = "El cliente ha recibido su pedido";
+        line.resolvedByShopAt = null;
+        line.lastUpdatedDate = now;
+        order.lastUpdatedDate = now;
+    }
+
+    private void openIncidentOrder(Instant openedAt, int lines) {
+        String[] name = SimCatalog.CUSTOMERS.get(random.nextInt(SimCatalog.CUSTOMERS.size()));
+        SimModel.Order order = new SimModel.Order();
+        order.orderId = String.format("ES-%06d-A", 204000 + nextOrder);
+        order.commercialId = String.format("ES-%06d", 204000 + nextOrder);
+        nextOrder++;
+        order.createdDate = openedAt.minus(Duration.ofDays(3 + random.nextInt(6)));
+        order.customer = new SimModel.Customer("cus-" + Math.abs(name[1].hashCode() % 10000), name[0], name[1], "es_ES");
+        for (int i = 0; i < lines; i++) {
+            SimCatalog.Product p = SimCatalog.PRODUCTS.get(random.nextInt(SimCatalog.PRODUCTS.size()));
+            SimModel.Line line = new SimModel.Line();
+            line.orderLineId = order.orderId + "-" + (i + 1);
+            line.orderLineIndex = i + 1;
+            line.offerSku = p.sku();
+            line.productSku = "P-" + p.sku();
+            line.productTitle = p.title();
+            line.quantity = 1 + (random.nextInt(5) == 0 ? 1 : 0);
+            line.price = new BigDecimal(p.price()).multiply(BigDecimal.valueOf(line.quantity));
+            line.shippingPrice = new BigDecimal(p.shipping());
+            line.taxes.add(new SimModel.Tax("IVA", vat(line.price)));
+            line.shippingTaxes.add(new SimModel.Tax("IVA", vat(line.shippingPrice)));
+            line.createdDate = order.createdDate;
+            line.productMedias.add(new SimModel.Media("https://images.example.com/" + p.sku().toLowerCase() + ".jpg", "SMALL"));
+            SimModel.Reason reason = SimCatalog.REASONS.get(random.nextInt(6));
+            line.orderLineState = "INCIDENT_OPEN";
+            line.orderLineStateReasonCode = reason.code();
+            line.orderLineStateReasonLabel = reason.label();
+            line.lastUpdatedDate = openedAt;
+            order.orderLines.add(line);
+        }
+        order.lastUpdatedDate = openedAt;
+        orders.put(order.orderId, order);
+        SimModel.Line first = order.orderLines.get(0);
+        SimModel.Thread thread = newThread(order, "Incidencia: " + first.orderLineStateReasonLabel, openedAt);
+        addMessage(thread, new SimModel.Participant("CUSTOMER_USER", order.customer.customerId(),
+                        order.customer.firstname() + " " + order.customer.lastname()),
+                List.of(participant("SHOP", null), participant("OPERATOR", null)),
+                SimCatalog.openingMessage(first.orderLineStateReasonCode, first.productTitle), openedAt);
+    }
+
+    private SimModel.Participant customerOf(SimModel.Thread thread) {
+        return thread.messages.stream().map(SimModel.Message::from).filter(p -> p.type().startsWith("CUSTOMER"))
+                .findFirst().orElse(participant("CUSTOMER_USER", "Cliente"));
+    }
+
+    private static BigDecimal vat(BigDecimal gross) {
+        return gross.multiply(VAT).divide(BigDecimal.ONE.add(VAT), 2, RoundingMode.HALF_UP);
+    }
+}
