@@ -1,0 +1,243 @@
+package com.disputehub.channel.mirakl;
+
+import static com.disputehub.support.MiraklFake.authorized;
+import static com.disputehub.support.MiraklFake.json;
+import static com.disputehub.support.MiraklFake.jsonFixture;
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.integration.endpoint.AbstractEndpoint;
+
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.support.Api;
+import com.disputehub.support.IntegrationTest;
+import com.disputehub.support.MiraklFake;
+import com.disputehub.sync.AccountSync;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+
+import tools.jackson.databind.JsonNode;
+
+/** Decisions from the REST API to the Mirakl fake, through the outbox and the dispatch flow. */
+class MiraklDecisionContractTest extends IntegrationTest {
+
+    @Autowired
+    AccountSync sync;
+    @Autowired
+    ChannelAccounts accounts;
+    @Autowired
+    java.util.Map<String, AbstractEndpoint> endpoints;
+    Api api;
+
+    @BeforeEach
+    void syncIncidents() {
+        api = new Api(port);
+        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("offset", equalTo("0"))
+                .willReturn(json(MiraklFake.fixture("orders-page-1.json").replace("\"total_count\": 4", "\"total_count\": 3"))));
+        MiraklFake.threadsOfOrders(MIRAKL, "threads-orders.json");
+        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+    }
+
+    @AfterEach
+    void stopDispatcher() {
+        endpoints.get("decisionDispatch.poller").stop();
+    }
+
+    String incidentId(String externalId) {
+        return jdbc.sql("select id from incident where account_id = ? and external_id = ?").params(ACCOUNT, externalId)
+                .query(UUID.class).single().toString();
+    }
+
+    JsonNode decideAndDispatch(String externalId, String decision) {
+        Api.Answer accepted = api.post("/api/incidents/" + incidentId(externalId) + "/decisions", decision);
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        assertThat(accepted.headers().get("location").get(0)).endsWith(accepted.body().get("id").asString());
+        assertThat(accepted.body().get("state").asString()).isEqualTo("REQUESTED");
+        endpoints.get("decisionDispatch.poller").start();
+        String path = "/api/decisions/" + accepted.body().get("id").asString();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !api.get(path).body().get("state").asString().matches("REQUESTED|SENDING"));
+        return api.get(path).body();
+    }
+
+    JsonNode incident(String externalId) {
+        return api.get("/api/incidents/" + incidentId(externalId)).body();
+    }
+
+    @Test
+    @DisplayName("M6: a total refund reaches Mirakl as OR28 with the line's amounts, taxes and a REFUND reason")
+    void totalRefund() {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo("/api/orders/refund"))).willReturn(
+                json("{\"refunds\":[{\"order_line_id\":\"ORD-100-A-1\",\"refund_id\":\"r-77\",\"order_refund_id\":\"or-9\"}]}")));
+
+        JsonNode decision = decideAndDispatch("ORD-100-A-1", "{\"type\":\"REFUND\",\"mode\":\"TOTAL\",\"reasonCode\":\"20\"}");
+
+        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        assertThat(decision.get("channelReference").asString()).isEqualTo("r-77");
+        MIRAKL.verify(putRequestedFor(urlPathEqualTo("/api/orders/refund")).withQueryParam("shop_id", equalTo("2001"))
+                .withHeader("Authorization", equalTo(API_KEY))
+                .withRequestBody(equalToJson("""
+                        {"refunds":[{"order_line_id":"ORD-100-A-1","amount":34.90,"shipping_amount":4.95,"quantity":1,
+                          "taxes":[{"code":"IVA","amount":6.06}],"shipping_taxes":[{"code":"IVA","amount":0.86}],
+                          "reason_code":"20","currency_iso_code":"EUR"}]}""")));
+        JsonNode incident = incident("ORD-100-A-1");
+        assertThat(incident.at("/incident/status").asString()).isEqualTo("DECISION_SENT");
+        assertThat(incident.get("timeline").toString()).contains("DECISION_REQUESTED").contains("Total refund sent to Mirakl (refund r-77)");
+    }
+
+    @Test
+    @DisplayName("M6: a detailed refund sends the given quantity, amounts and taxes, and leaves the incident open")
+    void detailedRefund() {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo("/api/orders/refund"))).willReturn(
+                json("{\"refunds\":[{\"refund_id\":\"r-78\"}]}")));
+
+        JsonNode decision = decideAndDispatch("ORD-100-A-1", """
+                {"type":"REFUND","mode":"DETAILED","reasonCode":"23","quantity":1,"amount":"10.00",
+                 "taxes":[{"code":"IVA","amount":"1.74"}],"shippingAmount":"0","shippingTaxes":[]}""");
+
+        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        MIRAKL.verify(putRequestedFor(urlPathEqualTo("/api/orders/refund")).withRequestBody(equalToJson("""
+                {"refunds":[{"order_line_id":"ORD-100-A-1","amount":10.00,"shipping_amount":0,"quantity":1,
+                  "taxes":[{"code":"IVA","amount":1.74}],"shipping_taxes":[],"reason_code":"23","currency_iso_code":"EUR"}]}""")));
+        assertThat(incident("ORD-100-A-1").at("/incident/status").asString()).isEqualTo("WAITING_FOR_BUYER");
+    }
+
+    @Test
+    @DisplayName("M4, M7: mark resolved sends OR64 with the reason; the incident waits for the operator, even after the next sync")
+    void markResolved() {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo("/api/orders/ORD-102-A/lines/ORD-102-A-1/resolve_incident")))
+                .willReturn(aResponse().withStatus(204)));
+
+        JsonNode decision = decideAndDispatch("ORD-102-A-1", "{\"type\":\"MARK_RESOLVED\",\"reasonCode\":\"10\"}");
+
+        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        MIRAKL.verify(putRequestedFor(urlPathEqualTo("/api/orders/ORD-102-A/lines/ORD-102-A-1/resolve_incident"))
+                .withRequestBody(equalToJson("{\"reason_code\":\"10\"}")));
+        assertThat(incident("ORD-102-A-1").at("/incident/status").asString()).isEqualTo("WAITING_FOR_PLATFORM");
+
+        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("start_update_date", equalTo("2026-11-21T12:00:00Z"))
+                .willReturn(json(MiraklFake.fixture("orders-page-1.json"))));
+        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("order_ids", equalTo("ORD-100-A,ORD-102-A"))
+                .willReturn(json(MiraklFake.fixture("orders-page-1.json"))));
+        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/inbox/threads"))).withQueryParam("with_messages", absent())
+                .willReturn(jsonFixture("threads-empty.json")));
+        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+        assertThat(incident("ORD-102-A-1").at("/incident/status").asString())
+                .as("Mirakl still shows INCIDENT_OPEN: the decision's status holds").isEqualTo("WAITING_FOR_PLATFORM");
+        assertThat(incident("ORD-102-A-1").get("allowedDecisions").toString()).doesNotContain("MARK_RESOLVED");
+    }
+
+    @Test
+    @DisplayName("M5: a reply in an existing thread goes through M12 as multipart message_input, to the customer")
+    void replyInThread() {
+        MIRAKL.stubFor(authorized(post(urlPathEqualTo("/api/inbox/threads/thr-2/message")))
+                .willReturn(json("{\"message_id\":\"m-9\",\"thread_id\":\"thr-2\"}").withStatus(201)));
+
+        JsonNode decision = decideAndDispatch("ORD-102-A-1",
+                "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"threadId\":\"thr-2\",\"body\":\"Le enviamos unos auriculares nuevos hoy.\"}");
+
+        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        MIRAKL.verify(postRequestedFor(urlPathEqualTo("/api/inbox/threads/thr-2/message"))
+                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("multipart/form-data"))
+                .withRequestBodyPart(aMultipart().withName("message_input").withBody(equalToJson(
+                        "{\"body\":\"Le enviamos unos auriculares nuevos hoy.\",\"to\":[{\"type\":\"CUSTOMER\"}]}")).build()));
+        assertThat(incident("ORD-102-A-1").at("/incident/status").asString()).isEqualTo("WAITING_FOR_BUYER");
+    }
+
+    @Test
+    @DisplayName("M5: a new conversation to customer and operator goes through OR43 with a FREE_TEXT topic")
+    void newThread() {
+        MIRAKL.stubFor(authorized(post(urlPathEqualTo("/api/orders/ORD-102-A/threads")))
+                .willReturn(json("{\"thread_id\":\"thr-3\",\"message_id\":\"m-10\"}").withStatus(201)));
+
+        JsonNode decision = decideAndDispatch("ORD-102-A-1",
+                "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER_AND_OPERATOR\",\"subject\":\"Reposición\",\"body\":\"Enviamos reposición.\"}");
+
+        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        MIRAKL.verify(postRequestedFor(urlPathEqualTo("/api/orders/ORD-102-A/threads"))
+                .withRequestBodyPart(aMultipart().withName("thread_input").withBody(equalToJson("""
+                        {"body":"Enviamos reposición.","to":[{"type":"CUSTOMER"},{"type":"OPERATOR"}],
+                         "topic":{"type":"FREE_TEXT","value":"Reposición"}}""")).build()));
+    }
+
+    @Test
+    @DisplayName("M6, X4: Mirakl's refusal (payable balance too low) ends REJECTED with Mirakl's own message, not retried")
+    void rejectedByChannel() {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo("/api/orders/refund"))).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":400,\"message\":\"Saldo pagadero insuficiente para realizar el reembolso\"}")));
+
+        JsonNode decision = decideAndDispatch("ORD-100-A-1", "{\"type\":\"REFUND\",\"mode\":\"TOTAL\",\"reasonCode\":\"20\"}");
+
+        assertThat(decision.get("state").asString()).isEqualTo("REJECTED");
+        assertThat(decision.get("lastError").asString()).contains("Saldo pagadero insuficiente");
+        MIRAKL.verify(1, putRequestedFor(urlPathEqualTo("/api/orders/refund")));
+        assertThat(incident("ORD-100-A-1").get("timeline").toString()).contains("rejected by the channel");
+        assertThat(api.get("/api/decisions?state=REJECTED").body().toString()).contains(decision.get("id").asString());
+    }
+
+    @Test
+    @DisplayName("M6, M7: wrong or incomplete decisions are refused with clear reasons before any call to Mirakl")
+    void invalidDecisionsNeverReachTheChannel() {
+        String id = incidentId("ORD-100-A-1");
+        Api.Answer wrongReason = api.post("/api/incidents/" + id + "/decisions", "{\"type\":\"REFUND\",\"mode\":\"TOTAL\",\"reasonCode\":\"10\"}");
+        assertThat(wrongReason.status()).isEqualTo(422);
+        assertThat(wrongReason.body().get("problems").toString()).contains("'10' is not a refund reason").contains("20 Reembolso");
+
+        Api.Answer operatorOnly = api.post("/api/incidents/" + id + "/decisions", "{\"type\":\"MARK_RESOLVED\",\"reasonCode\":\"13\"}");
+        assertThat(operatorOnly.status()).isEqualTo(422);
+
+        Api.Answer tooMuch = api.post("/api/incidents/" + id + "/decisions",
+                "{\"type\":\"REFUND\",\"mode\":\"DETAILED\",\"reasonCode\":\"20\",\"quantity\":1,\"amount\":\"99\",\"shippingAmount\":\"0\"}");
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.body().get("detail").asString()).contains("more than the 34.90 left to refund");
+
+        Api.Answer noSubject = api.post("/api/incidents/" + id + "/decisions", "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"hola\"}");
+        assertThat(noSubject.status()).isEqualTo(422);
+        assertThat(noSubject.body().get("detail").asString()).contains("needs a 'subject'");
+
+        Api.Answer noType = api.post("/api/incidents/" + id + "/decisions", "{\"mode\":\"TOTAL\"}");
+        assertThat(noType.status()).isEqualTo(400);
+        assertThat(noType.body().get("hint").asString()).contains("SEND_MESSAGE, REFUND, MARK_RESOLVED");
+
+        Api.Answer unknownIncident = api.post("/api/incidents/" + UUID.randomUUID() + "/decisions", "{\"type\":\"MARK_RESOLVED\",\"reasonCode\":\"10\"}");
+        assertThat(unknownIncident.status()).isEqualTo(404);
+
+        RequestPatternBuilder writes = anyRequestedFor(anyUrl());
+        assertThat(MIRAKL.findAll(writes).stream().filter(r -> !RequestMethod.GET.equals(r.getMethod()))).isEmpty();
+        assertThat(jdbc.sql("select count(*) from decision where incident_id = ?").param(UUID.fromString(id)).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @DisplayName("X4: the same Idempotency-Key answers the same decision instead of making a second one")
+    void idempotencyKey() {
+        String id = incidentId("ORD-100-A-1");
+        String body = "{\"type\":\"MARK_RESOLVED\",\"reasonCode\":\"10\"}";
+        Api.Answer first = api.post("/api/incidents/" + id + "/decisions", body, "Idempotency-Key", "erp-42");
+        Api.Answer second = api.post("/api/incidents/" + id + "/decisions", body, "Idempotency-Key", "erp-42");
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.body().get("id")).isEqualTo(first.body().get("id"));
+        assertThat(jdbc.sql("select count(*) from decision where incident_id = ?").param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+    }
+}
