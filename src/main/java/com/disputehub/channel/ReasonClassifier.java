@@ -15,36 +15,39 @@ import com.disputehub.incident.ReasonCategory;
  */
 public final class ReasonClassifier {
 
-    /** Checked in order: the more specific phrases first ("wrong address" before "wrong item"). */
+    /**
+     * Word beginnings, checked in order: the more specific first ("address" before "wrong item"). Stems cover
+     * gender and number ("danad" for dañado, dañada, dañados), and only match at a word start ("errad" is
+     * errado, never cerrado).
+     */
     private static final Map<ReasonCategory, List<String>> KEYWORDS = new LinkedHashMap<>();
 
     static {
-        KEYWORDS.put(ReasonCategory.OUT_OF_STOCK, List.of("out of stock", "sin stock", "agotado", "rotura de stock",
-                "esaurito", "uitverkocht", "niet op voorraad", "sem estoque", "esgotado", "fora de stock"));
+        KEYWORDS.put(ReasonCategory.OUT_OF_STOCK, List.of("out of stock", "sin stock", "agotad", "rotura de stock",
+                "esaurit", "uitverkocht", "niet op voorraad", "sem estoque", "esgotad", "fora de stock"));
         KEYWORDS.put(ReasonCategory.CUSTOMS_HOLD, List.of("customs", "aduana", "dogana", "douane", "alfandega"));
         KEYWORDS.put(ReasonCategory.INVOICE_PROBLEM, List.of("invoice", "factura", "fattura", "factuur", "fatura",
                 "nota fiscal"));
         KEYWORDS.put(ReasonCategory.WRONG_ADDRESS, List.of("address", "direccion", "indirizzo", "adres", "endereco"));
-        KEYWORDS.put(ReasonCategory.MISSING_ITEMS, List.of("missing", "incomplete", "falta", "incompleto",
-                "mancante", "manca", "ontbreekt", "ontbrekend", "onvolledig", "faltando"));
-        KEYWORDS.put(ReasonCategory.DAMAGED, List.of("damaged", "broken", "danado", "roto", "rota ", "deteriorado",
-                "danneggiato", "rotto", "beschadigd", "kapot", "danificado", "quebrado", "avariado"));
-        KEYWORDS.put(ReasonCategory.DEFECTIVE, List.of("defective", "not working", "does not work", "malfunction",
-                "defectuoso", "no funciona", "averiado", "difettoso", "non funziona", "defect", "werkt niet",
-                "defeituoso", "nao funciona"));
+        KEYWORDS.put(ReasonCategory.MISSING_ITEMS, List.of("missing", "incomplet", "falta", "mancant", "manca",
+                "ontbre", "onvolledig"));
+        KEYWORDS.put(ReasonCategory.DAMAGED, List.of("damaged", "broken", "danad", "roto", "rota", "deteriorad",
+                "danneggiat", "rott", "beschadigd", "kapot", "danificad", "quebrad", "avariad"));
+        KEYWORDS.put(ReasonCategory.DEFECTIVE, List.of("defect", "not working", "does not work", "malfunction",
+                "no funciona", "averiad", "difettos", "non funziona", "werkt niet", "defeituos", "nao funciona"));
         KEYWORDS.put(ReasonCategory.WRONG_ITEM, List.of("wrong item", "wrong product", "wrong goods", "wrongly",
-                "not as described", "does not match", "equivocado", "erroneo", "no corresponde", "distinto",
-                "diferente", "sbagliato", "errato", "diverso", "verkeerd", "errado", "different"));
+                "not as described", "does not match", "equivocad", "erroneo", "errad", "errat", "no corresponde",
+                "distint", "diferente", "sbagliat", "divers", "verkeerd", "different"));
         KEYWORDS.put(ReasonCategory.NOT_DELIVERED, List.of("not received", "not delivered", "never arrived",
-                "no recibido", "no ha llegado", "no llego", "no entregado", "non ricevuto", "non consegnato",
-                "niet ontvangen", "niet geleverd", "nao recebido", "nao entregue", "nao chegou", "lost", "perdido",
-                "extraviado", "smarrito", "verloren"));
+                "no recibid", "no ha llegado", "no llego", "no entregad", "non ricevut", "non consegnat",
+                "niet ontvangen", "niet geleverd", "nao recebid", "nao entregue", "nao chegou", "lost", "perdid",
+                "extraviad", "smarrit", "verloren"));
         KEYWORDS.put(ReasonCategory.RECIPIENT_ABSENT, List.of("absent", "ausente", "not at home", "assente",
                 "niet thuis", "afwezig"));
-        KEYWORDS.put(ReasonCategory.REFUSED, List.of("refused", "rehusado", "rechazado", "rifiutato", "geweigerd",
-                "recusado", "not accepted", "no aceptad"));
-        KEYWORDS.put(ReasonCategory.LATE_SHIPMENT, List.of("late", "delay", "retraso", "retrasado", "ritardo",
-                "vertraging", "te laat", "atraso", "atrasado"));
+        KEYWORDS.put(ReasonCategory.REFUSED, List.of("refused", "rehusad", "rechazad", "rifiutat", "geweigerd",
+                "recusad", "not accepted", "no aceptad"));
+        KEYWORDS.put(ReasonCategory.LATE_SHIPMENT, List.of("late", "delay", "retraso", "retrasad", "ritardo",
+                "vertraging", "te laat", "atraso", "atrasad"));
         KEYWORDS.put(ReasonCategory.OVERSIZE, List.of("oversize", "overweight", "sobredimension", "exceso de peso",
                 "sovradimension", "te groot", "excesso"));
         KEYWORDS.put(ReasonCategory.SUPPLIER_UNRESPONSIVE, List.of("unresponsive", "no response", "no responde",
@@ -78,7 +81,7 @@ public final class ReasonClassifier {
         String text = " " + fold(label) + " ";
         for (Map.Entry<ReasonCategory, List<String>> e : KEYWORDS.entrySet()) {
             for (String keyword : e.getValue()) {
-                if (text.contains(keyword)) {
+                if (text.contains(" " + keyword)) {
                     return e.getKey();
                 }
             }
