@@ -1,0 +1,115 @@
+package com.disputehub.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.disputehub.support.IntegrationTest;
+
+/** The incident store on the real PostgreSQL: idempotent upsert, one timeline event per real change. */
+class IncidentStoreTest extends IntegrationTest {
+
+    static final IncidentSource SOURCE = new IncidentSource("mirakl", ACCOUNT, "test-1");
+
+    @Autowired
+    IncidentStore store;
+    @Autowired
+    Timeline timeline;
+    @Autowired
+    ChangeFeed changes;
+
+    final String externalId = "LINE-" + UUID.randomUUID();
+
+    IncidentSnapshot.Builder snapshot() {
+        return IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE, externalId)
+                .order("ORDER-1", List.of("LINE-1"))
+                .skus(List.of("SKU-1"))
+                .product("Lámpara", null)
+                .reason(new Reason(ReasonCategory.DAMAGED, "2", "Artículo recibido dañado"))
+                .status(IncidentStatus.NEEDS_SELLER_ACTION, "INCIDENT_OPEN", ActionOwner.SELLER)
+                .productValue(Money.of("34.90", "EUR"))
+                .openedAt(Instant.parse("2026-11-20T10:00:00.123456789Z"))
+                .respondBy(Instant.parse("2026-11-21T10:00:00.987654321Z"))
+                .messages(List.of(new IncidentMessage("m-1", "t", "Asunto", PartyRole.BUYER, "Ana",
+                        List.of(PartyRole.SELLER), "hola", Instant.parse("2026-11-20T10:00:00.5Z"))))
+                .rawPayload("{\"order_id\":\"ORDER-1\",\"price\":34.90}");
+    }
+
+    long rows(String table, UUID incident) {
+        return jdbc.sql("select count(*) from " + table + " where " + ("incident".equals(table) ? "id" : "incident_id") + " = ?")
+                .param(incident).query(Long.class).single();
+    }
+
+    @Test
+    @DisplayName("X2: re-reading an unchanged dispute writes no row, no timeline event and no change event")
+    void unchangedIsIdempotent() {
+        IncidentSnapshot s = snapshot().build();
+        UpsertResult created = store.upsert(SOURCE, s);
+        long changesBefore = changes.after(0, 100_000).size();
+
+        UpsertResult again = store.upsert(SOURCE, snapshot().build());
+        UpsertResult rebuilt = store.upsert(SOURCE, snapshot().productValue(Money.of("34.9000", "EUR"))
+                .rawPayload("{\"price\": 34.90, \"order_id\": \"ORDER-1\"}").build());
+
+        assertThat(created.outcome()).isEqualTo(UpsertResult.Outcome.CREATED);
+        assertThat(again.outcome()).isEqualTo(UpsertResult.Outcome.UNCHANGED);
+        assertThat(rebuilt.outcome()).as("same amount at another scale, same JSON in another order").isEqualTo(UpsertResult.Outcome.UNCHANGED);
+        assertThat(rows("incident", created.incidentId())).isEqualTo(1);
+        assertThat(rows("timeline_event", created.incidentId())).isEqualTo(1);
+        assertThat(changes.after(0, 100_000)).hasSize((int) changesBefore);
+    }
+
+    @Test
+    @DisplayName("X2: a real change writes exactly one timeline event that says what changed, and one change event")
+    void realChangeIsOneEvent() {
+        IncidentSnapshot s = snapshot().build();
+        UUID id = store.upsert(SOURCE, s).incidentId();
+
+        UpsertResult updated = store.upsert(SOURCE, snapshot()
+                .status(IncidentStatus.WAITING_FOR_BUYER, "INCIDENT_OPEN", ActionOwner.BUYER)
+                .messages(List.of(s.messages().get(0), new IncidentMessage("m-2", "t", "Asunto", PartyRole.SELLER, "Tienda",
+                        List.of(PartyRole.BUYER), "le enviamos otra", Instant.parse("2026-11-20T12:00:00Z"))))
+                .build());
+
+        assertThat(updated.outcome()).isEqualTo(UpsertResult.Outcome.UPDATED);
+        List<TimelineEvent> events = timeline.of(id);
+        assertThat(events).extracting(TimelineEvent::type).containsExactly("CREATED", "CHANNEL_UPDATE");
+        assertThat(events.get(1).summary()).isEqualTo(
+                "status: needs seller action → waiting for buyer; to act: seller → buyer; 1 new message, last from seller");
+        assertThat(changes.after(0, 100_000).stream().filter(c -> c.incidentId().equals(id)).map(ChangeEvent::change))
+                .containsExactly("CREATED", "UPDATED");
+    }
+
+    @Test
+    @DisplayName("M4: a decision's status holds while the channel reports the same state, and yields to a new one")
+    void heldStatus() {
+        IncidentSnapshot s = snapshot().build();
+        UUID id = store.upsert(SOURCE, s).incidentId();
+        store.recordDecisionOutcome(id, IncidentStatus.WAITING_FOR_PLATFORM, "seller", "Marked resolved");
+
+        assertThat(store.upsert(SOURCE, s).outcome()).isEqualTo(UpsertResult.Outcome.UNCHANGED);
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(IncidentStatus.WAITING_FOR_PLATFORM);
+
+        store.upsert(SOURCE, snapshot().followUp(true).reason(null).openedAt(null).respondBy(null)
+                .status(IncidentStatus.CLOSED, "RECEIVED", ActionOwner.NOBODY).build());
+        Incident closed = store.find(id).orElseThrow();
+        assertThat(closed.status()).isEqualTo(IncidentStatus.CLOSED);
+        assertThat(closed.reason()).isEqualTo(s.reason());
+        assertThat(closed.openedAt()).isEqualTo(Instant.parse("2026-11-20T10:00:00.123456Z"));
+    }
+
+    @Test
+    @DisplayName("X2: a follow-up for an incident never stored is skipped, not created")
+    void unknownFollowUpSkipped() {
+        IncidentSnapshot s = snapshot().followUp(true).reason(null).status(IncidentStatus.CLOSED, "RECEIVED", ActionOwner.NOBODY).build();
+
+        assertThat(store.upsert(SOURCE, s).outcome()).isEqualTo(UpsertResult.Outcome.SKIPPED);
+        assertThat(jdbc.sql("select count(*) from incident where external_id = ?").param(s.externalId()).query(Long.class).single()).isZero();
+    }
+}
