@@ -1,0 +1,184 @@
+package com.disputehub.sandbox.mirakl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.integration.endpoint.AbstractEndpoint;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.support.Api;
+import com.disputehub.sync.AccountSync;
+import com.disputehub.sync.SyncReport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo as a newcomer runs it: the demo account of config/application.yml against the built-in Mirakl
+ * simulator on the same server. Incidents flow in, and decisions change the simulated marketplace.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "disputehub.sync.auto-startup=false",
+        "disputehub.dispatch.auto-startup=false",
+        "disputehub.sandbox.enabled=true",
+        "disputehub.sandbox.mirakl.tick=0"})
+class MiraklSandboxEndToEndTest {
+
+    static final String DEMO = "demo-mirakl-es";
+    static final int PORT = freePort();
+
+    @DynamicPropertySource
+    static void port(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+    }
+
+    @Autowired
+    AccountSync sync;
+    @Autowired
+    ChannelAccounts accounts;
+    @Autowired
+    SimWorld world;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Map<String, AbstractEndpoint> endpoints;
+    Api api = new Api(PORT);
+
+    @BeforeEach
+    void firstSync() {
+        poll();
+    }
+
+    @AfterEach
+    void stopDispatcher() {
+        endpoints.get("decisionDispatch.poller").stop();
+    }
+
+    SyncReport poll() {
+        ChannelAccount demo = accounts.find(DEMO).orElseThrow();
+        return sync.poll(demo);
+    }
+
+    JsonNode incidentIn(String status) {
+        JsonNode items = api.get("/api/incidents?account=" + DEMO + "&status=" + status + "&limit=200").body().get("items");
+        assertThat(items.size()).as("an incident in " + status).isPositive();
+        return items.get(0);
+    }
+
+    JsonNode decide(String incidentId, String decision) {
+        Api.Answer accepted = api.post("/api/incidents/" + incidentId + "/decisions", decision);
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        endpoints.get("decisionDispatch.poller").start();
+        String path = "/api/decisions/" + accepted.body().get("id").asString();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !api.get(path).body().get("state").asString().matches("REQUESTED|SENDING"));
+        return api.get(path).body();
+    }
+
+    String status(String incidentId) {
+        return api.get("/api/incidents/" + incidentId).body().at("/incident/status").asString();
+    }
+
+    @Test
+    @DisplayName("M2, X1, X2: the demo account shows a few dozen Spanish incidents, normalized, without any credentials")
+    void incidentsFlow() {
+        long incidents = jdbc.sql("select count(*) from incident where account_id = ?").param(DEMO).query(Long.class).single();
+        assertThat(incidents).isGreaterThanOrEqualTo(SimWorld.INITIAL_ORDERS);
+        assertThat(jdbc.sql("select count(distinct reason) from incident where account_id = ?").param(DEMO).query(Long.class).single())
+                .as("the sandbox's Spanish reasons map to several categories").isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from incident where account_id = ? and reason = 'OTHER'").param(DEMO).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from quarantine where account_id = ?").param(DEMO).query(Long.class).single()).isZero();
+        assertThat(poll().created()).as("a second poll finds nothing new while the marketplace stands still").isZero();
+    }
+
+    @Test
+    @DisplayName("M6: a total refund is applied by the simulated marketplace, and the next sync shows the incident closed")
+    void refundCloses() {
+        JsonNode incident = incidentIn("NEEDS_SELLER_ACTION");
+        String id = incident.get("id").asString();
+
+        JsonNode decision = decide(id, "{\"type\":\"REFUND\",\"mode\":\"TOTAL\",\"reasonCode\":\"20\"}");
+        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        assertThat(status(id)).isEqualTo("DECISION_SENT");
+
+        poll();
+        assertThat(status(id)).isEqualTo("CLOSED");
+        assertThat(api.get("/api/incidents/" + id).body().at("/incident/rawStatus").asString()).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    @DisplayName("M4, M7: marked resolved waits for the operator; the operator's closing shows on the next sync")
+    void resolvedThenClosedByOperator() {
+        String id = incidentIn("NEEDS_SELLER_ACTION").get("id").asString();
+
+        assertThat(decide(id, "{\"type\":\"MARK_RESOLVED\",\"reasonCode\":\"10\"}").get("state").asString()).isEqualTo("SENT");
+        poll();
+        assertThat(status(id)).isEqualTo("WAITING_FOR_PLATFORM");
+
+        world.tick();
+        poll();
+        assertThat(status(id)).isEqualTo("CLOSED");
+    }
+
+    @Test
+    @DisplayName("M5: a reply reaches the simulated thread, and the next sync shows the seller waiting for the buyer")
+    void replyInThread() {
+        String id = incidentIn("NEEDS_SELLER_ACTION").get("id").asString();
+        JsonNode messages = api.get("/api/incidents/" + id).body().at("/incident/messages");
+        String thread = messages.get(0).get("threadId").asString();
+
+        JsonNode decision = decide(id, "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"threadId\":\"" + thread
+                + "\",\"body\":\"Le enviamos un artículo nuevo hoy mismo.\"}");
+
+        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        assertThat(world.thread(thread).orElseThrow().messages).anyMatch(m -> m.body().equals("Le enviamos un artículo nuevo hoy mismo."));
+        poll();
+        assertThat(status(id)).isEqualTo("WAITING_FOR_BUYER");
+        assertThat(api.get("/api/incidents/" + id).body().at("/incident/messages").size()).isEqualTo(messages.size() + 1);
+    }
+
+    @Test
+    @DisplayName("X1: the simulated marketplace changes over time, and sync follows it")
+    void marketplaceLivesOn() {
+        long changesBefore = jdbc.sql("select count(*) from change_event").query(Long.class).single();
+        for (int i = 0; i < 6; i++) {
+            world.tick();
+        }
+        SyncReport report = poll();
+
+        assertThat(report.created() + report.updated()).isPositive();
+        assertThat(jdbc.sql("select count(*) from change_event").query(Long.class).single()).isGreaterThan(changesBefore);
+    }
+
+    @Test
+    @DisplayName("X1: the simulator refuses a wrong shop key as Mirakl does")
+    void wrongKey() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + PORT + "/sandbox/mirakl/api/orders")).header("Authorization", "nope").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("shop API key");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
