@@ -17,8 +17,11 @@ import com.disputehub.database.EmbeddedDatabase;
 
 /**
  * One fresh database per test run: on the machine's PostgreSQL (127.0.0.1:5432) when it answers, else on an
- * embedded PostgreSQL. Dropped when the run ends; leftovers of crashed runs older than a day are dropped too.
- * {@code DISPUTEHUB_TEST_DB=embedded} forces the embedded server.
+ * embedded PostgreSQL. {@code DISPUTEHUB_TEST_DB=embedded} forces the embedded server.
+ *
+ * <p>A run does not drop its own database on exit: Spring closes its contexts in a shutdown hook of its own, and
+ * a database dropped under them makes the pools wait for connections that cannot come. Instead each run drops
+ * the test databases earlier runs left more than three hours ago (no run lasts that long).
  */
 public final class TestDatabase {
 
@@ -37,8 +40,6 @@ public final class TestDatabase {
                     + UUID.randomUUID().toString().substring(0, 8);
             execute(server + "postgres", "create database " + name);
             dropStale(server);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server + "postgres",
-                    "drop database if exists " + name + " with (force)"), "test-database-drop"));
             url = server + name;
         }
         return url;
@@ -64,13 +65,13 @@ public final class TestDatabase {
     }
 
     private static void dropStale(String server) {
-        String dayAgo = "disputehub_test_" + LocalDateTime.now().minusDays(1).format(STAMP);
+        String cutoff = "disputehub_test_" + LocalDateTime.now().minusHours(3).format(STAMP);
         List<String> stale = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select datname from pg_database where datname like 'disputehub\\_test\\_%'")) {
             while (rs.next()) {
-                if (rs.getString(1).compareTo(dayAgo) < 0) {
+                if (rs.getString(1).compareTo(cutoff) < 0) {
                     stale.add(rs.getString(1));
                 }
             }
