@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,8 +15,10 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The simulated Spanish marketplace: a few dozen orders with incidents, created from a fixed seed so that a
- * restart shows the same marketplace, and a {@link #tick()} that makes it change as a real one does.
+ * The simulated Spanish marketplace: a few dozen orders with incidents, created from a fixed seed and dated
+ * from the start of the current day, so that a restart the same day shows the same marketplace; and a
+ * {@link #tick()} that makes it change as a real one does. Its state lives in memory: decisions applied to it
+ * are forgotten on restart.
  */
 class SimWorld {
 
@@ -34,7 +37,7 @@ class SimWorld {
     SimWorld(Clock clock, long seed) {
         this.clock = clock;
         this.random = new Random(seed);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.DAYS);
         for (int i = 0; i < INITIAL_ORDERS; i++) {
             Instant openedAt = now.minus(Duration.ofMinutes(30L + random.nextInt(60 * 24 * 9)));
             openIncidentOrder(openedAt, i % 7 == 0 ? 2 : 1);
