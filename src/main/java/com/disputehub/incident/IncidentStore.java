@@ -2,7 +2,9 @@ package com.disputehub.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -68,7 +70,7 @@ public class IncidentStore {
             refreshQuietly(before.id(), source, snapshot);
             return new UpsertResult(UpsertResult.Outcome.UNCHANGED, before.id(), List.of());
         }
-        update(after, snapshot, held ? holdBasis : null);
+        update(after, held ? holdBasis : null);
         timeline.append(before.id(), "CHANNEL_UPDATE", source.channelType(), String.join("; ", diff));
         changes.record(before.id(), "UPDATED");
         return new UpsertResult(UpsertResult.Outcome.UPDATED, before.id(), diff);
@@ -111,6 +113,15 @@ public class IncidentStore {
 
     private void insert(UUID id, IncidentSource source, IncidentSnapshot s) {
         Instant now = clock.instant();
+        Incident incident = new Incident(id, source.channelType(), source.accountId(), s.kind(), s.externalId(),
+                s.orderId(), s.orderLineIds(), s.skus(), s.productTitle(), s.productImageUrl(), s.buyerName(), s.reason(),
+                s.status(), s.status(), s.rawStatus(), s.actionOwner(), s.requestedRefund(), s.productValue(),
+                s.respondBy(), s.openedAt(), s.channelUpdatedAt(), s.messages(), s.evidence(), s.rawPayload(),
+                source.adapterVersion(), now, now);
+        Map<String, Object> columns = columns(incident);
+        columns.put("channel", source.channelType());
+        columns.put("account", source.accountId());
+        columns.put("createdAt", Sql.ts(now));
         jdbc.sql("""
                 insert into incident (id, channel_type, account_id, kind, external_id, order_id, order_line_ids, skus,
                   product_title, product_image_url, buyer_name, reason, raw_reason_code, raw_reason_label,
@@ -120,45 +131,18 @@ public class IncidentStore {
                   adapter_version, created_at, updated_at)
                 values (:id, :channel, :account, :kind, :externalId, :orderId, :lineIds, :skus,
                   :title, :image, :buyer, :reason, :reasonCode, :reasonLabel,
-                  :status, :status, :rawStatus, :owner,
+                  :status, :channelStatus, :rawStatus, :owner,
                   :refundAmount, :refundCurrency, :valueAmount, :valueCurrency,
                   :respondBy, :openedAt, :channelUpdatedAt, cast(:messages as jsonb), :messageCount,
-                  cast(:evidence as jsonb), cast(:raw as jsonb), :version, :now, :now)
+                  cast(:evidence as jsonb), cast(:raw as jsonb), :version, :createdAt, :now)
                 """)
-                .param("id", id)
-                .param("channel", source.channelType())
-                .param("account", source.accountId())
-                .param("kind", s.kind().name())
-                .param("externalId", s.externalId())
-                .param("orderId", s.orderId())
-                .param("lineIds", Sql.textArray(s.orderLineIds()))
-                .param("skus", Sql.textArray(s.skus()))
-                .param("title", s.productTitle())
-                .param("image", s.productImageUrl())
-                .param("buyer", s.buyerName())
-                .param("reason", s.reason().category().name())
-                .param("reasonCode", s.reason().rawCode())
-                .param("reasonLabel", s.reason().rawLabel())
-                .param("status", s.status().name())
-                .param("rawStatus", s.rawStatus())
-                .param("owner", s.actionOwner().name())
-                .param("refundAmount", s.requestedRefund() == null ? null : s.requestedRefund().amount())
-                .param("refundCurrency", s.requestedRefund() == null ? null : s.requestedRefund().currency())
-                .param("valueAmount", s.productValue() == null ? null : s.productValue().amount())
-                .param("valueCurrency", s.productValue() == null ? null : s.productValue().currency())
-                .param("respondBy", Sql.ts(s.respondBy()))
-                .param("openedAt", Sql.ts(s.openedAt()))
-                .param("channelUpdatedAt", Sql.ts(s.channelUpdatedAt()))
-                .param("messages", json.writeValueAsString(s.messages()))
-                .param("messageCount", s.messages().size())
-                .param("evidence", json.writeValueAsString(s.evidence()))
-                .param("raw", s.rawPayload())
-                .param("version", source.adapterVersion())
-                .param("now", Sql.ts(now))
+                .params(columns)
                 .update();
     }
 
-    private void update(Incident i, IncidentSnapshot s, String holdBasis) {
+    private void update(Incident i, String holdBasis) {
+        Map<String, Object> columns = columns(i);
+        columns.put("hold", holdBasis);
         jdbc.sql("""
                 update incident set kind = :kind, order_id = :orderId, order_line_ids = :lineIds, skus = :skus,
                   product_title = :title, product_image_url = :image, buyer_name = :buyer, reason = :reason,
@@ -172,36 +156,43 @@ public class IncidentStore {
                   adapter_version = :version, updated_at = :now
                 where id = :id
                 """)
-                .param("id", i.id())
-                .param("kind", i.kind().name())
-                .param("orderId", i.orderId())
-                .param("lineIds", Sql.textArray(i.orderLineIds()))
-                .param("skus", Sql.textArray(i.skus()))
-                .param("title", i.productTitle())
-                .param("image", i.productImageUrl())
-                .param("buyer", i.buyerName())
-                .param("reason", i.reason().category().name())
-                .param("reasonCode", i.reason().rawCode())
-                .param("reasonLabel", i.reason().rawLabel())
-                .param("status", i.status().name())
-                .param("channelStatus", i.channelStatus().name())
-                .param("rawStatus", i.rawStatus())
-                .param("hold", holdBasis)
-                .param("owner", i.actionOwner().name())
-                .param("refundAmount", i.requestedRefund() == null ? null : i.requestedRefund().amount())
-                .param("refundCurrency", i.requestedRefund() == null ? null : i.requestedRefund().currency())
-                .param("valueAmount", i.productValue() == null ? null : i.productValue().amount())
-                .param("valueCurrency", i.productValue() == null ? null : i.productValue().currency())
-                .param("respondBy", Sql.ts(i.respondBy()))
-                .param("openedAt", Sql.ts(i.openedAt()))
-                .param("channelUpdatedAt", Sql.ts(i.channelUpdatedAt()))
-                .param("messages", json.writeValueAsString(i.messages()))
-                .param("messageCount", i.messages().size())
-                .param("evidence", json.writeValueAsString(i.evidence()))
-                .param("raw", s.rawPayload())
-                .param("version", i.adapterVersion())
-                .param("now", Sql.ts(i.updatedAt()))
+                .params(columns)
                 .update();
+    }
+
+    /** The named parameters of every column an incident writes, for both insert and update. */
+    private Map<String, Object> columns(Incident i) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("id", i.id());
+        c.put("kind", i.kind().name());
+        c.put("externalId", i.externalId());
+        c.put("orderId", i.orderId());
+        c.put("lineIds", Sql.textArray(i.orderLineIds()));
+        c.put("skus", Sql.textArray(i.skus()));
+        c.put("title", i.productTitle());
+        c.put("image", i.productImageUrl());
+        c.put("buyer", i.buyerName());
+        c.put("reason", i.reason().category().name());
+        c.put("reasonCode", i.reason().rawCode());
+        c.put("reasonLabel", i.reason().rawLabel());
+        c.put("status", i.status().name());
+        c.put("channelStatus", i.channelStatus().name());
+        c.put("rawStatus", i.rawStatus());
+        c.put("owner", i.actionOwner().name());
+        c.put("refundAmount", i.requestedRefund() == null ? null : i.requestedRefund().amount());
+        c.put("refundCurrency", i.requestedRefund() == null ? null : i.requestedRefund().currency());
+        c.put("valueAmount", i.productValue() == null ? null : i.productValue().amount());
+        c.put("valueCurrency", i.productValue() == null ? null : i.productValue().currency());
+        c.put("respondBy", Sql.ts(i.respondBy()));
+        c.put("openedAt", Sql.ts(i.openedAt()));
+        c.put("channelUpdatedAt", Sql.ts(i.channelUpdatedAt()));
+        c.put("messages", json.writeValueAsString(i.messages()));
+        c.put("messageCount", i.messages().size());
+        c.put("evidence", json.writeValueAsString(i.evidence()));
+        c.put("raw", i.rawPayload());
+        c.put("version", i.adapterVersion());
+        c.put("now", Sql.ts(i.updatedAt()));
+        return c;
     }
 
     /** Keeps the raw payload current when only fields nobody reads changed; no event, no new row. */
