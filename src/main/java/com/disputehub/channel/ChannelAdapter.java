@@ -35,7 +35,10 @@ public interface ChannelAdapter {
     /** The decisions this channel accepts, in which statuses, with which fields. */
     Capabilities capabilities(ChannelAccount account);
 
-    /** Channel-specific checks of a decision before it is accepted; each problem is a sentence for the user. */
+    /**
+     * Channel-specific checks of a decision before it is accepted; each problem is a sentence for the user.
+     * Called even when the command is incomplete, so that it can list what the channel would accept.
+     */
     default List<String> validate(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
         return List.of();
     }

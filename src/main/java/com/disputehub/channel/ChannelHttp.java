@@ -64,19 +64,21 @@ public class ChannelHttp {
         } catch (ResourceAccessException e) {
             Throwable cause = e.getCause();
             if (idempotent || cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
-                throw new ChannelUnavailableException(what + ": " + describe(cause), null, e);
+                throw new ChannelUnavailableException(what + ": " + describe(e), null, e);
             }
             if (cause instanceof IOException) {
-                throw new ChannelOutcomeUnknownException(what + ": no answer after sending (" + describe(cause) + ")", e);
+                throw new ChannelOutcomeUnknownException(what + ": no answer after sending (" + describe(e) + ")", e);
             }
-            throw new ChannelUnavailableException(what + ": " + describe(cause), null, e);
+            throw new ChannelUnavailableException(what + ": " + describe(e), null, e);
         }
     }
 
-    private static String describe(Throwable t) {
-        if (t == null) {
-            return "connection failed";
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    /** The cause's kind and message, and the URL Spring names (credentials travel in headers, never in it). */
+    private static String describe(ResourceAccessException e) {
+        Throwable cause = e.getCause();
+        String kind = cause == null ? "connection failed"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String where = e.getMessage() == null ? "" : e.getMessage().replaceAll("^I/O error on (\\w+) request for \"([^\"]*)\".*$", "$1 $2");
+        return where.isEmpty() || where.equals(e.getMessage()) ? kind : kind + " (" + where + ")";
     }
 }

@@ -61,7 +61,7 @@ public final class ReasonClassifier {
 
     public static ReasonCategory classify(ChannelAccount account, String rawCode, String label) {
         if (rawCode != null) {
-            String pinned = account.options().get("reason-map." + rawCode);
+            String pinned = account.option("reason-map." + rawCode).orElse(null);
             if (pinned != null) {
                 try {
                     return ReasonCategory.valueOf(pinned.trim().toUpperCase(Locale.ROOT));

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A refund (DOMAIN M6): TOTAL refunds what is left of the line; DETAILED gives quantity, amounts and taxes.
- * Amounts are in the order's currency.
+ * Amounts are in the order's currency. Without a mode, a refund with amounts is DETAILED, one without is TOTAL.
  */
 public record Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal amount, List<TaxAmount> taxes,
                      BigDecimal shippingAmount, List<TaxAmount> shippingTaxes) implements DecisionCommand {
@@ -19,6 +19,9 @@ public record Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal 
     }
 
     public Refund {
+        if (mode == null) {
+            mode = amount != null || shippingAmount != null ? Mode.DETAILED : Mode.TOTAL;
+        }
         taxes = taxes == null ? List.of() : List.copyOf(taxes);
         shippingTaxes = shippingTaxes == null ? List.of() : List.copyOf(shippingTaxes);
     }
@@ -31,9 +34,6 @@ public record Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal 
     @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (mode == null) {
-            problems.add("'mode' is required: TOTAL or DETAILED");
-        }
         if (reasonCode == null || reasonCode.isBlank()) {
             problems.add("'reasonCode' is required (a refund reason of the channel)");
         }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A message to the buyer, the operator or both (DOMAIN M5): a reply in an existing thread when
- * {@code threadId} is given, otherwise a new thread with {@code subject}.
+ * {@code threadId} is given, otherwise a new thread with {@code subject} (the channel picks a subject from the
+ * incident when none is given).
  */
 public record SendMessage(Recipients to, String body, String subject, String threadId) implements DecisionCommand {
 
@@ -30,15 +31,14 @@ public record SendMessage(Recipients to, String body, String subject, String thr
         } else if (body.length() > MAX_BODY) {
             problems.add("'body' is " + body.length() + " characters; at most " + MAX_BODY);
         }
-        if ((threadId == null || threadId.isBlank()) && (subject == null || subject.isBlank())) {
-            problems.add("a new conversation needs a 'subject' (or give 'threadId' to reply in an existing one)");
-        }
         return problems;
     }
 
     @Override
     public String describe() {
-        String where = threadId == null || threadId.isBlank() ? "new conversation \"" + subject + "\"" : "thread " + threadId;
+        String where = threadId == null || threadId.isBlank()
+                ? "new conversation" + (subject == null || subject.isBlank() ? "" : " \"" + subject + "\"")
+                : "thread " + threadId;
         return "Message to " + (to == null ? "?" : to.name().toLowerCase().replace('_', ' ')) + " (" + where + ")";
     }
 }

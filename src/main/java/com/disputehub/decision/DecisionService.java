@@ -94,9 +94,7 @@ public class DecisionService {
                             + spec.get().allowedIn()));
         }
         List<String> problems = new ArrayList<>(command.problems());
-        if (problems.isEmpty()) {
-            problems.addAll(adapter.validate(account, DecisionTarget.of(incident), command));
-        }
+        problems.addAll(adapter.validate(account, DecisionTarget.of(incident), command));
         if (!problems.isEmpty()) {
             throw new DecisionRefusedException(DecisionRefusedException.Kind.INVALID, problems);
         }

@@ -30,6 +30,17 @@ class ChannelAccountTest {
     }
 
     @Test
+    @DisplayName("X1: keys set through environment variables (api.key, SHOP_ID) match the documented ones")
+    void relaxedKeys() {
+        ChannelAccount fromEnv = new ChannelAccount("shop", "mirakl", URI.create("https://x"), Duration.ofMinutes(5), false,
+                Map.of("api.key", "k1"), Map.of("SHOP_ID", "9", "reason.map.7", "DAMAGED"));
+
+        assertThat(fromEnv.credential("api-key")).isEqualTo("k1");
+        assertThat(fromEnv.option("shop-id")).contains("9");
+        assertThat(fromEnv.option("reason-map.7")).contains("DAMAGED");
+    }
+
+    @Test
     @DisplayName("X2: options are read first, then credentials")
     void options() {
         assertThat(account.option("shop-id")).contains("12");

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelProtocolException;
+import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.RawRecord;
 
@@ -28,6 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class MiraklChangeReader {
+
+    private static final Logger log = LoggerFactory.getLogger(MiraklChangeReader.class);
 
     static final int THREADS_LIMIT = 50;
     static final int ORDER_IDS_PER_CALL = 100;
@@ -103,7 +108,14 @@ class MiraklChangeReader {
         if (c.pageToken() != null) {
             q.put("page_token", c.pageToken());
         }
-        JsonNode page = client.listThreads(account, q);
+        JsonNode page;
+        try {
+            page = client.listThreads(account, q);
+        } catch (ChannelRejectedException e) {
+            log.warn("account {}: thread changes not read: {}", account.id(), e.getMessage());
+            return new FetchResult(List.of(), new MiraklCursor(MiraklCursor.ORDERS, c.ordersSince(), 0, null,
+                    c.threadsSince(), null, null).text(), false);
+        }
         Set<String> orderIds = new LinkedHashSet<>();
         Instant high = c.threadsHigh();
         for (JsonNode thread : array(page, "data", "M11 list threads")) {
@@ -146,11 +158,25 @@ class MiraklChangeReader {
         return records;
     }
 
+    /**
+     * The threads of these orders. A key without inbox rights (M11 answers 4xx) still syncs incidents, without
+     * messages, and says so in the log; a transient failure fails the page as usual.
+     */
     private Map<String, ArrayNode> threadsOf(ChannelAccount account, Set<String> orderIds) {
         Map<String, ArrayNode> byOrder = new LinkedHashMap<>();
         if (orderIds.isEmpty()) {
             return byOrder;
         }
+        try {
+            readThreads(account, orderIds, byOrder);
+        } catch (ChannelRejectedException e) {
+            log.warn("account {}: messages not read, incidents synced without them: {}", account.id(), e.getMessage());
+            byOrder.clear();
+        }
+        return byOrder;
+    }
+
+    private void readThreads(ChannelAccount account, Set<String> orderIds, Map<String, ArrayNode> byOrder) {
         String token = null;
         do {
             Map<String, String> q = new LinkedHashMap<>();
@@ -162,7 +188,8 @@ class MiraklChangeReader {
                 q.put("page_token", token);
             }
             JsonNode page = client.listThreads(account, q);
-            for (JsonNode thread : array(page, "data", "M11 list threads")) {
+            for (JsonNode listed : array(page, "data", "M11 list threads")) {
+                JsonNode thread = complete(account, listed);
                 for (JsonNode entity : thread.path("entities")) {
                     String id = entity.path("id").asString(null);
                     if (id != null && orderIds.contains(id)) {
@@ -172,7 +199,16 @@ class MiraklChangeReader {
             }
             token = page.path("next_page_token").asString(null);
         } while (token != null && !token.isBlank());
-        return byOrder;
+    }
+
+    /** M11 carries the last 100 messages of a thread; a longer one is read whole with M10. */
+    private JsonNode complete(ChannelAccount account, JsonNode thread) {
+        int total = thread.path("metadata").path("total_count").asInt(0);
+        String id = thread.path("id").asString(null);
+        if (id == null || total <= thread.path("messages").size()) {
+            return thread;
+        }
+        return client.thread(account, id);
     }
 
     private static List<JsonNode> orders(JsonNode page) {

@@ -46,6 +46,14 @@ class MiraklClient {
         return getTree(account, "M11 list threads", "/api/inbox/threads", query);
     }
 
+    /** M10: {@code GET /api/inbox/threads/{thread_id}}, one thread with all its messages. */
+    JsonNode thread(ChannelAccount account, String threadId) {
+        String body = ChannelHttp.call("M10 get thread", true, () -> client(account).get()
+                .uri(b -> withShopBuilder(account, b.path("/api/inbox/threads/{id}")).build(threadId))
+                .retrieve().body(String.class));
+        return parse("M10 get thread", body, Function.identity());
+    }
+
     /** RE01: {@code GET /api/reasons}, every type, labels in the given locale. */
     List<MiraklReason> reasons(ChannelAccount account, String locale) {
         String body = ChannelHttp.call("RE01 list reasons", true, () -> client(account).get()

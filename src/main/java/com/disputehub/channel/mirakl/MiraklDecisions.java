@@ -124,8 +124,9 @@ class MiraklDecisions {
         if (s.threadId() != null && !s.threadId().isBlank()) {
             answer = client.reply(account, s.threadId(), Map.of("body", s.body(), "to", to));
         } else {
+            String subject = s.subject() != null && !s.subject().isBlank() ? s.subject() : defaultSubject(target);
             answer = client.newOrderThread(account, target.orderId(), Map.of("body", s.body(), "to", to,
-                    "topic", Map.of("type", "FREE_TEXT", "value", s.subject())));
+                    "topic", Map.of("type", "FREE_TEXT", "value", subject)));
         }
         String id = answer.path("message_id").asString(answer.path("thread_id").asString(null));
         boolean toBuyer = s.to() != SendMessage.Recipients.OPERATOR;
@@ -133,14 +134,24 @@ class MiraklDecisions {
                 "Message sent on Mirakl (" + id + ")");
     }
 
+    /** A new conversation's topic when the seller gave none: the incident's reason, in the operator's words. */
+    private static String defaultSubject(DecisionTarget target) {
+        MiraklOrderLine line = line(record(target), target);
+        String label = line.orderLineStateReasonLabel();
+        return label != null && !label.isBlank() ? label : "Order " + target.orderId();
+    }
+
     private void checkReason(List<String> problems, ChannelAccount account, String type, String code, String what) {
         Optional<List<MiraklReason>> known = reasons.ofTypeIfAvailable(account, type);
-        if (known.isEmpty() || code == null) {
+        if (known.isEmpty()) {
             return; // RE01 unreachable: Mirakl itself will refuse an unknown code
         }
         List<MiraklReason> allowed = MiraklReasons.INCIDENT_CLOSE.equals(type)
                 ? MiraklCapabilities.shopCloseReasons(known.get()) : known.get();
-        if (allowed.stream().noneMatch(r -> code.equals(r.code()))) {
+        if (code == null || code.isBlank()) {
+            problems.add("the " + what + " reasons of this Mirakl operator are: "
+                    + allowed.stream().map(r -> r.code() + " " + r.label()).toList());
+        } else if (allowed.stream().noneMatch(r -> code.equals(r.code()))) {
             problems.add("'" + code + "' is not a " + what + " reason of this Mirakl operator (" + type + "); allowed: "
                     + allowed.stream().map(r -> r.code() + " " + r.label()).toList());
         }

@@ -85,4 +85,17 @@ class MiraklClientTest {
 
         assertThatThrownBy(() -> client.listOrders(account, Map.of())).isInstanceOf(ChannelUnavailableException.class);
     }
+
+    @Test
+    @DisplayName("X1: a channel that cannot be reached is named in the error, and the key is not")
+    void unreachable() {
+        ChannelAccount nowhere = new ChannelAccount("wire", "mirakl", URI.create("http://127.0.0.1:9"), Duration.ofMinutes(5),
+                false, Map.of("api-key", "raw-key-1"), Map.of());
+
+        assertThatThrownBy(() -> client.listOrders(nowhere, Map.of("max", "1")))
+                .isInstanceOf(ChannelUnavailableException.class)
+                .hasMessageContaining("OR11 list orders: ConnectException")
+                .hasMessageContaining("GET http://127.0.0.1:9/api/orders")
+                .hasMessageNotContaining("raw-key-1");
+    }
 }

@@ -181,6 +181,25 @@ class MiraklDecisionContractTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("M5, M6: a message without subject opens a thread titled with the incident's reason; a refund without mode is total")
+    void sensibleDefaults() {
+        MIRAKL.stubFor(authorized(post(urlPathEqualTo("/api/orders/ORD-100-A/threads")))
+                .willReturn(json("{\"thread_id\":\"thr-4\",\"message_id\":\"m-11\"}").withStatus(201)));
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo("/api/orders/refund"))).willReturn(json("{\"refunds\":[{\"refund_id\":\"r-80\"}]}")));
+
+        assertThat(decideAndDispatch("ORD-100-A-1", "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"Hola\"}")
+                .get("state").asString()).isEqualTo("SENT");
+        MIRAKL.verify(postRequestedFor(urlPathEqualTo("/api/orders/ORD-100-A/threads"))
+                .withRequestBodyPart(aMultipart().withName("thread_input").withBody(equalToJson("""
+                        {"body":"Hola","to":[{"type":"CUSTOMER"}],"topic":{"type":"FREE_TEXT","value":"Artículo recibido dañado"}}""")).build()));
+
+        JsonNode refund = decideAndDispatch("ORD-100-A-1", "{\"type\":\"REFUND\",\"reasonCode\":\"20\"}");
+        assertThat(refund.at("/decision/mode").asString()).isEqualTo("TOTAL");
+        MIRAKL.verify(putRequestedFor(urlPathEqualTo("/api/orders/refund"))
+                .withRequestBody(equalToJson("{\"refunds\":[{\"order_line_id\":\"ORD-100-A-1\",\"amount\":34.90}]}", true, true)));
+    }
+
+    @Test
     @DisplayName("M6, X4: Mirakl's refusal (payable balance too low) ends REJECTED with Mirakl's own message, not retried")
     void rejectedByChannel() {
         MIRAKL.stubFor(authorized(put(urlPathEqualTo("/api/orders/refund"))).willReturn(aResponse().withStatus(400)
@@ -212,9 +231,14 @@ class MiraklDecisionContractTest extends IntegrationTest {
         assertThat(tooMuch.status()).isEqualTo(422);
         assertThat(tooMuch.body().get("detail").asString()).contains("more than the 34.90 left to refund");
 
-        Api.Answer noSubject = api.post("/api/incidents/" + id + "/decisions", "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"hola\"}");
-        assertThat(noSubject.status()).isEqualTo(422);
-        assertThat(noSubject.body().get("detail").asString()).contains("needs a 'subject'");
+        Api.Answer noBody = api.post("/api/incidents/" + id + "/decisions", "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\"}");
+        assertThat(noBody.status()).isEqualTo(422);
+        assertThat(noBody.body().get("detail").asString()).contains("'body' is required");
+
+        Api.Answer noReason = api.post("/api/incidents/" + id + "/decisions", "{\"type\":\"REFUND\"}");
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.body().get("problems").toString()).contains("'reasonCode' is required")
+                .contains("20 Reembolso por artículo dañado").contains("23 Gesto comercial");
 
         Api.Answer noType = api.post("/api/incidents/" + id + "/decisions", "{\"mode\":\"TOTAL\"}");
         assertThat(noType.status()).isEqualTo(400);

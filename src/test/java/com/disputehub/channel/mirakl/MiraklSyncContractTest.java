@@ -188,6 +188,39 @@ class MiraklSyncContractTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("M2, M5: a thread longer than M11's window of 100 messages is read whole with M10")
+    void longThreadReadWithM10() {
+        MIRAKL.stubFor(or11().withQueryParam("has_incident", equalTo("true")).willReturn(
+                json(MiraklFake.fixture("orders-page-2.json").replace("\"total_count\": 4", "\"total_count\": 1"))));
+        String listed = "{\"id\":\"thr-9\",\"entities\":[{\"id\":\"ORD-103-A\",\"type\":\"MMP_ORDER\"}],"
+                + "\"metadata\":{\"total_count\":101},\"messages\":[{\"id\":\"m-101\",\"body\":\"last\","
+                + "\"date_created\":\"2026-11-22T08:00:00Z\",\"from\":{\"type\":\"CUSTOMER_USER\"},\"to\":[{\"type\":\"SHOP\"}]}]}";
+        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/inbox/threads"))).withQueryParam("with_messages", equalTo("true"))
+                .willReturn(json("{\"data\":[" + listed + "],\"next_page_token\":null}")));
+        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/inbox/threads/thr-9"))).willReturn(json(
+                listed.replace("\"messages\":[", "\"messages\":[{\"id\":\"m-1\",\"body\":\"first\",\"date_created\":"
+                        + "\"2026-11-01T08:00:00Z\",\"from\":{\"type\":\"CUSTOMER_USER\"},\"to\":[{\"type\":\"SHOP\"}]},"))));
+
+        sync.poll(account());
+
+        assertThat(incident("ORD-103-A-1").messages()).extracting(m -> m.externalId()).containsExactly("m-1", "m-101");
+    }
+
+    @Test
+    @DisplayName("X1: a key without inbox rights (M11 refused) still syncs the incidents, without their messages")
+    void threadsRefused() {
+        MIRAKL.stubFor(or11().withQueryParam("has_incident", equalTo("true")).willReturn(
+                json(MiraklFake.fixture("orders-page-2.json").replace("\"total_count\": 4", "\"total_count\": 1"))));
+        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/inbox/threads"))).willReturn(aResponse().withStatus(403)
+                .withBody("{\"status\":403,\"message\":\"Forbidden\"}")));
+
+        SyncReport report = sync.poll(account());
+
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(incident("ORD-103-A-1").messages()).isEmpty();
+    }
+
+    @Test
     @DisplayName("X1: a 500 fails the poll with the channel's message, keeps the cursor, and the next poll recovers")
     void serverErrorThenRecovery() {
         MIRAKL.stubFor(or11().willReturn(aResponse().withStatus(500).withBody("{\"status\":500,\"message\":\"Internal error\"}")));
