@@ -92,7 +92,7 @@ public class AccountSync {
             followUp(run);
             states.succeeded(account.id(), run.storedDelta(), run.quarantinedDelta());
         } catch (RuntimeException e) {
-            states.failed(account.id(), e.getMessage());
+            states.failed(account.id(), e.getMessage() == null ? e.getClass().getName() : e.getMessage());
             throw e;
         }
         return new SyncReport(account.id(), true, run.pages, run.created, run.updated, run.unchanged,
