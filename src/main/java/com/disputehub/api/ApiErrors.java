@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import com.disputehub.decision.DecisionNotFoundException;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.IncidentNotFoundException;
 
@@ -28,7 +29,7 @@ class ApiErrors {
         return problem;
     }
 
-    @ExceptionHandler({IncidentNotFoundException.class, NotFoundException.class})
+    @ExceptionHandler({IncidentNotFoundException.class, DecisionNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }

@@ -1,36 +1,56 @@
 package com.disputehub.api;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.disputehub.decision.DecisionNotFoundException;
+import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.DecisionState;
 import com.disputehub.decision.Decisions;
 
-/** Decisions: one by id, or the newest in a state. */
+/** Decisions: one by id, the newest in a state, and sending a failed one again. */
 @RestController
 @RequestMapping("/api/decisions")
 class DecisionController {
 
     private final Decisions decisions;
+    private final DecisionService service;
 
-    DecisionController(Decisions decisions) {
+    DecisionController(Decisions decisions, DecisionService service) {
         this.decisions = decisions;
+        this.service = service;
     }
 
     @GetMapping("/{id}")
     DecisionView get(@PathVariable UUID id) {
-        return decisions.find(id).map(DecisionView::of)
-                .orElseThrow(() -> new NotFoundException("no decision " + id));
+        return decisions.find(id).map(DecisionView::of).orElseThrow(() -> new DecisionNotFoundException(id));
     }
 
+    /** {@code state} in any case: {@code failed}, {@code FAILED}. */
     @GetMapping
-    List<DecisionView> inState(@RequestParam DecisionState state, @RequestParam(defaultValue = "100") int limit) {
-        return decisions.inState(state, Math.min(Math.max(limit, 1), 1000)).stream().map(DecisionView::of).toList();
+    List<DecisionView> inState(@RequestParam String state, @RequestParam(defaultValue = "100") int limit) {
+        DecisionState wanted = Arrays.stream(DecisionState.values())
+                .filter(s -> s.name().equals(state.toUpperCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'state' cannot be '" + state + "'; one of "
+                        + Arrays.toString(DecisionState.values())));
+        return decisions.inState(wanted, Math.min(Math.max(limit, 1), 1000)).stream().map(DecisionView::of).toList();
+    }
+
+    @PostMapping("/{id}/retry")
+    ResponseEntity<DecisionView> retry(@PathVariable UUID id,
+                                       @RequestHeader(name = "X-Requested-By", required = false) String requestedBy) {
+        return ResponseEntity.accepted().body(DecisionView.of(service.retry(id,
+                requestedBy == null || requestedBy.isBlank() ? "api" : requestedBy)));
     }
 }

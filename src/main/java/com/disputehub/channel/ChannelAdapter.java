@@ -45,4 +45,14 @@ public interface ChannelAdapter {
 
     /** Sends one decision; throws {@link ChannelException} subclasses to say how it failed. */
     PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command);
+
+    /**
+     * After a push whose answer never came (or a crash while sending): reads the channel to tell whether the
+     * decision took effect since {@code sentSince}. Channels without idempotency keys depend on this to never
+     * refund twice. The default cannot tell, so the decision waits for a person.
+     */
+    default Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command,
+                                     java.time.Instant sentSince) {
+        return Reconciliation.unknown();
+    }
 }

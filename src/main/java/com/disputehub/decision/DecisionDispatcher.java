@@ -1,83 +1,102 @@
 package com.disputehub.decision;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.ChannelAdapter;
 import com.disputehub.channel.ChannelAdapters;
 import com.disputehub.channel.ChannelException;
+import com.disputehub.channel.ChannelGuards;
 import com.disputehub.channel.ChannelOutcomeUnknownException;
 import com.disputehub.channel.ChannelRejectedException;
+import com.disputehub.channel.ChannelUnavailableException;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.PushResult;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentStore;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+
 /**
- * Pushes one claimed decision to its channel and records the outcome on the decision and the incident, in one
- * transaction. Retries and circuit breakers wrap this in their own issue; here a transient error ends FAILED.
+ * Pushes one claimed decision through its account's retry, circuit breaker and rate limiter, and records the
+ * outcome on the decision and the incident in one transaction. A channel that asks to wait, or is paused,
+ * gets the decision back in the outbox: it waits, it does not fail.
  */
 @Component
 class DecisionDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionDispatcher.class);
+    static final Duration PAUSED_RECHECK = Duration.ofSeconds(5);
+    static final Duration RATE_LIMIT_RECHECK = Duration.ofSeconds(1);
 
     private final Decisions decisions;
     private final IncidentStore incidents;
     private final ChannelAccounts accounts;
     private final ChannelAdapters adapters;
-    private final TransactionTemplate tx;
+    private final ChannelGuards guards;
+    private final Reconciler reconciler;
+    private final DecisionOutcomes outcomes;
+    private final Clock clock;
 
     DecisionDispatcher(Decisions decisions, IncidentStore incidents, ChannelAccounts accounts, ChannelAdapters adapters,
-                       TransactionTemplate tx) {
+                       ChannelGuards guards, Reconciler reconciler, DecisionOutcomes outcomes, Clock clock) {
         this.decisions = decisions;
         this.incidents = incidents;
         this.accounts = accounts;
         this.adapters = adapters;
-        this.tx = tx;
+        this.guards = guards;
+        this.reconciler = reconciler;
+        this.outcomes = outcomes;
+        this.clock = clock;
     }
 
     void dispatch(UUID decisionId) {
         Decision d = decisions.find(decisionId).orElseThrow();
-        Incident incident = incidents.find(d.incidentId()).orElseThrow();
-        Optional<ChannelAccount> account = accounts.find(d.accountId());
-        if (account.isEmpty()) {
-            finish(d, DecisionState.FAILED, "account '" + d.accountId() + "' is not configured on this instance", null, null);
+        Optional<ChannelAccount> found = accounts.find(d.accountId());
+        if (found.isEmpty()) {
+            outcomes.finish(d, DecisionState.FAILED, "account '" + d.accountId() + "' is not configured on this instance", null, 0);
             return;
         }
+        ChannelAccount account = found.get();
+        Incident incident = incidents.find(d.incidentId()).orElseThrow();
+        ChannelAdapter adapter = adapters.get(d.channelType());
+        AtomicInteger attempts = new AtomicInteger();
         try {
-            PushResult result = adapters.get(d.channelType()).push(account.get(), DecisionTarget.of(incident), d.command());
-            finish(d, DecisionState.SENT, null, result.channelReference(), result);
+            PushResult result = guards.call(account, () -> {
+                attempts.incrementAndGet();
+                return adapter.push(account, DecisionTarget.of(incident), d.command());
+            });
+            outcomes.finish(d, DecisionState.SENT, null, result, attempts.get());
         } catch (ChannelRejectedException e) {
-            finish(d, DecisionState.REJECTED, e.getMessage(), null, null);
+            outcomes.finish(d, DecisionState.REJECTED, e.getMessage(), null, attempts.get());
         } catch (ChannelOutcomeUnknownException e) {
-            finish(d, DecisionState.UNKNOWN, e.getMessage(), null, null);
+            reconciler.afterLostAnswer(account, d, e.getMessage(), attempts.get());
+        } catch (ChannelUnavailableException e) {
+            if (e.retryAfter() != null && guards.longerThanInProcessWait(e.retryAfter())) {
+                outcomes.reschedule(d, clock.instant().plus(e.retryAfter()), "the channel asked to wait " + e.retryAfter().toSeconds()
+                        + " s: " + e.getMessage(), attempts.get());
+            } else {
+                outcomes.finish(d, DecisionState.FAILED, e.getMessage() + " (after " + attempts.get() + " attempts)", null, attempts.get());
+            }
+        } catch (CallNotPermittedException e) {
+            outcomes.reschedule(d, clock.instant().plus(PAUSED_RECHECK), "channel paused: its circuit breaker is open", attempts.get());
+        } catch (RequestNotPermitted e) {
+            outcomes.reschedule(d, clock.instant().plus(RATE_LIMIT_RECHECK), null, attempts.get());
         } catch (ChannelException e) {
-            finish(d, DecisionState.FAILED, e.getMessage(), null, null);
+            outcomes.finish(d, DecisionState.FAILED, e.getMessage(), null, attempts.get());
         } catch (RuntimeException e) {
             log.error("decision {} failed unexpectedly", d.id(), e);
-            finish(d, DecisionState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), null, null);
+            outcomes.finish(d, DecisionState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), null, attempts.get());
         }
-    }
-
-    private void finish(Decision d, DecisionState state, String error, String reference, PushResult result) {
-        String summary = switch (state) {
-            case SENT -> d.command().describe() + ": " + result.summary();
-            case REJECTED -> d.command().describe() + ": rejected by the channel: " + error;
-            case UNKNOWN -> d.command().describe() + ": outcome unknown: " + error;
-            default -> d.command().describe() + ": failed: " + error;
-        };
-        tx.executeWithoutResult(status -> {
-            decisions.finish(d.id(), state, error, reference);
-            incidents.recordDecisionOutcome(d.incidentId(), result == null ? null : result.statusAfter(),
-                    d.requestedBy(), summary);
-        });
-        log.info("decision {} on incident {}: {}", d.id(), d.incidentId(), state);
     }
 }

@@ -67,10 +67,26 @@ public class DecisionService {
         Instant now = clock.instant();
         Decision decision = new Decision(UUID.randomUUID(), incidentId, account.id(), account.channelType(), command,
                 DecisionState.REQUESTED, idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString(),
-                requestedBy, 0, null, null, now, now);
+                requestedBy, 0, null, null, now, now, null, null);
         decisions.insert(decision);
         timeline.append(incidentId, "DECISION_REQUESTED", requestedBy, command.describe());
         return decision;
+    }
+
+    /**
+     * Puts a FAILED decision back in the outbox; also an UNKNOWN one, once a person has checked the channel and
+     * wants it sent again. Any other state is refused: it is waiting, sending, or settled.
+     */
+    @Transactional
+    public Decision retry(UUID decisionId, String requestedBy) {
+        Decision d = decisions.find(decisionId).orElseThrow(() -> new DecisionNotFoundException(decisionId));
+        if (d.state() != DecisionState.FAILED && d.state() != DecisionState.UNKNOWN || !decisions.requeue(d.id(), d.state())) {
+            throw new DecisionRefusedException(DecisionRefusedException.Kind.CONFLICT, List.of(
+                    "only a FAILED or UNKNOWN decision can be retried; this one is " + d.state()));
+        }
+        timeline.append(d.incidentId(), "DECISION_RETRY", requestedBy, d.command().describe() + ": sent again on request"
+                + (d.state() == DecisionState.UNKNOWN ? " (its earlier outcome was unknown)" : ""));
+        return decisions.find(decisionId).orElseThrow();
     }
 
     /** What the channel allows for this incident now, for forms and the API. */

@@ -61,30 +61,90 @@ public class Decisions {
                 .params(state.name(), limit).query(this::row).list();
     }
 
-    /** Moves up to {@code limit} requested decisions to SENDING and answers their ids; null when none waits. */
+    /**
+     * Moves up to {@code limit} requested decisions that are due, of accounts not paused, to SENDING for this
+     * instance, and answers their ids; null when none waits.
+     */
     @Transactional
-    public List<UUID> claim(int limit) {
+    public List<UUID> claim(int limit, String instance, List<String> pausedAccounts) {
+        Instant now = clock.instant();
         List<UUID> ids = jdbc.sql("""
-                select id from decision where state = 'REQUESTED' order by created_at, id limit ? for update skip locked
+                select id from decision
+                where state = 'REQUESTED' and (next_attempt_at is null or next_attempt_at <= :now)
+                  and not (account_id = any(:paused))
+                order by created_at, id limit :limit for update skip locked
                 """)
-                .param(limit).query(UUID.class).list();
+                .param("now", Sql.ts(now))
+                .param("paused", Sql.textArray(pausedAccounts))
+                .param("limit", limit)
+                .query(UUID.class).list();
         if (ids.isEmpty()) {
             return null;
         }
-        jdbc.sql("update decision set state = 'SENDING', attempts = attempts + 1, updated_at = :now where id in (:ids)")
-                .param("now", Sql.ts(clock.instant()))
+        jdbc.sql("""
+                update decision set state = 'SENDING', claimed_by = :instance, claimed_at = :now, updated_at = :now
+                where id in (:ids)
+                """)
+                .param("instance", instance)
+                .param("now", Sql.ts(now))
                 .param("ids", ids)
                 .update();
         return ids;
     }
 
-    void finish(UUID id, DecisionState state, String error, String channelReference) {
+    /** Records an outcome and the HTTP attempts it took. */
+    void finish(UUID id, DecisionState state, String error, String channelReference, int attempts) {
         jdbc.sql("""
                 update decision set state = ?, last_error = ?, channel_reference = coalesce(?, channel_reference),
-                  updated_at = ?, version = version + 1 where id = ?
+                  attempts = attempts + ?, claimed_by = null, updated_at = ?, version = version + 1 where id = ?
                 """)
-                .params(state.name(), error, channelReference, Sql.ts(clock.instant()), id)
+                .params(state.name(), error, channelReference, attempts, Sql.ts(clock.instant()), id)
                 .update();
+    }
+
+    /** Puts a decision back in the outbox, due at {@code at}: the channel asked to wait, or is paused. */
+    void reschedule(UUID id, Instant at, String reason, int attempts) {
+        jdbc.sql("""
+                update decision set state = 'REQUESTED', next_attempt_at = ?, last_error = ?, attempts = attempts + ?,
+                  claimed_by = null, updated_at = ?, version = version + 1 where id = ?
+                """)
+                .params(Sql.ts(at), reason, attempts, Sql.ts(clock.instant()), id)
+                .update();
+    }
+
+    /**
+     * Takes over SENDING decisions whose dispatcher stopped beating before {@code deadline} (or released
+     * them): they may or may not have reached the channel, and must be reconciled, never simply resent.
+     */
+    @Transactional
+    List<Decision> takeOverOrphans(String instance, Instant deadline, int limit) {
+        List<UUID> ids = jdbc.sql("""
+                select d.id from decision d left join dispatcher_instance i on i.id = d.claimed_by
+                where d.state = 'SENDING' and (d.claimed_by is null or i.id is null or i.heartbeat_at < ?)
+                order by d.claimed_at limit ? for update of d skip locked
+                """)
+                .params(Sql.ts(deadline), limit).query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("update decision set claimed_by = :instance where id in (:ids)")
+                .param("instance", instance).param("ids", ids).update();
+        return jdbc.sql("select * from decision where id in (:ids)").param("ids", ids).query(this::row).list();
+    }
+
+    /** Lets go of a SENDING decision that could not be reconciled now, so that a later pass tries again. */
+    void release(UUID id) {
+        jdbc.sql("update decision set claimed_by = null where id = ? and state = 'SENDING'").param(id).update();
+    }
+
+    /** A FAILED (or UNKNOWN) decision back to the outbox, due now; false when it is in another state. */
+    boolean requeue(UUID id, DecisionState from) {
+        return jdbc.sql("""
+                update decision set state = 'REQUESTED', next_attempt_at = null, updated_at = ?, version = version + 1
+                where id = ? and state = ?
+                """)
+                .params(Sql.ts(clock.instant()), id, from.name())
+                .update() == 1;
     }
 
     private Decision row(ResultSet rs, int n) throws SQLException {
@@ -93,10 +153,12 @@ public class Decisions {
                 json.readValue(rs.getString("payload"), DecisionCommand.class),
                 DecisionState.valueOf(rs.getString("state")), rs.getString("idempotency_key"),
                 rs.getString("requested_by"), rs.getInt("attempts"), rs.getString("last_error"),
-                rs.getString("channel_reference"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getString("channel_reference"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                instant(rs, "next_attempt_at"), instant(rs, "claimed_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getTimestamp(column).toInstant();
+        var ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
     }
 }

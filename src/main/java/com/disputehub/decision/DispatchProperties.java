@@ -5,8 +5,11 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code disputehub.dispatch.*}: whether the dispatcher starts, how often it looks at the outbox, how many it claims. */
+/**
+ * {@code disputehub.dispatch.*}: whether the dispatcher starts, how often it looks at the outbox, how many
+ * decisions it claims at once (and sends in parallel), and how often it looks for half-sent ones.
+ */
 @ConfigurationProperties("disputehub.dispatch")
 record DispatchProperties(@DefaultValue("true") boolean autoStartup, @DefaultValue("1s") Duration pollInterval,
-                          @DefaultValue("20") int batchSize) {
+                          @DefaultValue("20") int batchSize, @DefaultValue("10s") Duration recoveryInterval) {
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
 import com.disputehub.channel.ChannelAdapters;
+import com.disputehub.channel.ChannelGuards;
 import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.incident.IncidentQueries;
@@ -41,21 +42,27 @@ public class AccountSync {
     private final SyncStates states;
     private final Quarantine quarantine;
     private final JdbcLockRegistry locks;
+    private final ChannelGuards guards;
     private final SyncProperties properties;
 
     AccountSync(ChannelAdapters adapters, IncidentStore store, IncidentQueries queries, SyncStates states,
-                Quarantine quarantine, JdbcLockRegistry locks, SyncProperties properties) {
+                Quarantine quarantine, JdbcLockRegistry locks, ChannelGuards guards, SyncProperties properties) {
         this.adapters = adapters;
         this.store = store;
         this.queries = queries;
         this.states = states;
         this.quarantine = quarantine;
         this.locks = locks;
+        this.guards = guards;
         this.properties = properties;
     }
 
-    /** Polls the account unless another instance is polling it right now. */
+    /** Polls the account unless its circuit is open or another instance is polling it right now. */
     public SyncReport poll(ChannelAccount account) {
+        if (guards.paused(account)) {
+            log.debug("sync of {} paused: its circuit breaker is open", account.id());
+            return SyncReport.busy(account.id());
+        }
         String key = lockKey(account);
         Lock lock = locks.obtain(key);
         if (!lock.tryLock()) {
@@ -77,7 +84,8 @@ public class AccountSync {
             String cursor = states.cursor(account.id());
             boolean more = true;
             while (more && run.pages < properties.pageLimit()) {
-                FetchResult page = adapter.fetchChanges(account, cursor);
+                String from = cursor;
+                FetchResult page = guards.call(account, () -> adapter.fetchChanges(account, from));
                 storeAll(run, page.records());
                 cursor = page.nextCursor();
                 states.saveCursor(account.id(), cursor, run.storedDelta(), run.quarantinedDelta());
@@ -104,7 +112,7 @@ public class AccountSync {
         open.removeIf(ref -> run.touched.contains(ref.externalId()));
         for (int from = 0; from < open.size(); from += properties.followUpBatch()) {
             List<OpenIncidentRef> batch = open.subList(from, Math.min(open.size(), from + properties.followUpBatch()));
-            storeAll(run, run.adapter.reread(run.account, batch));
+            storeAll(run, guards.call(run.account, () -> run.adapter.reread(run.account, batch)));
             run.followedUp += batch.size();
         }
     }

@@ -8,6 +8,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
@@ -53,14 +54,20 @@ class SyncFlows {
         }
     }
 
-    /** Polls one account every {@code poll-interval}; each report goes to the debug log. */
+    /**
+     * Polls one account every {@code poll-interval} on a thread of its own (a bulkhead: a slow or failing
+     * account never holds the scheduler the others need); each report goes to the debug log.
+     */
     private void register(ChannelAccount account) {
         Duration interval = account.pollInterval();
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("sync-" + account.id() + "-");
+        executor.setVirtualThreads(Runtime.version().feature() >= 21);
+        executor.setConcurrencyLimit(1);
         IntegrationFlow flow = IntegrationFlow
                 .fromSupplier(() -> sync.poll(account), e -> e
                         .id(endpointId(account.id()))
                         .autoStartup(properties.autoStartup())
-                        .poller(Pollers.fixedDelay(interval).errorChannel("syncErrors")))
+                        .poller(Pollers.fixedDelay(interval).taskExecutor(executor).errorChannel("syncErrors")))
                 .handle(message -> log.debug("sync {}", message.getPayload()))
                 .get();
         flows.registration(flow).id(flowId(account.id())).autoStartup(properties.autoStartup()).register();

@@ -21,7 +21,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
         "disputehub.sync.auto-startup=false",
         "disputehub.dispatch.auto-startup=false",
         "disputehub.sandbox.enabled=false",
-        "disputehub.http.read-timeout=2s"})
+        "disputehub.http.read-timeout=2s",
+        "resilience4j.retry.configs.channel.wait-duration=20ms"})
 public abstract class IntegrationTest {
 
     protected static final String ACCOUNT = "test-mirakl";

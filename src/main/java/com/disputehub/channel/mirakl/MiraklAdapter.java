@@ -1,5 +1,6 @@
 package com.disputehub.channel.mirakl;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
+import com.disputehub.channel.Reconciliation;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.OpenIncidentRef;
 
@@ -26,11 +28,14 @@ class MiraklAdapter implements ChannelAdapter {
     private final MiraklChangeReader reader;
     private final MiraklReasons reasons;
     private final MiraklDecisions decisions;
+    private final MiraklReconciliation reconciliation;
 
-    MiraklAdapter(MiraklChangeReader reader, MiraklReasons reasons, MiraklDecisions decisions) {
+    MiraklAdapter(MiraklChangeReader reader, MiraklReasons reasons, MiraklDecisions decisions,
+                  MiraklReconciliation reconciliation) {
         this.reader = reader;
         this.reasons = reasons;
         this.decisions = decisions;
+        this.reconciliation = reconciliation;
     }
 
     @Override
@@ -76,6 +81,12 @@ class MiraklAdapter implements ChannelAdapter {
     @Override
     public PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
         return decisions.push(account, target, command);
+    }
+
+    @Override
+    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command,
+                                    Instant sentSince) {
+        return reconciliation.reconcile(account, target, command, sentSince);
     }
 
     private String incidentReasonLabel(ChannelAccount account, String code) {

@@ -1,0 +1,122 @@
+package com.disputehub.channel;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+
+/**
+ * One circuit breaker, rate limiter and retry per channel account, shared by sync and dispatch, so that a
+ * failing account pauses as a whole and a well-behaved channel never sees more calls than it allows.
+ *
+ * <p>Each is configured by name in {@code resilience4j.*.configs}: the account id if such a config exists, else
+ * the channel type (e.g. {@code mirakl}: the channel's published limits), else {@code channel}. Only transient
+ * failures are retried, waiting what a Retry-After asked; one asking for longer than
+ * {@code disputehub.resilience.max-in-process-wait} is given back to the caller to reschedule.
+ */
+@Component
+public class ChannelGuards {
+
+    private static final String DEFAULT_CONFIG = "channel";
+
+    private final CircuitBreakerRegistry breakers;
+    private final RateLimiterRegistry limiters;
+    private final RetryRegistry retries;
+    private final Duration maxInProcessWait;
+
+    ChannelGuards(CircuitBreakerRegistry breakers, RateLimiterRegistry limiters, RetryRegistry retries,
+                  @Value("${disputehub.resilience.max-in-process-wait:30s}") Duration maxInProcessWait) {
+        this.breakers = breakers;
+        this.limiters = limiters;
+        this.retries = retries;
+        this.maxInProcessWait = maxInProcessWait;
+    }
+
+    /** Runs one logical channel call: retried, through the account's breaker, each attempt rate limited. */
+    public <T> T call(ChannelAccount account, Supplier<T> call) {
+        Supplier<T> limited = RateLimiter.decorateSupplier(limiter(account), call);
+        Supplier<T> guarded = CircuitBreaker.decorateSupplier(breaker(account), limited);
+        return Retry.decorateSupplier(retry(account), guarded).get();
+    }
+
+    /** Whether a wait the channel asked for is too long to sleep through on a thread. */
+    public boolean longerThanInProcessWait(Duration wait) {
+        return wait.compareTo(maxInProcessWait) > 0;
+    }
+
+    /** Whether the account's breaker stops every call now (open or forced open). */
+    public boolean paused(ChannelAccount account) {
+        CircuitBreaker.State state = breaker(account).getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    /** The ids of the given accounts whose breaker is open. */
+    public List<String> pausedAccounts(List<ChannelAccount> accounts) {
+        return accounts.stream().filter(this::paused).map(ChannelAccount::id).toList();
+    }
+
+    public CircuitBreaker breaker(ChannelAccount account) {
+        return breakers.circuitBreaker(account.id(), () -> CircuitBreakerConfig
+                .from(breakers.getConfiguration(configName(account, breakers::getConfiguration))
+                        .orElse(breakers.getDefaultConfig()))
+                .recordException(ChannelGuards::failureOfTheChannel)
+                .ignoreException(e -> e instanceof ChannelRejectedException)
+                .build());
+    }
+
+    public RateLimiter limiter(ChannelAccount account) {
+        return limiters.rateLimiter(account.id(), limiters.getConfiguration(
+                configName(account, limiters::getConfiguration)).orElse(limiters.getDefaultConfig()));
+    }
+
+    Retry retry(ChannelAccount account) {
+        return retries.retry(account.id(), () -> {
+            RetryConfig base = retries.getConfiguration(configName(account, retries::getConfiguration))
+                    .orElse(retries.getDefaultConfig());
+            return RetryConfig.from(base)
+                    .retryOnException(shortWaitTransient())
+                    .intervalBiFunction((attempt, outcome) -> waitBefore(attempt, outcome, base))
+                    .build();
+        });
+    }
+
+    /** Connection failures, 5xx, 429, lost answers and unreadable answers count against the channel; a 4xx does not. */
+    private static boolean failureOfTheChannel(Throwable e) {
+        return e instanceof ChannelUnavailableException || e instanceof ChannelOutcomeUnknownException
+                || e instanceof ChannelProtocolException;
+    }
+
+    private Predicate<Throwable> shortWaitTransient() {
+        return e -> e instanceof ChannelUnavailableException u
+                && (u.retryAfter() == null || u.retryAfter().compareTo(maxInProcessWait) <= 0);
+    }
+
+    private static long waitBefore(int attempt, Either<Throwable, Object> outcome, RetryConfig base) {
+        if (outcome.isLeft() && outcome.getLeft() instanceof ChannelUnavailableException u && u.retryAfter() != null) {
+            return u.retryAfter().toMillis();
+        }
+        return base.getIntervalBiFunction().apply(attempt, outcome);
+    }
+
+    private static <C> String configName(ChannelAccount account, Function<String, Optional<C>> lookup) {
+        if (lookup.apply(account.id()).isPresent()) {
+            return account.id();
+        }
+        return lookup.apply(account.channelType()).isPresent() ? account.channelType() : DEFAULT_CONFIG;
+    }
+}

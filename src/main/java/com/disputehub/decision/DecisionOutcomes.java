@@ -1,0 +1,57 @@
+package com.disputehub.decision;
+
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.disputehub.channel.PushResult;
+import com.disputehub.incident.IncidentStore;
+import com.disputehub.incident.Timeline;
+
+/** Records where a decision ended, or that it waits again, on the decision and its incident, in one transaction. */
+@Component
+class DecisionOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionOutcomes.class);
+
+    private final Decisions decisions;
+    private final IncidentStore incidents;
+    private final Timeline timeline;
+    private final TransactionTemplate tx;
+
+    DecisionOutcomes(Decisions decisions, IncidentStore incidents, Timeline timeline, TransactionTemplate tx) {
+        this.decisions = decisions;
+        this.incidents = incidents;
+        this.timeline = timeline;
+        this.tx = tx;
+    }
+
+    void finish(Decision d, DecisionState state, String error, PushResult result, int attempts) {
+        String summary = switch (state) {
+            case SENT -> d.command().describe() + ": " + result.summary();
+            case REJECTED -> d.command().describe() + ": rejected by the channel: " + error;
+            case UNKNOWN -> d.command().describe() + ": outcome unknown, check the channel before repeating it: " + error;
+            default -> d.command().describe() + ": failed: " + error;
+        };
+        tx.executeWithoutResult(status -> {
+            decisions.finish(d.id(), state, error, result == null ? null : result.channelReference(), attempts);
+            incidents.recordDecisionOutcome(d.incidentId(), result == null ? null : result.statusAfter(),
+                    d.requestedBy(), summary);
+        });
+        log.info("decision {} on incident {}: {} after {} attempt(s)", d.id(), d.incidentId(), state, attempts);
+    }
+
+    /** Back to the outbox, due at {@code at}; {@code reason} goes to the timeline when not null. */
+    void reschedule(Decision d, Instant at, String reason, int attempts) {
+        tx.executeWithoutResult(status -> {
+            decisions.reschedule(d.id(), at, reason, attempts);
+            if (reason != null) {
+                timeline.append(d.incidentId(), "DECISION_WAITING", d.requestedBy(),
+                        d.command().describe() + ": " + reason + "; waits in the outbox until " + at);
+            }
+        });
+    }
+}

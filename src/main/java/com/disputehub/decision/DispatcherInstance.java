@@ -1,0 +1,71 @@
+package com.disputehub.decision;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+import com.disputehub.database.Sql;
+
+/**
+ * This instance's identity among the dispatchers sharing the database, and its heartbeat: the SENDING rows of
+ * an instance whose heartbeat stopped are recovered by the others (or by this one after a restart).
+ */
+@Component
+class DispatcherInstance implements SmartLifecycle {
+
+    private final String id = UUID.randomUUID().toString();
+    private final JdbcClient jdbc;
+    private final TaskScheduler scheduler;
+    private final Clock clock;
+    private final Duration heartbeat;
+    private volatile ScheduledFuture<?> beating;
+
+    DispatcherInstance(JdbcClient jdbc, TaskScheduler scheduler, Clock clock,
+                       @Value("${disputehub.dispatch.heartbeat:5s}") Duration heartbeat) {
+        this.jdbc = jdbc;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.heartbeat = heartbeat;
+    }
+
+    String id() {
+        return id;
+    }
+
+    @Override
+    public void start() {
+        jdbc.sql("insert into dispatcher_instance (id, started_at, heartbeat_at) values (?, ?, ?)")
+                .params(id, Sql.ts(clock.instant()), Sql.ts(clock.instant())).update();
+        beating = scheduler.scheduleWithFixedDelay(this::beat, heartbeat);
+    }
+
+    private void beat() {
+        jdbc.sql("update dispatcher_instance set heartbeat_at = ? where id = ?").params(Sql.ts(clock.instant()), id).update();
+    }
+
+    @Override
+    public void stop() {
+        if (beating != null) {
+            beating.cancel(false);
+        }
+        jdbc.sql("delete from dispatcher_instance where id = ?").param(id).update();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return beating != null && !beating.isCancelled();
+    }
+
+    /** Before the flows start and after they stop, so that a claim always names a live instance. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+}
