@@ -17,6 +17,7 @@ import com.disputehub.channel.ChannelAdapters;
 import com.disputehub.channel.ChannelException;
 import com.disputehub.channel.ChannelGuards;
 import com.disputehub.channel.ChannelOutcomeUnknownException;
+import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.ChannelUnavailableException;
 import com.disputehub.channel.DecisionTarget;
@@ -79,7 +80,8 @@ class DecisionDispatcher {
             outcomes.finish(d, DecisionState.SENT, null, result, attempts.get());
         } catch (ChannelRejectedException e) {
             outcomes.finish(d, DecisionState.REJECTED, e.getMessage(), null, attempts.get());
-        } catch (ChannelOutcomeUnknownException e) {
+        } catch (ChannelOutcomeUnknownException | ChannelProtocolException e) {
+            // no answer, or an answer we cannot read: the request may well have taken effect
             reconciler.afterLostAnswer(account, d, e.getMessage(), attempts.get());
         } catch (ChannelUnavailableException e) {
             if (e.retryAfter() != null && guards.longerThanInProcessWait(e.retryAfter())) {

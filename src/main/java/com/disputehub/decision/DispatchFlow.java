@@ -19,6 +19,8 @@ class DispatchFlow {
 
     static final String POLLER_ID = "decisionDispatch.poller";
     static final String RECOVERY_POLLER_ID = "orphanRecovery.poller";
+    /** Keep claiming while decisions are due; the executor's limit holds the poller back when all threads are busy. */
+    static final int MAX_BATCHES_PER_POLL = 100;
     private static final Logger log = LoggerFactory.getLogger(DispatchFlow.class);
 
     /**
@@ -35,7 +37,7 @@ class DispatchFlow {
                 .fromSupplier(() -> decisions.claim(properties.batchSize(), instance.id(), guards.pausedAccounts(accounts.all())),
                         e -> e.id(POLLER_ID)
                                 .autoStartup(properties.autoStartup())
-                                .poller(Pollers.fixedDelay(properties.pollInterval())))
+                                .poller(Pollers.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(MAX_BATCHES_PER_POLL)))
                 .split()
                 .channel(c -> c.executor(executor))
                 .handle(UUID.class, (id, headers) -> {

@@ -12,17 +12,36 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+
 /**
  * Base of the tests that need the whole application: a real PostgreSQL (this run's own database), the server on
  * a random loopback port, and one Mirakl account pointed at a WireMock fake. Pollers and the dispatcher do not
- * start by themselves; tests drive them. Every test starts with the account's rows and the fake's stubs wiped.
+ * start by themselves; tests drive them. Every test starts with the accounts' rows and the fake's stubs wiped, and
+ * every circuit breaker closed (the registry keeps them between tests).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "disputehub.sync.auto-startup=false",
         "disputehub.dispatch.auto-startup=false",
         "disputehub.sandbox.enabled=false",
         "disputehub.http.read-timeout=2s",
-        "resilience4j.retry.configs.channel.wait-duration=20ms"})
+        "resilience4j.retry.configs.channel.wait-duration=20ms",
+        "disputehub.dispatch.poll-interval=100ms",
+        "disputehub.dispatch.batch-size=4",
+        // the circuit breaker scenario's own account: no retries, a small window, a short open state
+        "resilience4j.retry.configs.cb-mirakl.max-attempts=1",
+        "resilience4j.circuitbreaker.configs.cb-mirakl.sliding-window-size=4",
+        "resilience4j.circuitbreaker.configs.cb-mirakl.minimum-number-of-calls=2",
+        "resilience4j.circuitbreaker.configs.cb-mirakl.failure-rate-threshold=50",
+        "resilience4j.circuitbreaker.configs.cb-mirakl.wait-duration-in-open-state=2s",
+        "resilience4j.circuitbreaker.configs.cb-mirakl.permitted-number-of-calls-in-half-open-state=1",
+        "resilience4j.circuitbreaker.configs.cb-mirakl.automatic-transition-from-open-to-half-open-enabled=true",
+        "resilience4j.circuitbreaker.configs.cb-mirakl.register-health-indicator=true",
+        // the rate limit scenario's account: 25 calls a second
+        "resilience4j.ratelimiter.configs.rl-mirakl.limit-for-period=25",
+        "resilience4j.ratelimiter.configs.rl-mirakl.limit-refresh-period=1s",
+        "resilience4j.ratelimiter.configs.rl-mirakl.timeout-duration=30s"})
 public abstract class IntegrationTest {
 
     protected static final String ACCOUNT = "test-mirakl";
@@ -36,14 +55,24 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    protected CircuitBreakerRegistry breakers;
+
     @LocalServerPort
     protected int port;
 
     @DynamicPropertySource
-    static void miraklAccount(DynamicPropertyRegistry registry) {
-        String prefix = "disputehub.accounts." + ACCOUNT + ".";
+    static void miraklAccounts(DynamicPropertyRegistry registry) {
+        account(registry, ACCOUNT, "");
+        account(registry, "cb-mirakl", "/cb");
+        account(registry, "rl-mirakl", "/rl");
+    }
+
+    /** A Mirakl account on the shared fake, its calls under {@code pathPrefix}. */
+    private static void account(DynamicPropertyRegistry registry, String id, String pathPrefix) {
+        String prefix = "disputehub.accounts." + id + ".";
         registry.add(prefix + "channel", () -> "mirakl");
-        registry.add(prefix + "base-url", MIRAKL::baseUrl);
+        registry.add(prefix + "base-url", () -> MIRAKL.baseUrl() + pathPrefix);
         registry.add(prefix + "poll-interval", () -> "1h");
         registry.add(prefix + "credentials.api-key", () -> API_KEY);
         registry.add(prefix + "options.shop-id", () -> "2001");
@@ -54,9 +83,12 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void startClean() {
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         MIRAKL.resetAll();
         MiraklFake.reasons(MIRAKL);
-        wipe(ACCOUNT);
+        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl"}) {
+            wipe(account);
+        }
     }
 
     protected void wipe(String account) {

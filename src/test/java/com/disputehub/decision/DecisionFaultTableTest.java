@@ -1,0 +1,256 @@
+package com.disputehub.decision;
+
+import static com.disputehub.support.MiraklFake.authorized;
+import static com.disputehub.support.MiraklFake.json;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.integration.endpoint.AbstractEndpoint;
+
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.Refund;
+import com.disputehub.incident.Timeline;
+import com.disputehub.incident.TimelineEvent;
+import com.disputehub.support.IntegrationTest;
+import com.disputehub.support.MiraklFake;
+import com.disputehub.sync.AccountSync;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+/** X4: every way a refund push can go wrong, and what DisputeHub does about it. */
+class DecisionFaultTableTest extends IntegrationTest {
+
+    static final String REFUND = "/api/orders/refund";
+    static final String OK = "{\"refunds\":[{\"order_line_id\":\"ORD-100-A-1\",\"refund_id\":\"r-1\"}]}";
+
+    @Autowired
+    AccountSync sync;
+    @Autowired
+    ChannelAccounts accounts;
+    @Autowired
+    DecisionService service;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    Timeline timeline;
+    @Autowired
+    Map<String, AbstractEndpoint> endpoints;
+    UUID incident;
+
+    @BeforeEach
+    void syncIncident() {
+        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("has_incident", equalTo("true"))
+                .willReturn(json(MiraklFake.fixture("orders-page-1.json").replace("\"total_count\": 4", "\"total_count\": 3"))));
+        MiraklFake.threadsOfOrders(MIRAKL, "threads-orders.json");
+        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+        incident = jdbc.sql("select id from incident where account_id = ? and external_id = 'ORD-100-A-1'").param(ACCOUNT)
+                .query(UUID.class).single();
+    }
+
+    @AfterEach
+    void stopDispatcher() {
+        endpoints.get(DispatchFlow.POLLER_ID).stop();
+    }
+
+    Decision refundAndDispatch() {
+        Decision d = service.request(incident, new Refund(Refund.Mode.TOTAL, "20", null, null, null, null, null), "test", null);
+        endpoints.get(DispatchFlow.POLLER_ID).start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> settledOrWaiting(decisions.find(d.id()).orElseThrow()));
+        return decisions.find(d.id()).orElseThrow();
+    }
+
+    static boolean settledOrWaiting(Decision d) {
+        return d.state() != DecisionState.SENDING && (d.state() != DecisionState.REQUESTED || d.nextAttemptAt() != null);
+    }
+
+    int pushes() {
+        return MIRAKL.findAll(putRequestedFor(urlPathEqualTo(REFUND))).size();
+    }
+
+    List<String> decisionTimeline() {
+        return timeline.of(incident).stream().filter(e -> e.type().startsWith("DECISION")).map(TimelineEvent::summary).toList();
+    }
+
+    void answerInSequence(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first) {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo(REFUND))).inScenario("push").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(first).willSetStateTo("second"));
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo(REFUND))).inScenario("push").whenScenarioStateIs("second")
+                .willReturn(json(OK)));
+    }
+
+    /** What Mirakl shows when the order is read again: the line with or without the refund. */
+    void orderReadsBack(boolean refunded) {
+        String order = MiraklFake.fixture("orders-page-1.json");
+        if (refunded) {
+            order = order.replace("\"refunds\": [],", "\"refunds\": [{\"id\": \"r-found\", \"amount\": 34.90, \"reason_code\": \"20\", "
+                    + "\"created_date\": \"" + Instant.now() + "\"}],");
+        }
+        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("order_ids", equalTo("ORD-100-A"))
+                .willReturn(json(order)));
+    }
+
+    @Test
+    @DisplayName("X4: 500 every time: retried with backoff, then FAILED with the last error after 4 requests")
+    void serverErrors() {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo(REFUND))).willReturn(aResponse().withStatus(500).withBody("{\"message\":\"boom\"}")));
+
+        Decision d = refundAndDispatch();
+
+        assertThat(d.state()).isEqualTo(DecisionState.FAILED);
+        assertThat(d.lastError()).contains("HTTP 500 boom").contains("after 4 attempts");
+        assertThat(pushes()).isEqualTo(4);
+        assertThat(d.attempts()).isEqualTo(4);
+        assertThat(decisionTimeline()).last().asString().contains("failed: OR28 refund: HTTP 500 boom");
+    }
+
+    @Test
+    @DisplayName("X4: 502 once, then success: SENT after 2 requests")
+    void badGatewayThenSuccess() {
+        answerInSequence(aResponse().withStatus(502));
+
+        Decision d = refundAndDispatch();
+
+        assertThat(d.state()).isEqualTo(DecisionState.SENT);
+        assertThat(pushes()).isEqualTo(2);
+        assertThat(d.channelReference()).isEqualTo("r-1");
+    }
+
+    @Test
+    @DisplayName("X4: 503 with Retry-After: 1 waits the second the channel asked, then SENT")
+    void serviceUnavailableRetryAfter() {
+        answerInSequence(aResponse().withStatus(503).withHeader("Retry-After", "1"));
+
+        Decision d = refundAndDispatch();
+
+        assertThat(d.state()).isEqualTo(DecisionState.SENT);
+        var requests = MIRAKL.findAll(putRequestedFor(urlPathEqualTo(REFUND)));
+        assertThat(requests).hasSize(2);
+        assertThat(Duration.between(requests.get(0).getLoggedDate().toInstant(), requests.get(1).getLoggedDate().toInstant()))
+                .as("the second try waited for Retry-After").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    @DisplayName("X4: 429 with Retry-After: 1 waits, then SENT")
+    void tooManyRequestsRetryAfter() {
+        answerInSequence(aResponse().withStatus(429).withHeader("Retry-After", "1"));
+
+        assertThat(refundAndDispatch().state()).isEqualTo(DecisionState.SENT);
+        assertThat(pushes()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("X4: 429 with a Retry-After longer than a thread should sleep: the decision waits in the outbox, not failed")
+    void longRetryAfterWaitsInOutbox() {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo(REFUND))).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+
+        Decision d = refundAndDispatch();
+
+        assertThat(d.state()).isEqualTo(DecisionState.REQUESTED);
+        assertThat(d.nextAttemptAt()).isAfter(Instant.now().plusSeconds(100));
+        assertThat(pushes()).isEqualTo(1);
+        assertThat(decisionTimeline()).last().asString().contains("asked to wait 120 s").contains("waits in the outbox");
+    }
+
+    @Test
+    @DisplayName("X4: 400 with a validation message: REJECTED with Mirakl's words, never retried")
+    void validationError() {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo(REFUND))).willReturn(aResponse().withStatus(400)
+                .withBody("{\"status\":400,\"message\":\"The refund amount is greater than the refundable amount\"}")));
+
+        Decision d = refundAndDispatch();
+
+        assertThat(d.state()).isEqualTo(DecisionState.REJECTED);
+        assertThat(d.lastError()).contains("greater than the refundable amount");
+        assertThat(pushes()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("X4: read timeout after the request left, and Mirakl shows the refund: SENT, never sent twice")
+    void timeoutButApplied() {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo(REFUND))).willReturn(json(OK).withFixedDelay(2500)));
+        orderReadsBack(true);
+
+        Decision d = refundAndDispatch();
+
+        assertThat(d.state()).isEqualTo(DecisionState.SENT);
+        assertThat(d.channelReference()).isEqualTo("r-found");
+        assertThat(pushes()).isEqualTo(1);
+        assertThat(decisionTimeline()).last().asString().contains("confirmed by re-reading the channel");
+    }
+
+    @Test
+    @DisplayName("X4: read timeout, and Mirakl shows no refund: sent again, SENT after 2 requests")
+    void timeoutNotApplied() {
+        answerInSequence(json(OK).withFixedDelay(2500));
+        orderReadsBack(false);
+
+        Decision d = refundAndDispatch();
+        await().atMost(Duration.ofSeconds(20)).until(() -> decisions.find(d.id()).orElseThrow().state() == DecisionState.SENT);
+
+        assertThat(pushes()).isEqualTo(2);
+        assertThat(decisionTimeline()).anyMatch(s -> s.contains("not applied on the channel")).anyMatch(s -> s.contains("sending it again"));
+    }
+
+    @Test
+    @DisplayName("X4: connection reset while sending: reconciled before anything is sent again")
+    void connectionReset() {
+        answerInSequence(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        orderReadsBack(false);
+
+        Decision d = refundAndDispatch();
+        await().atMost(Duration.ofSeconds(20)).until(() -> decisions.find(d.id()).orElseThrow().state() == DecisionState.SENT);
+
+        assertThat(pushes()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("X4: a 200 whose body is not JSON: the refund probably happened, so it is reconciled, not failed")
+    void malformedAnswer() {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo(REFUND))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"refunds\": [")));
+        orderReadsBack(true);
+
+        Decision d = refundAndDispatch();
+
+        assertThat(d.state()).isEqualTo(DecisionState.SENT);
+        assertThat(pushes()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("X4: a FAILED decision can be sent again on request; a SENT one cannot")
+    void retryEndpoint() {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo(REFUND))).willReturn(aResponse().withStatus(500)));
+        Decision failed = refundAndDispatch();
+        assertThat(failed.state()).isEqualTo(DecisionState.FAILED);
+        var api = new com.disputehub.support.Api(port);
+        assertThat(api.get("/api/decisions?state=failed").body().toString()).contains(failed.id().toString());
+
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo(REFUND))).willReturn(json(OK)));
+        breakers.getAllCircuitBreakers().forEach(b -> b.transitionToClosedState()); // the failures opened it; Mirakl is back
+        assertThat(api.post("/api/decisions/" + failed.id() + "/retry", "").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> decisions.find(failed.id()).orElseThrow().state() == DecisionState.SENT);
+
+        var again = api.post("/api/decisions/" + failed.id() + "/retry", "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("detail").asString()).contains("this one is SENT");
+        assertThat(decisionTimeline()).anyMatch(s -> s.contains("sent again on request"));
+        assertThat(api.get("/api/decisions?state=nonsense").status()).isEqualTo(400);
+    }
+}
