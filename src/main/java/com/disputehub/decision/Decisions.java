@@ -92,11 +92,11 @@ public class Decisions {
         return ids;
     }
 
-    /** Records an outcome and the HTTP attempts it took. */
+    /** Records an outcome and the HTTP attempts it took; claimed_by keeps which instance sent it. */
     void finish(UUID id, DecisionState state, String error, String channelReference, int attempts) {
         jdbc.sql("""
                 update decision set state = ?, last_error = ?, channel_reference = coalesce(?, channel_reference),
-                  attempts = attempts + ?, claimed_by = null, updated_at = ?, version = version + 1 where id = ?
+                  attempts = attempts + ?, updated_at = ?, version = version + 1 where id = ?
                 """)
                 .params(state.name(), error, channelReference, attempts, Sql.ts(clock.instant()), id)
                 .update();

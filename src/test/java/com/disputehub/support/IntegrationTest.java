@@ -37,7 +37,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
         "resilience4j.circuitbreaker.configs.cb-mirakl.wait-duration-in-open-state=2s",
         "resilience4j.circuitbreaker.configs.cb-mirakl.permitted-number-of-calls-in-half-open-state=1",
         "resilience4j.circuitbreaker.configs.cb-mirakl.automatic-transition-from-open-to-half-open-enabled=true",
-        "resilience4j.circuitbreaker.configs.cb-mirakl.register-health-indicator=true",
         // the rate limit scenario's account: 25 calls a second
         "resilience4j.ratelimiter.configs.rl-mirakl.limit-for-period=25",
         "resilience4j.ratelimiter.configs.rl-mirakl.limit-refresh-period=1s",
@@ -46,7 +45,10 @@ public abstract class IntegrationTest {
 
     protected static final String ACCOUNT = "test-mirakl";
     protected static final String API_KEY = "test-shop-key-4711";
-    protected static final WireMockServer MIRAKL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    /** The fake's rate: 50 requests in any second; the rl-mirakl account is limited to 25 a second. */
+    protected static final SlidingWindowLimit CHANNEL_RATE = new SlidingWindowLimit(50);
+    protected static final WireMockServer MIRAKL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+            .extensions(CHANNEL_RATE));
 
     static {
         MIRAKL.start();
@@ -85,6 +87,7 @@ public abstract class IntegrationTest {
     void startClean() {
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         MIRAKL.resetAll();
+        CHANNEL_RATE.reset();
         MiraklFake.reasons(MIRAKL);
         for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl"}) {
             wipe(account);

@@ -1,0 +1,133 @@
+package com.disputehub.decision;
+
+import static com.disputehub.support.MiraklFake.json;
+import static com.disputehub.support.MiraklFake.jsonFixture;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.integration.endpoint.AbstractEndpoint;
+
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.SendMessage;
+import com.disputehub.support.Api;
+import com.disputehub.support.IntegrationTest;
+import com.disputehub.support.MiraklFake;
+import com.disputehub.support.SlidingWindowLimit;
+import com.disputehub.sync.AccountSync;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+/** X4: a failing channel pauses instead of losing decisions, and a busy one never sees more than it allows. */
+class ChannelProtectionTest extends IntegrationTest {
+
+    @Autowired
+    AccountSync sync;
+    @Autowired
+    ChannelAccounts accounts;
+    @Autowired
+    DecisionService service;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    Map<String, AbstractEndpoint> endpoints;
+
+    @AfterEach
+    void stopDispatcher() {
+        endpoints.get(DispatchFlow.POLLER_ID).stop();
+    }
+
+    /** Syncs the fixture incidents into the account whose calls live under {@code prefix}; answers ORD-100-A-1. */
+    UUID syncUnder(String account, String prefix) {
+        MIRAKL.stubFor(get(urlPathEqualTo(prefix + "/api/orders")).withQueryParam("has_incident", equalTo("true"))
+                .willReturn(json(MiraklFake.fixture("orders-page-1.json").replace("\"total_count\": 4", "\"total_count\": 3"))));
+        MIRAKL.stubFor(get(urlPathEqualTo(prefix + "/api/inbox/threads")).willReturn(jsonFixture("threads-orders.json")));
+        sync.poll(accounts.find(account).orElseThrow());
+        return jdbc.sql("select id from incident where account_id = ? and external_id = 'ORD-100-A-1'").param(account)
+                .query(UUID.class).single();
+    }
+
+    List<UUID> queueMessages(UUID incident, int count, String threadId) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(service.request(incident, new SendMessage(SendMessage.Recipients.BUYER, "mensaje " + i,
+                    threadId == null ? "Asunto" : null, threadId), "test", null).id());
+        }
+        return ids;
+    }
+
+    long inState(List<UUID> ids, DecisionState state) {
+        return ids.stream().map(id -> decisions.find(id).orElseThrow().state()).filter(s -> s == state).count();
+    }
+
+    @Test
+    @DisplayName("X4: the breaker opens after failures, decisions wait queued, polling pauses; it half-opens and drains them")
+    void circuitBreaker() {
+        ChannelAccount cb = accounts.find("cb-mirakl").orElseThrow();
+        UUID incident = syncUnder("cb-mirakl", "/cb");
+        MIRAKL.stubFor(post(urlPathMatching("/cb/api/orders/.*/threads")).willReturn(aResponse().withStatus(503)));
+        List<UUID> ids = queueMessages(incident, 8, null);
+
+        endpoints.get(DispatchFlow.POLLER_ID).start();
+        CircuitBreaker breaker = breakers.circuitBreaker("cb-mirakl");
+        await().atMost(Duration.ofSeconds(15)).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> inState(ids, DecisionState.SENDING) == 0);
+
+        long failed = inState(ids, DecisionState.FAILED);
+        long waiting = inState(ids, DecisionState.REQUESTED);
+        assertThat(failed + waiting).as("every decision either failed visibly or waits; none lost").isEqualTo(8);
+        assertThat(waiting).as("decisions queued while the breaker is open").isPositive();
+        assertThat(MIRAKL.findAll(postRequestedFor(urlPathMatching("/cb/api/orders/.*/threads")))).hasSize((int) failed);
+        var health = new Api(port).get("/actuator/health").body().at("/components/channels/details");
+        assertThat(health.at("/accounts/cb-mirakl/circuit").asString()).isEqualTo("CIRCUIT_OPEN");
+        assertThat(health.get("paused").toString()).contains("cb-mirakl");
+        int polls = MIRAKL.findAll(getRequestedFor(urlPathEqualTo("/cb/api/orders"))).size();
+        assertThat(sync.poll(cb).ran()).as("polling pauses while the breaker is open").isFalse();
+        assertThat(MIRAKL.findAll(getRequestedFor(urlPathEqualTo("/cb/api/orders")))).hasSize(polls);
+
+        MIRAKL.stubFor(post(urlPathMatching("/cb/api/orders/.*/threads")).willReturn(json("{\"thread_id\":\"t\",\"message_id\":\"m\"}").withStatus(201)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inState(ids, DecisionState.SENT) == waiting);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+
+        ids.stream().filter(id -> decisions.find(id).orElseThrow().state() == DecisionState.FAILED)
+                .forEach(id -> service.retry(id, "test"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inState(ids, DecisionState.SENT) == 8);
+        List<String> bodies = MIRAKL.findAll(postRequestedFor(urlPathMatching("/cb/api/orders/.*/threads"))).stream()
+                .map(r -> r.getBodyAsString().replaceAll("(?s).*\"body\":\"(mensaje \\d+)\".*", "$1")).toList();
+        assertThat(bodies.stream().distinct()).as("each message reached the channel").hasSize(8);
+    }
+
+    @Test
+    @DisplayName("X4: 300 decisions against a channel that answers 429 above 50 requests a second: zero 429s")
+    void rateLimit() {
+        UUID incident = syncUnder("rl-mirakl", "/rl");
+        MIRAKL.stubFor(post(urlPathEqualTo("/rl/api/inbox/threads/thr-1/message"))
+                .willReturn(json("{\"message_id\":\"m\",\"thread_id\":\"thr-1\"}").withStatus(201)
+                        .withTransformers(SlidingWindowLimit.NAME)));
+        List<UUID> ids = queueMessages(incident, 300, "thr-1");
+
+        endpoints.get(DispatchFlow.POLLER_ID).start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> inState(ids, DecisionState.SENT) == 300);
+
+        assertThat(CHANNEL_RATE.refused()).isZero();
+        assertThat(MIRAKL.findAll(postRequestedFor(urlPathEqualTo("/rl/api/inbox/threads/thr-1/message")))).hasSize(300);
+    }
+}
