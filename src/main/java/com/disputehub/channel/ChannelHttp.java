@@ -34,7 +34,10 @@ public class ChannelHttp {
     }
 
     public RestClient client(ChannelAccount account, Consumer<RestClient.Builder> customizer) {
+        // HTTP/1.1: on plain http the JDK client's h2c upgrade of a POST breaks on some servers (Jetty among
+        // them), losing the answer to a write; channel APIs gain nothing from HTTP/2.
         HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

@@ -25,8 +25,12 @@ public final class Api {
     public record Answer(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
     }
 
-    public Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    public Answer get(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
     }
 
     public Answer post(String path, String json, String... headers) {

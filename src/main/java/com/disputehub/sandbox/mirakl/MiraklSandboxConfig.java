@@ -16,7 +16,7 @@ class MiraklSandboxConfig {
 
     @Bean
     SimWorld miraklSandboxWorld(Clock clock, MiraklSandboxProperties properties) {
-        return new SimWorld(clock, properties.seed());
+        return new SimWorld(clock, properties.seed(), properties.initialOrders(), properties.payableBalance());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.disputehub.sandbox.mirakl;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,9 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code disputehub.sandbox.mirakl.*}: the shop key the simulator accepts, how often its marketplace changes
- * (0 for never), and the seed of its data.
+ * (0 for never), the seed of its data, how many orders with incidents it starts with, and the shop's payable
+ * balance that refunds draw on (DOMAIN M6).
  */
 @ConfigurationProperties("disputehub.sandbox.mirakl")
 record MiraklSandboxProperties(@DefaultValue("sandbox-mirakl-shop-key") String apiKey,
-                               @DefaultValue("20s") Duration tick, @DefaultValue("42") long seed) {
+                               @DefaultValue("20s") Duration tick, @DefaultValue("42") long seed,
+                               @DefaultValue("30") int initialOrders, @DefaultValue("2500.00") BigDecimal payableBalance) {
 }

@@ -22,7 +22,6 @@ import java.util.Random;
  */
 class SimWorld {
 
-    static final int INITIAL_ORDERS = 30;
     private static final BigDecimal VAT = new BigDecimal("0.21");
 
     private final Clock clock;
@@ -32,13 +31,14 @@ class SimWorld {
     private int nextOrder = 1;
     private int nextThread = 1;
     private int nextMessage = 1;
-    BigDecimal payableBalance = new BigDecimal("2500.00");
+    BigDecimal payableBalance;
 
-    SimWorld(Clock clock, long seed) {
+    SimWorld(Clock clock, long seed, int initialOrders, BigDecimal payableBalance) {
         this.clock = clock;
         this.random = new Random(seed);
+        this.payableBalance = payableBalance;
         Instant now = clock.instant().truncatedTo(ChronoUnit.DAYS);
-        for (int i = 0; i < INITIAL_ORDERS; i++) {
+        for (int i = 0; i < initialOrders; i++) {
             Instant openedAt = now.minus(Duration.ofMinutes(30L + random.nextInt(60 * 24 * 9)));
             openIncidentOrder(openedAt, i % 7 == 0 ? 2 : 1);
         }

@@ -1,0 +1,161 @@
+package com.disputehub.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import com.disputehub.DisputeHubApplication;
+import com.disputehub.support.Api;
+import com.disputehub.support.ConnectorProcess;
+import com.disputehub.support.TestDatabase;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * X4, crash safety: the connector runs in JVMs of its own against the Mirakl simulator (here, in the test JVM,
+ * so that it outlives them). 1,000 refunds are queued and sent, that JVM is killed with SIGKILL mid-way, and a
+ * new one finishes the job: the marketplace must hold exactly one refund per decided line.
+ */
+class DispatcherCrashTest {
+
+    static final int DECISIONS = 1000;
+    static final String ACCOUNT = "crash-mirakl";
+    static int fakePort;
+    static ConfigurableApplicationContext fake;
+    static JdbcClient db;
+
+    @BeforeAll
+    static void startMarketplace() {
+        fakePort = freePort();
+        fake = new SpringApplicationBuilder(DisputeHubApplication.class).run(
+                "--server.port=" + fakePort, "--spring.main.banner-mode=off",
+                "--disputehub.sandbox.enabled=true", "--disputehub.sandbox.mirakl.tick=0",
+                "--disputehub.sandbox.mirakl.initial-orders=" + DECISIONS,
+                "--disputehub.sandbox.mirakl.payable-balance=100000000",
+                "--disputehub.accounts.demo-mirakl-es.enabled=false",
+                "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false");
+        db = JdbcClient.create(new DriverManagerDataSource(TestDatabase.url(), "postgres", ""));
+    }
+
+    @AfterAll
+    static void stopMarketplace() {
+        fake.close();
+    }
+
+    static String[] connector() {
+        return new String[] {
+                "--disputehub.sandbox.enabled=false", "--disputehub.embedded-db.enabled=false",
+                "--disputehub.accounts." + ACCOUNT + ".channel=mirakl",
+                "--disputehub.accounts." + ACCOUNT + ".base-url=http://127.0.0.1:" + fakePort + "/sandbox/mirakl",
+                "--disputehub.accounts." + ACCOUNT + ".credentials.api-key=sandbox-mirakl-shop-key",
+                "--disputehub.accounts." + ACCOUNT + ".poll-interval=1h",
+                "--disputehub.dispatch.poll-interval=100ms", "--disputehub.dispatch.heartbeat=1s",
+                "--disputehub.dispatch.instance-timeout=4s", "--disputehub.dispatch.recovery-interval=1s",
+                "--resilience4j.ratelimiter.configs.mirakl.limit-for-period=200"};
+    }
+
+    long decisions(String state) {
+        return db.sql("select count(*) from decision where account_id = ? and state = ?").params(ACCOUNT, state)
+                .query(Long.class).single();
+    }
+
+    @Test
+    @DisplayName("X4: SIGKILL mid-way through 1,000 refunds; after a restart each was received exactly once, none lost")
+    void killedMidWay() throws Exception {
+        long sentAtCrash;
+        try (ConnectorProcess first = ConnectorProcess.start("crash-1-killed-mid-way", connector())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> db.sql(
+                    "select count(*) from sync_state where account_id = ? and last_success is not null").param(ACCOUNT).query(Long.class).single() == 1);
+            List<UUID> incidents = db.sql("select id from incident where account_id = ? order by external_id limit ?")
+                    .params(ACCOUNT, DECISIONS).query(UUID.class).list();
+            assertThat(incidents).hasSize(DECISIONS);
+            queueRefunds(first.api(), incidents);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> decisions("SENT") >= 300);
+            first.kill();
+            sentAtCrash = decisions("SENT");
+        }
+        long inFlightAtCrash = decisions("SENDING");
+
+        try (ConnectorProcess second = ConnectorProcess.start("crash-2-finishes", connector())) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> decisions("SENT") == DECISIONS);
+        }
+
+        assertThat(sentAtCrash).as("killed mid-way").isLessThan(DECISIONS);
+        Map<String, Integer> refundsPerLine = refundsPerLine();
+        assertThat(refundsPerLine.values().stream().mapToInt(Integer::intValue).sum())
+                .as("refunds the marketplace received (%d were being sent at the crash)", inFlightAtCrash).isEqualTo(DECISIONS);
+        assertThat(refundsPerLine.values()).allMatch(n -> n == 1);
+        List<String> decidedLines = db.sql("""
+                select i.external_id from decision d join incident i on i.id = d.incident_id where d.account_id = ?
+                """).param(ACCOUNT).query(String.class).list();
+        assertThat(refundsPerLine.keySet()).containsExactlyInAnyOrderElementsOf(decidedLines);
+        assertThat(decisions("FAILED") + decisions("UNKNOWN") + decisions("REJECTED")).isZero();
+    }
+
+    /** Posts one total refund per incident through the API, eight at a time, all accepted. */
+    private static void queueRefunds(Api api, List<UUID> incidents) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Api.Answer>> answers = new ArrayList<>();
+            for (UUID incident : incidents) {
+                answers.add(pool.submit(() -> api.post("/api/incidents/" + incident + "/decisions",
+                        "{\"type\":\"REFUND\",\"mode\":\"TOTAL\",\"reasonCode\":\"20\"}")));
+            }
+            for (Future<Api.Answer> answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().body().toString()).isEqualTo(202);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Every line's refunds, as the simulated marketplace's OR11 shows them. */
+    private static Map<String, Integer> refundsPerLine() {
+        Api marketplace = new Api(fakePort);
+        Map<String, Integer> counts = new HashMap<>();
+        for (int offset = 0; ; offset += 100) {
+            JsonNode page = marketplace.get("/sandbox/mirakl/api/orders?max=100&offset=" + offset,
+                    "Authorization", "sandbox-mirakl-shop-key").body();
+            if (page.path("orders").isEmpty()) {
+                break;
+            }
+            for (JsonNode order : page.get("orders")) {
+                for (JsonNode line : order.get("order_lines")) {
+                    if (!line.get("refunds").isEmpty()) {
+                        counts.put(line.get("order_line_id").asString(), line.get("refunds").size());
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
