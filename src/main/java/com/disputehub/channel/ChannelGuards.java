@@ -47,11 +47,15 @@ public class ChannelGuards {
         this.maxInProcessWait = maxInProcessWait;
     }
 
-    /** Runs one logical channel call: retried, through the account's breaker, each attempt rate limited. */
+    /**
+     * Runs one logical channel call: through the account's breaker, retried inside it, each attempt rate
+     * limited. The breaker counts logical calls, not attempts: four failed attempts followed by a success must
+     * not read as an 80% failure rate just as the channel recovers.
+     */
     public <T> T call(ChannelAccount account, Supplier<T> call) {
         Supplier<T> limited = RateLimiter.decorateSupplier(limiter(account), call);
-        Supplier<T> guarded = CircuitBreaker.decorateSupplier(breaker(account), limited);
-        return Retry.decorateSupplier(retry(account), guarded).get();
+        Supplier<T> retried = Retry.decorateSupplier(retry(account), limited);
+        return CircuitBreaker.decorateSupplier(breaker(account), retried).get();
     }
 
     /** Whether a wait the channel asked for is too long to sleep through on a thread. */

@@ -243,7 +243,6 @@ class DecisionFaultTableTest extends IntegrationTest {
         assertThat(api.get("/api/decisions?state=failed").body().toString()).contains(failed.id().toString());
 
         MIRAKL.stubFor(authorized(put(urlPathEqualTo(REFUND))).willReturn(json(OK)));
-        breakers.getAllCircuitBreakers().forEach(b -> b.transitionToClosedState()); // the failures opened it; Mirakl is back
         assertThat(api.post("/api/decisions/" + failed.id() + "/retry", "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).until(() -> decisions.find(failed.id()).orElseThrow().state() == DecisionState.SENT);
 
