@@ -43,8 +43,11 @@ public interface ChannelAdapter {
         return List.of();
     }
 
-    /** Sends one decision; throws {@link ChannelException} subclasses to say how it failed. */
-    PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command);
+    /**
+     * Sends one decision; throws {@link ChannelException} subclasses to say how it failed. {@code idempotencyKey}
+     * is the decision's own key, the same on every attempt: a channel that accepts one gets it.
+     */
+    PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey);
 
     /**
      * After a push whose answer never came (or a crash while sending): reads the channel to tell whether the

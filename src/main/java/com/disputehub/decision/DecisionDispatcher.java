@@ -75,7 +75,7 @@ class DecisionDispatcher {
         try {
             PushResult result = guards.call(account, () -> {
                 attempts.incrementAndGet();
-                return adapter.push(account, DecisionTarget.of(incident), d.command());
+                return adapter.push(account, DecisionTarget.of(incident), d.command(), d.idempotencyKey());
             });
             outcomes.finish(d, DecisionState.SENT, null, result, attempts.get());
         } catch (ChannelRejectedException e) {

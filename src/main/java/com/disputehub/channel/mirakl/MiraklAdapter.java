@@ -78,8 +78,9 @@ class MiraklAdapter implements ChannelAdapter {
         return decisions.validate(account, target, command);
     }
 
+    /** Mirakl documents no idempotency key; lost answers are settled by {@link #reconcile} instead. */
     @Override
-    public PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
+    public PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey) {
         return decisions.push(account, target, command);
     }
 
