@@ -1,9 +1,7 @@
 package com.disputehub.decision;
 
 import static com.disputehub.support.MiraklFake.json;
-import static com.disputehub.support.MiraklFake.jsonFixture;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -26,23 +24,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.integration.endpoint.AbstractEndpoint;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.SendMessage;
 import com.disputehub.support.Api;
 import com.disputehub.support.IntegrationTest;
-import com.disputehub.support.MiraklFake;
 import com.disputehub.support.SlidingWindowLimit;
-import com.disputehub.sync.AccountSync;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /** X4: a failing channel pauses instead of losing decisions, and a busy one never sees more than it allows. */
 class ChannelProtectionTest extends IntegrationTest {
 
-    @Autowired
-    AccountSync sync;
-    @Autowired
-    ChannelAccounts accounts;
     @Autowired
     DecisionService service;
     @Autowired
@@ -53,16 +44,6 @@ class ChannelProtectionTest extends IntegrationTest {
     @AfterEach
     void stopDispatcher() {
         endpoints.get(DispatchFlow.POLLER_ID).stop();
-    }
-
-    /** Syncs the fixture incidents into the account whose calls live under {@code prefix}; answers ORD-100-A-1. */
-    UUID syncUnder(String account, String prefix) {
-        MIRAKL.stubFor(get(urlPathEqualTo(prefix + "/api/orders")).withQueryParam("has_incident", equalTo("true"))
-                .willReturn(json(MiraklFake.fixture("orders-page-1.json").replace("\"total_count\": 4", "\"total_count\": 3"))));
-        MIRAKL.stubFor(get(urlPathEqualTo(prefix + "/api/inbox/threads")).willReturn(jsonFixture("threads-orders.json")));
-        sync.poll(accounts.find(account).orElseThrow());
-        return jdbc.sql("select id from incident where account_id = ? and external_id = 'ORD-100-A-1'").param(account)
-                .query(UUID.class).single();
     }
 
     List<UUID> queueMessages(UUID incident, int count, String threadId) {
@@ -82,7 +63,7 @@ class ChannelProtectionTest extends IntegrationTest {
     @DisplayName("X4: the breaker opens after failures, decisions wait queued, polling pauses; it half-opens and drains them")
     void circuitBreaker() {
         ChannelAccount cb = accounts.find("cb-mirakl").orElseThrow();
-        UUID incident = syncUnder("cb-mirakl", "/cb");
+        UUID incident = syncFixtureOrders("cb-mirakl", "/cb");
         MIRAKL.stubFor(post(urlPathMatching("/cb/api/orders/.*/threads")).willReturn(aResponse().withStatus(503)));
         List<UUID> ids = queueMessages(incident, 8, null);
 
@@ -118,7 +99,7 @@ class ChannelProtectionTest extends IntegrationTest {
     @Test
     @DisplayName("X4: 300 decisions against a channel that answers 429 above 50 requests a second: zero 429s")
     void rateLimit() {
-        UUID incident = syncUnder("rl-mirakl", "/rl");
+        UUID incident = syncFixtureOrders("rl-mirakl", "/rl");
         MIRAKL.stubFor(post(urlPathEqualTo("/rl/api/inbox/threads/thr-1/message"))
                 .willReturn(json("{\"message_id\":\"m\",\"thread_id\":\"thr-1\"}").withStatus(201)
                         .withTransformers(SlidingWindowLimit.NAME)));

@@ -24,13 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.integration.endpoint.AbstractEndpoint;
 
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.Refund;
 import com.disputehub.incident.Timeline;
 import com.disputehub.incident.TimelineEvent;
 import com.disputehub.support.IntegrationTest;
 import com.disputehub.support.MiraklFake;
-import com.disputehub.sync.AccountSync;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
@@ -40,10 +38,6 @@ class DecisionFaultTableTest extends IntegrationTest {
     static final String REFUND = "/api/orders/refund";
     static final String OK = "{\"refunds\":[{\"order_line_id\":\"ORD-100-A-1\",\"refund_id\":\"r-1\"}]}";
 
-    @Autowired
-    AccountSync sync;
-    @Autowired
-    ChannelAccounts accounts;
     @Autowired
     DecisionService service;
     @Autowired
@@ -56,12 +50,7 @@ class DecisionFaultTableTest extends IntegrationTest {
 
     @BeforeEach
     void syncIncident() {
-        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("has_incident", equalTo("true"))
-                .willReturn(json(MiraklFake.fixture("orders-page-1.json").replace("\"total_count\": 4", "\"total_count\": 3"))));
-        MiraklFake.threadsOfOrders(MIRAKL, "threads-orders.json");
-        sync.poll(accounts.find(ACCOUNT).orElseThrow());
-        incident = jdbc.sql("select id from incident where account_id = ? and external_id = 'ORD-100-A-1'").param(ACCOUNT)
-                .query(UUID.class).single();
+        incident = syncFixtureOrders(ACCOUNT, "");
     }
 
     @AfterEach

@@ -1,8 +1,6 @@
 package com.disputehub.decision;
 
 import static com.disputehub.support.MiraklFake.json;
-import static com.disputehub.support.MiraklFake.jsonFixture;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -23,22 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.integration.endpoint.AbstractEndpoint;
 
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.SendMessage;
 import com.disputehub.support.ConnectorProcess;
 import com.disputehub.support.IntegrationTest;
-import com.disputehub.support.MiraklFake;
-import com.disputehub.sync.AccountSync;
 
 /** X4: two connector instances on one database drain one outbox, and every decision is sent once. */
 class TwoInstancesTest extends IntegrationTest {
 
     static final int DECISIONS = 200;
 
-    @Autowired
-    AccountSync sync;
-    @Autowired
-    ChannelAccounts accounts;
     @Autowired
     DecisionService service;
     @Autowired
@@ -47,12 +38,7 @@ class TwoInstancesTest extends IntegrationTest {
     @Test
     @DisplayName("X4: this instance and a second JVM drain one outbox: each of 200 messages reaches the channel exactly once")
     void twoInstancesOneOutbox() {
-        MIRAKL.stubFor(MiraklFake.authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("has_incident", equalTo("true"))
-                .willReturn(json(MiraklFake.fixture("orders-page-1.json").replace("\"total_count\": 4", "\"total_count\": 3"))));
-        MiraklFake.threadsOfOrders(MIRAKL, "threads-orders.json");
-        sync.poll(accounts.find(ACCOUNT).orElseThrow());
-        UUID incident = jdbc.sql("select id from incident where account_id = ? and external_id = 'ORD-100-A-1'").param(ACCOUNT)
-                .query(UUID.class).single();
+        UUID incident = syncFixtureOrders(ACCOUNT, "");
         MIRAKL.stubFor(post(urlPathEqualTo("/api/inbox/threads/thr-1/message"))
                 .willReturn(json("{\"message_id\":\"m\",\"thread_id\":\"thr-1\"}").withStatus(201).withFixedDelay(20)));
         List<UUID> ids = new ArrayList<>();

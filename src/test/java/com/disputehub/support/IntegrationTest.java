@@ -2,6 +2,12 @@ package com.disputehub.support;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.sync.AccountSync;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -60,6 +68,12 @@ public abstract class IntegrationTest {
     @Autowired
     protected CircuitBreakerRegistry breakers;
 
+    @Autowired
+    protected AccountSync sync;
+
+    @Autowired
+    protected ChannelAccounts accounts;
+
     @LocalServerPort
     protected int port;
 
@@ -102,6 +116,19 @@ public abstract class IntegrationTest {
         jdbc.sql("delete from incident where account_id = ?").param(account).update();
         jdbc.sql("delete from sync_state where account_id = ?").param(account).update();
         jdbc.sql("delete from quarantine where account_id = ?").param(account).update();
+    }
+
+    /**
+     * Syncs the orders of {@code orders-page-1.json} (with their threads) into an account whose calls live under
+     * {@code pathPrefix} on the fake, and answers the id of incident ORD-100-A-1.
+     */
+    protected UUID syncFixtureOrders(String account, String pathPrefix) {
+        MIRAKL.stubFor(get(urlPathEqualTo(pathPrefix + "/api/orders")).withQueryParam("has_incident", equalTo("true"))
+                .willReturn(MiraklFake.json(MiraklFake.fixture("orders-page-1.json").replace("\"total_count\": 4", "\"total_count\": 3"))));
+        MIRAKL.stubFor(get(urlPathEqualTo(pathPrefix + "/api/inbox/threads")).willReturn(MiraklFake.jsonFixture("threads-orders.json")));
+        sync.poll(accounts.find(account).orElseThrow());
+        return jdbc.sql("select id from incident where account_id = ? and external_id = 'ORD-100-A-1'").param(account)
+                .query(UUID.class).single();
     }
 
     protected String api(String path) {
