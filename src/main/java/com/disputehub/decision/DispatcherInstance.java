@@ -41,6 +41,8 @@ class DispatcherInstance implements SmartLifecycle {
 
     @Override
     public void start() {
+        jdbc.sql("delete from dispatcher_instance where heartbeat_at < ?").param(Sql.ts(clock.instant().minus(Duration.ofDays(1))))
+                .update();
         jdbc.sql("insert into dispatcher_instance (id, started_at, heartbeat_at) values (?, ?, ?)")
                 .params(id, Sql.ts(clock.instant()), Sql.ts(clock.instant())).update();
         beating = scheduler.scheduleWithFixedDelay(this::beat, heartbeat);
@@ -50,12 +52,15 @@ class DispatcherInstance implements SmartLifecycle {
         jdbc.sql("update dispatcher_instance set heartbeat_at = ? where id = ?").params(Sql.ts(clock.instant()), id).update();
     }
 
+    /**
+     * Stops beating but keeps the row: pushes still in flight while the JVM shuts down must not be reconciled
+     * (and maybe resent) by another instance before {@code instance-timeout} has passed.
+     */
     @Override
     public void stop() {
         if (beating != null) {
             beating.cancel(false);
         }
-        jdbc.sql("delete from dispatcher_instance where id = ?").param(id).update();
     }
 
     @Override
