@@ -87,6 +87,7 @@ public class AccountSync {
                 String from = cursor;
                 FetchResult page = guards.call(account, () -> adapter.fetchChanges(account, from));
                 storeAll(run, page.records());
+                run.touched.addAll(page.unchanged());
                 cursor = page.nextCursor();
                 states.saveCursor(account.id(), cursor, run.storedDelta(), run.quarantinedDelta());
                 run.pages++;

@@ -53,6 +53,8 @@ public abstract class IntegrationTest {
 
     protected static final String ACCOUNT = "test-mirakl";
     protected static final String API_KEY = "test-shop-key-4711";
+    protected static final String ALIEXPRESS = "ae-test";
+    protected static final String AE_SECRET = "ae-app-secret-99";
     /** The fake's rate: 50 requests in any second; the rl-mirakl account is limited to 25 a second. */
     protected static final SlidingWindowLimit CHANNEL_RATE = new SlidingWindowLimit(50);
     protected static final WireMockServer MIRAKL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
@@ -82,6 +84,13 @@ public abstract class IntegrationTest {
         account(registry, ACCOUNT, "");
         account(registry, "cb-mirakl", "/cb");
         account(registry, "rl-mirakl", "/rl");
+        String ae = "disputehub.accounts." + ALIEXPRESS + ".";
+        registry.add(ae + "channel", () -> "aliexpress");
+        registry.add(ae + "base-url", () -> MIRAKL.baseUrl() + "/ae");
+        registry.add(ae + "poll-interval", () -> "1h");
+        registry.add(ae + "credentials.app-key", () -> "12345");
+        registry.add(ae + "credentials.app-secret", () -> AE_SECRET);
+        registry.add(ae + "credentials.access-token", () -> "seller-session-token");
     }
 
     /** A Mirakl account on the shared fake, its calls under {@code pathPrefix}. */
@@ -103,7 +112,7 @@ public abstract class IntegrationTest {
         MIRAKL.resetAll();
         CHANNEL_RATE.reset();
         MiraklFake.reasons(MIRAKL);
-        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl"}) {
+        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl", ALIEXPRESS}) {
             wipe(account);
         }
     }

@@ -1,0 +1,100 @@
+package com.disputehub.channel.aliexpress;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelHttp;
+import com.disputehub.channel.ChannelProtocolException;
+import com.disputehub.channel.ChannelRejectedException;
+import com.disputehub.channel.ChannelUnavailableException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The AliExpress open platform on the wire: signed form POSTs to {@code <base-url>/sync}, answered in the TOP
+ * envelope {@code {"<method_name>_response": {...}}} or {@code {"error_response": {"code", "msg"}}}.
+ * Credentials: {@code app-key}, {@code app-secret} (signs, never sent) and the seller's {@code access-token}.
+ */
+@Component
+class AliExpressClient {
+
+    /** Gateway codes that mean "later": throttling and the platform's own faults. */
+    private static final Set<String> TRANSIENT = Set.of("ApiCallLimit", "15", "UnknownRuntimeException", "SYSTEM", "ISP");
+
+    private final ChannelHttp http;
+    private final Clock clock;
+    private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
+
+    AliExpressClient(ChannelHttp http, Clock clock) {
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** Calls one business API; {@code idempotent} says whether a lost answer may simply be asked again. */
+    JsonNode call(ChannelAccount account, String method, Map<String, String> params, boolean idempotent) {
+        Map<String, String> signed = new TreeMap<>(params);
+        signed.put("app_key", account.credential("app-key"));
+        signed.put("access_token", account.credential("access-token"));
+        signed.put("method", method);
+        signed.put("sign_method", AliExpressSigner.SIGN_METHOD);
+        signed.put("timestamp", String.valueOf(clock.millis()));
+        signed.put("sign", AliExpressSigner.sign(account.credential("app-secret"), signed));
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        signed.forEach(form::add);
+        String body = ChannelHttp.call(method, idempotent, () -> client(account).post()
+                .uri("/sync")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve().body(String.class));
+        return envelope(method, body);
+    }
+
+    static JsonNode envelope(String method, String body) {
+        JsonNode root;
+        try {
+            root = AliExpressJson.MAPPER.readTree(body == null ? "" : body);
+        } catch (JacksonException e) {
+            throw new ChannelProtocolException(method + ": the answer is not JSON: " + e.getOriginalMessage(), e);
+        }
+        JsonNode error = root.path("error_response");
+        if (error.isObject()) {
+            throw failure(method, error.path("code").asString(""), error.path("msg").asString(error.path("sub_msg").asString("")));
+        }
+        String code = root.path("code").asString("0");
+        if (!"0".equals(code)) {
+            // the IOP protocol's flat error: {"type": "ISV|ISP|SYSTEM", "code", "message"}
+            String type = root.path("type").asString("");
+            throw failure(method, TRANSIENT.contains(type) ? type : code, root.path("message").asString(""));
+        }
+        JsonNode response = root.path(method.replace('.', '_') + "_response");
+        if (!response.isObject()) {
+            throw new ChannelProtocolException(method + ": no " + method.replace('.', '_') + "_response in the answer", null);
+        }
+        return response;
+    }
+
+    private static RuntimeException failure(String method, String code, String message) {
+        String text = method + ": AliExpress error " + code + (message.isBlank() ? "" : ": " + message);
+        if (TRANSIENT.contains(code) || code.startsWith("isp.")) {
+            return new ChannelUnavailableException(text, null, null);
+        }
+        return new ChannelRejectedException(400, text);
+    }
+
+    private RestClient client(ChannelAccount account) {
+        return clients.computeIfAbsent(account.id(), id -> http.client(account, b -> b
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)));
+    }
+}
