@@ -1,5 +1,6 @@
 package com.disputehub.api;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import com.disputehub.channel.DecisionType;
 import com.disputehub.decision.DecisionNotFoundException;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.IncidentNotFoundException;
@@ -52,7 +54,7 @@ class ApiErrors {
         Throwable cause = e.getMostSpecificCause();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "the JSON body cannot be read: " + cause.getMessage().lines().findFirst().orElse(""));
-        problem.setProperty("hint", "a decision needs \"type\": one of SEND_MESSAGE, REFUND, MARK_RESOLVED; see docs/api.md");
+        problem.setProperty("hint", "a decision needs \"type\": one of " + Arrays.toString(DecisionType.values()) + "; see docs/api.md");
         return problem;
     }
 }

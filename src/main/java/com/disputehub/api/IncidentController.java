@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,8 @@ import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.Decisions;
 import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentFile;
+import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentFilter;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentNote;
@@ -46,16 +50,18 @@ class IncidentController {
     private final IncidentNotes notes;
     private final Decisions decisions;
     private final DecisionService decisionService;
+    private final IncidentFiles files;
     private final ObjectMapper json;
 
     IncidentController(IncidentQueries queries, IncidentStore store, Timeline timeline, IncidentNotes notes,
-                       Decisions decisions, DecisionService decisionService, ObjectMapper json) {
+                       Decisions decisions, DecisionService decisionService, IncidentFiles files, ObjectMapper json) {
         this.queries = queries;
         this.store = store;
         this.timeline = timeline;
         this.notes = notes;
         this.decisions = decisions;
         this.decisionService = decisionService;
+        this.files = files;
         this.json = json;
     }
 
@@ -76,8 +82,18 @@ class IncidentController {
     IncidentDetail get(@PathVariable UUID id) {
         Incident incident = store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
         return new IncidentDetail(IncidentDetail.withoutRaw(incident), timeline.of(id), notes.of(id),
-                decisions.ofIncident(id).stream().map(DecisionView::of).toList(),
+                decisions.ofIncident(id).stream().map(DecisionView::of).toList(), files.of(id),
                 decisionService.allowedFor(incident), json.readTree(incident.rawPayload()));
+    }
+
+    /** A file sent with a decision (an evidence image), as it was stored. */
+    @GetMapping("/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable long fileId) {
+        IncidentFile file = files.of(id).stream().filter(f -> f.id() == fileId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("incident " + id + " has no file " + fileId));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + file.fileName().replace("\"", "") + "\"")
+                .body(files.content(id, fileId).orElseThrow());
     }
 
     @PostMapping("/{id}/notes")

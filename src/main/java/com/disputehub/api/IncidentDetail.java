@@ -4,14 +4,19 @@ import java.util.List;
 
 import com.disputehub.channel.Capabilities;
 import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentFile;
 import com.disputehub.incident.IncidentNote;
 import com.disputehub.incident.TimelineEvent;
 
 import tools.jackson.databind.JsonNode;
 
-/** One incident in full: the model, its timeline, notes, decisions, the decisions allowed now, and the raw payload. */
+/**
+ * One incident in full: the model, its timeline, notes, decisions, the files sent with them, the decisions
+ * allowed now, and the raw payload.
+ */
 record IncidentDetail(Incident incident, List<TimelineEvent> timeline, List<IncidentNote> notes,
-                      List<DecisionView> decisions, List<Capabilities.DecisionSpec> allowedDecisions, JsonNode raw) {
+                      List<DecisionView> decisions, List<IncidentFile> files,
+                      List<Capabilities.DecisionSpec> allowedDecisions, JsonNode raw) {
 
     /** The incident without its raw payload text, which is given as JSON beside it. */
     static Incident withoutRaw(Incident i) {

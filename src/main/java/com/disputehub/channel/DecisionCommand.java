@@ -10,9 +10,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = SendMessage.class, name = "SEND_MESSAGE"),
         @JsonSubTypes.Type(value = Refund.class, name = "REFUND"),
-        @JsonSubTypes.Type(value = MarkResolved.class, name = "MARK_RESOLVED")
+        @JsonSubTypes.Type(value = MarkResolved.class, name = "MARK_RESOLVED"),
+        @JsonSubTypes.Type(value = Agree.class, name = "AGREE"),
+        @JsonSubTypes.Type(value = Refuse.class, name = "REFUSE"),
+        @JsonSubTypes.Type(value = MarkDeliveryFixed.class, name = "MARK_DELIVERY_FIXED")
 })
-public sealed interface DecisionCommand permits SendMessage, Refund, MarkResolved {
+public sealed interface DecisionCommand permits SendMessage, Refund, MarkResolved, Agree, Refuse, MarkDeliveryFixed {
 
     DecisionType type();
 
@@ -21,4 +24,14 @@ public sealed interface DecisionCommand permits SendMessage, Refund, MarkResolve
 
     /** One line for the timeline. */
     String describe();
+
+    /** Files that go with the decision (evidence); kept with the incident when the decision is accepted. */
+    default List<EvidenceFile> attachments() {
+        return List.of();
+    }
+
+    /** The same decision with these files: names only in the outbox row, bytes again when it is pushed. */
+    default DecisionCommand withAttachments(List<EvidenceFile> files) {
+        return this;
+    }
 }

@@ -4,5 +4,8 @@ package com.disputehub.channel;
 public enum DecisionType {
     SEND_MESSAGE,
     REFUND,
-    MARK_RESOLVED
+    MARK_RESOLVED,
+    AGREE,
+    REFUSE,
+    MARK_DELIVERY_FIXED
 }

@@ -2,6 +2,7 @@ package com.disputehub.decision;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,9 +21,12 @@ import com.disputehub.channel.ChannelOutcomeUnknownException;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.ChannelUnavailableException;
+import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
+import com.disputehub.channel.EvidenceFile;
 import com.disputehub.channel.PushResult;
 import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentStore;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -47,10 +51,12 @@ class DecisionDispatcher {
     private final ChannelGuards guards;
     private final Reconciler reconciler;
     private final DecisionOutcomes outcomes;
+    private final IncidentFiles files;
     private final Clock clock;
 
     DecisionDispatcher(Decisions decisions, IncidentStore incidents, ChannelAccounts accounts, ChannelAdapters adapters,
-                       ChannelGuards guards, Reconciler reconciler, DecisionOutcomes outcomes, Clock clock) {
+                       ChannelGuards guards, Reconciler reconciler, DecisionOutcomes outcomes, IncidentFiles files,
+                       Clock clock) {
         this.decisions = decisions;
         this.incidents = incidents;
         this.accounts = accounts;
@@ -58,7 +64,17 @@ class DecisionDispatcher {
         this.guards = guards;
         this.reconciler = reconciler;
         this.outcomes = outcomes;
+        this.files = files;
         this.clock = clock;
+    }
+
+    /** The decision with its files' bytes, which the outbox row does not carry. */
+    private DecisionCommand withFiles(Decision d) {
+        if (d.command().attachments().isEmpty()) {
+            return d.command();
+        }
+        return d.command().withAttachments(files.ofDecision(d.id()).stream()
+                .map(f -> new EvidenceFile(f.fileName(), Base64.getEncoder().encodeToString(f.bytes()))).toList());
     }
 
     void dispatch(UUID decisionId) {
@@ -71,11 +87,12 @@ class DecisionDispatcher {
         ChannelAccount account = found.get();
         Incident incident = incidents.find(d.incidentId()).orElseThrow();
         ChannelAdapter adapter = adapters.get(d.channelType());
+        DecisionCommand command = withFiles(d);
         AtomicInteger attempts = new AtomicInteger();
         try {
             PushResult result = guards.call(account, () -> {
                 attempts.incrementAndGet();
-                return adapter.push(account, DecisionTarget.of(incident), d.command(), d.idempotencyKey());
+                return adapter.push(account, DecisionTarget.of(incident), command, d.idempotencyKey());
             });
             outcomes.finish(d, DecisionState.SENT, null, result, attempts.get());
         } catch (ChannelRejectedException e) {

@@ -17,7 +17,10 @@ import com.disputehub.channel.ChannelAdapter;
 import com.disputehub.channel.ChannelAdapters;
 import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
+import com.disputehub.channel.EvidenceFile;
+import com.disputehub.channel.EvidenceImages;
 import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.Timeline;
 
@@ -33,15 +36,17 @@ public class DecisionService {
     private final ChannelAdapters adapters;
     private final Decisions decisions;
     private final Timeline timeline;
+    private final IncidentFiles files;
     private final Clock clock;
 
     DecisionService(IncidentStore incidents, ChannelAccounts accounts, ChannelAdapters adapters, Decisions decisions,
-                    Timeline timeline, Clock clock) {
+                    Timeline timeline, IncidentFiles files, Clock clock) {
         this.incidents = incidents;
         this.accounts = accounts;
         this.adapters = adapters;
         this.decisions = decisions;
         this.timeline = timeline;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -69,6 +74,10 @@ public class DecisionService {
                 DecisionState.REQUESTED, idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString(),
                 requestedBy, 0, null, null, now, now, null, null);
         decisions.insert(decision);
+        for (EvidenceFile file : command.attachments()) {
+            byte[] bytes = file.bytes();
+            files.add(incidentId, decision.id(), file.fileName(), EvidenceImages.contentType(bytes), bytes);
+        }
         timeline.append(incidentId, "DECISION_REQUESTED", requestedBy, command.describe());
         return decision;
     }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.EvidenceFile;
 import com.disputehub.database.Sql;
 
 import tools.jackson.databind.ObjectMapper;
@@ -38,9 +39,15 @@ public class Decisions {
                 values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, 0, ?, ?)
                 """)
                 .params(d.id(), d.incidentId(), d.accountId(), d.channelType(), d.command().type().name(),
-                        json.writerFor(DecisionCommand.class).writeValueAsString(d.command()), d.state().name(),
+                        json.writerFor(DecisionCommand.class).writeValueAsString(withoutFileContents(d.command())), d.state().name(),
                         d.idempotencyKey(), d.requestedBy(), Sql.ts(d.createdAt()), Sql.ts(d.updatedAt()))
                 .update();
+    }
+
+    /** The outbox keeps file names only; the bytes live in evidence_file. */
+    private static DecisionCommand withoutFileContents(DecisionCommand command) {
+        return command.attachments().isEmpty() ? command
+                : command.withAttachments(command.attachments().stream().map(f -> new EvidenceFile(f.fileName(), null)).toList());
     }
 
     public Optional<Decision> find(UUID id) {

@@ -119,7 +119,7 @@ public abstract class IntegrationTest {
 
     protected void wipe(String account) {
         String incidents = "(select id from incident where account_id = ?)";
-        for (String table : new String[] {"decision", "timeline_event", "change_event", "incident_note"}) {
+        for (String table : new String[] {"evidence_file", "decision", "timeline_event", "change_event", "incident_note"}) {
             jdbc.sql("delete from " + table + " where incident_id in " + incidents).param(account).update();
         }
         jdbc.sql("delete from incident where account_id = ?").param(account).update();

@@ -1,22 +1,29 @@
 package com.disputehub.channel.aliexpress;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.Capabilities;
+import com.disputehub.channel.Capabilities.FieldSpec;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
+import com.disputehub.channel.DecisionType;
 import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
+import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.Refuse;
 import com.disputehub.incident.IncidentSnapshot;
+import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.OpenIncidentRef;
 
 import tools.jackson.databind.JsonNode;
@@ -34,10 +41,15 @@ class AliExpressAdapter implements ChannelAdapter {
     static final String DETAIL = "aliexpress.issue.detail.get";
     static final int PAGE_SIZE = 50;
 
-    private final AliExpressClient client;
+    private static final Set<IncidentStatus> OPEN = Set.of(IncidentStatus.NEEDS_SELLER_ACTION, IncidentStatus.WAITING_FOR_BUYER,
+            IncidentStatus.WAITING_FOR_PLATFORM, IncidentStatus.DECISION_SENT);
 
-    AliExpressAdapter(AliExpressClient client) {
+    private final AliExpressClient client;
+    private final AliExpressDecisions decisions;
+
+    AliExpressAdapter(AliExpressClient client, AliExpressDecisions decisions) {
         this.client = client;
+        this.decisions = decisions;
     }
 
     @Override
@@ -96,15 +108,41 @@ class AliExpressAdapter implements ChannelAdapter {
         return List.of(AliExpressMapper.normalize(account, record));
     }
 
-    /** Decisions (agree, refuse with evidence, delivery fixed) are not built yet: none is offered. */
+    /** DOMAIN A4, A5: agree or refuse while the buyer's request waits; delivery fixed at any open step. */
     @Override
     public Capabilities capabilities(ChannelAccount account) {
-        return new Capabilities(List.of());
+        return new Capabilities(List.of(
+                new Capabilities.DecisionSpec(DecisionType.AGREE, "Agree with the buyer's (or platform's) solution",
+                        Set.of(IncidentStatus.NEEDS_SELLER_ACTION), List.of(
+                        FieldSpec.optional("solutionId", "The solution to accept; by default the one waiting for you"),
+                        FieldSpec.optional("returnAddressId", "Your return address id, required when the solution includes a return"))),
+                new Capabilities.DecisionSpec(DecisionType.REFUSE, "Refuse with a written reason and evidence images",
+                        Set.of(IncidentStatus.NEEDS_SELLER_ACTION), List.of(
+                        FieldSpec.required("sellerEmail", "The e-mail of your AliExpress account"),
+                        new FieldSpec("cause", true, "Always Others", List.of(new Capabilities.Option(Refuse.OTHERS, "Others"))),
+                        FieldSpec.required("reason", "Why you refuse (sent as the solution's text)"),
+                        FieldSpec.required("evidence", "JPEG or PNG images [{fileName, contentBase64}]"),
+                        FieldSpec.optional("counterOfferAmount", "A partial refund you offer instead; 0 by default"))),
+                new Capabilities.DecisionSpec(DecisionType.MARK_DELIVERY_FIXED,
+                        "The customer got the right product or the refund; resolves it here, sends nothing", OPEN,
+                        List.of(FieldSpec.optional("note", "What fixed it")))));
     }
 
     @Override
+    public List<String> validate(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
+        return decisions.validate(account, target, command);
+    }
+
+    /** AliExpress documents no idempotency key; a lost answer is settled by {@link #reconcile}. */
+    @Override
     public PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey) {
-        throw new ChannelRejectedException(501, "AliExpress decisions are not available yet");
+        return decisions.push(account, target, command);
+    }
+
+    @Override
+    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command,
+                                    Instant sentSince) {
+        return decisions.reconcile(account, target, command, sentSince);
     }
 
     private JsonNode list(ChannelAccount account, Map<String, Object> query) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.MarkResolved;
@@ -61,7 +62,10 @@ class MiraklDecisions {
             return new PushResult(IncidentStatus.WAITING_FOR_PLATFORM, null,
                     "Marked resolved on Mirakl; the operator closes the incident after review");
         }
-        return message(account, target, (SendMessage) command);
+        if (command instanceof SendMessage message) {
+            return message(account, target, message);
+        }
+        throw new ChannelRejectedException(400, command.type() + " is not a Mirakl decision");
     }
 
     private static void checkRefund(List<String> problems, MiraklOrderLine line, Refund r) {

@@ -69,7 +69,9 @@ class MiraklReconciliation {
             return MiraklMapper.INCIDENT_OPEN.equals(line.get().orderLineState()) ? Reconciliation.notApplied()
                     : Reconciliation.applied(new PushResult(null, null, "The incident is no longer open on Mirakl"));
         }
-        SendMessage message = (SendMessage) command;
+        if (!(command instanceof SendMessage message)) {
+            return Reconciliation.unknown();
+        }
         return now.threads().stream().flatMap(t -> t.messages().stream())
                 .filter(m -> isShop(m) && message.body().equals(m.body())
                         && (m.dateCreated() == null || !m.dateCreated().isBefore(after)))

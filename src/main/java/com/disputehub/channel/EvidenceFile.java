@@ -1,0 +1,16 @@
+package com.disputehub.channel;
+
+import java.util.Base64;
+
+/** A photo or document a seller attaches to a decision, its bytes in base64 as the API receives them. */
+public record EvidenceFile(String fileName, String contentBase64) {
+
+    /** The bytes; a clear error when the base64 is broken. */
+    public byte[] bytes() {
+        try {
+            return Base64.getDecoder().decode(contentBase64 == null ? "" : contentBase64.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("evidence '" + fileName + "' is not valid base64");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.disputehub.channel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks evidence images by their content, not their name: JPEG or PNG, within a size limit. */
+public final class EvidenceImages {
+
+    private EvidenceImages() {
+    }
+
+    /** "jpg" or "png" for an image of that kind, null otherwise. */
+    public static String extension(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
+            return "jpg";
+        }
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        if (bytes.length >= png.length) {
+            for (int i = 0; i < png.length; i++) {
+                if (bytes[i] != png[i]) {
+                    return null;
+                }
+            }
+            return "png";
+        }
+        return null;
+    }
+
+    public static String contentType(byte[] bytes) {
+        String extension = extension(bytes);
+        return extension == null ? "application/octet-stream" : "jpg".equals(extension) ? "image/jpeg" : "image/png";
+    }
+
+    /** One sentence per file that is not a JPEG or PNG image of at most {@code maxBytes}. */
+    public static List<String> problems(List<EvidenceFile> files, long maxBytes) {
+        List<String> problems = new ArrayList<>();
+        for (EvidenceFile file : files) {
+            byte[] bytes;
+            try {
+                bytes = file.bytes();
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+                continue;
+            }
+            if (bytes.length == 0) {
+                problems.add("evidence '" + file.fileName() + "' is empty");
+            } else if (extension(bytes) == null) {
+                problems.add("evidence '" + file.fileName() + "' is not a JPEG or PNG image");
+            } else if (bytes.length > maxBytes) {
+                problems.add("evidence '" + file.fileName() + "' is " + bytes.length + " bytes; at most " + maxBytes);
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,188 @@
+package com.disputehub.channel.aliexpress;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import com.disputehub.channel.Agree;
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelRejectedException;
+import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.DecisionTarget;
+import com.disputehub.channel.EvidenceFile;
+import com.disputehub.channel.EvidenceImages;
+import com.disputehub.channel.MarkDeliveryFixed;
+import com.disputehub.channel.PushResult;
+import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.Refuse;
+import com.disputehub.incident.IncidentStatus;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Agree (solution.agree), refuse (image.upload for each evidence image, then solution.save with a seller
+ * counter-solution) and delivery fixed (resolved in DisputeHub, nothing sent), checked against the dispute as
+ * last read and reconciled against a fresh detail after a lost answer.
+ */
+@Component
+class AliExpressDecisions {
+
+    static final String AGREE = "aliexpress.issue.solution.agree";
+    static final String SAVE = "aliexpress.issue.solution.save";
+    static final String UPLOAD = "aliexpress.issue.image.upload";
+    static final long DEFAULT_MAX_IMAGE_BYTES = 5L * 1024 * 1024;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    private final AliExpressClient client;
+
+    AliExpressDecisions(AliExpressClient client) {
+        this.client = client;
+    }
+
+    List<String> validate(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
+        JsonNode detail = detail(target.rawPayload());
+        List<String> problems = new ArrayList<>();
+        if (command instanceof Agree agree) {
+            JsonNode solution = chosen(detail, agree.solutionId());
+            if (solution == null) {
+                problems.add(agree.solutionId() == null ? "no buyer or platform solution waits for your answer"
+                        : "solution " + agree.solutionId() + " is not a buyer or platform solution of this dispute");
+            } else if ("return_and_refund".equals(solution.path("solution_type").asString(""))
+                    && (agree.returnAddressId() == null || agree.returnAddressId().isBlank())) {
+                problems.add("this solution includes a return: 'returnAddressId' (your return address on AliExpress) is required");
+            }
+        } else if (command instanceof Refuse refuse) {
+            problems.addAll(EvidenceImages.problems(refuse.evidence(), maxImageBytes(account)));
+            JsonNode request = AliExpressMapper.pending(detail.path("buyer_solution_list").path("solution_api_dto"), "wait_seller_accept");
+            if (request == null) {
+                problems.add("no buyer request waits for your answer");
+            } else if (refuse.counterOfferAmount() != null
+                    && refuse.counterOfferAmount().compareTo(new BigDecimal(request.path("refund_money").asString("0"))) > 0) {
+                problems.add("'counterOfferAmount' " + refuse.counterOfferAmount() + " is more than the buyer asked ("
+                        + request.path("refund_money").asString() + " " + request.path("refund_money_currency").asString() + ")");
+            }
+        } else if (!(command instanceof MarkDeliveryFixed)) {
+            problems.add(command.type() + " is not an AliExpress decision");
+        }
+        return problems;
+    }
+
+    PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
+        JsonNode detail = detail(target.rawPayload());
+        if (command instanceof MarkDeliveryFixed) {
+            return new PushResult(IncidentStatus.RESOLVED, null, "Resolved in DisputeHub; nothing is sent to AliExpress");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("buyer_login_id", detail.path("buyer_login_id").asString(""));
+        params.put("issue_id", detail.path("id").asString(""));
+        if (command instanceof Agree agree) {
+            JsonNode solution = chosen(detail, agree.solutionId());
+            params.put("solution_id", solution.path("id").asString(""));
+            if (agree.returnAddressId() != null && !agree.returnAddressId().isBlank()) {
+                params.put("return_address_id", agree.returnAddressId());
+            }
+            checkResult(AGREE, client.call(account, AGREE, params, false));
+            return new PushResult(IncidentStatus.DECISION_SENT, solution.path("id").asString(null),
+                    "Agreed with solution " + solution.path("id").asString() + " on AliExpress");
+        }
+        Refuse refuse = (Refuse) command;
+        List<String> uploaded = new ArrayList<>();
+        for (EvidenceFile file : refuse.evidence()) {
+            byte[] bytes = file.bytes();
+            Map<String, String> upload = new LinkedHashMap<>(params);
+            upload.put("extension", EvidenceImages.extension(bytes));
+            checkResult(UPLOAD, client.upload(account, UPLOAD, upload, "image_bytes", file.fileName(), bytes));
+            uploaded.add(file.fileName());
+        }
+        JsonNode request = AliExpressMapper.pending(detail.path("buyer_solution_list").path("solution_api_dto"), "wait_seller_accept");
+        Map<String, Object> dto = new LinkedHashMap<>();
+        dto.put("add_seller_solution", true);
+        dto.put("add_solution_type", "refund");
+        dto.put("buyer_login_id", params.get("buyer_login_id"));
+        dto.put("issue_id", params.get("issue_id"));
+        dto.put("buyer_solution_id", request.path("id").asString(""));
+        dto.put("refund_amount", (refuse.counterOfferAmount() == null ? BigDecimal.ZERO : refuse.counterOfferAmount()).toPlainString());
+        dto.put("refund_amount_currency", request.path("refund_money_currency").asString(""));
+        dto.put("solution_context", refuse.reason());
+        checkResult(SAVE, client.call(account, SAVE, Map.of("param_dto", AliExpressJson.MAPPER.writeValueAsString(dto)), false));
+        return new PushResult(IncidentStatus.DECISION_SENT, null,
+                "Refused on AliExpress with a counter-solution and " + uploaded.size() + " image(s) " + uploaded);
+    }
+
+    Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, Instant sentSince) {
+        if (command instanceof MarkDeliveryFixed) {
+            return Reconciliation.applied(new PushResult(IncidentStatus.RESOLVED, null, "Resolved in DisputeHub"));
+        }
+        JsonNode stored = detail(target.rawPayload());
+        JsonNode now = client.call(account, AliExpressAdapter.DETAIL, Map.of("issue_id", stored.path("id").asString(""),
+                "buyer_login_id", stored.path("buyer_login_id").asString("")), true).path("result_object");
+        ZoneId zone = ZoneId.of(account.option("timestamp-zone").orElse("UTC"));
+        if (command instanceof Agree agree) {
+            JsonNode solution = find(now, chosen(stored, agree.solutionId()).path("id").asString(""));
+            boolean accepted = solution != null && (!solution.path("seller_accept_time").asString("").isBlank()
+                    || List.of("reached", "perform").contains(solution.path("status").asString("")));
+            return accepted ? Reconciliation.applied(new PushResult(IncidentStatus.DECISION_SENT,
+                    solution.path("id").asString(null), "Agreement found on AliExpress")) : Reconciliation.notApplied();
+        }
+        Instant after = sentSince.minus(CLOCK_SKEW);
+        for (JsonNode s : now.path("seller_solution_list").path("solution_api_dto")) {
+            String created = s.path("gmt_create").asString("");
+            if (!created.isBlank() && !LocalDateTime.parse(created, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                    .atZone(zone).toInstant().isBefore(after)) {
+                return Reconciliation.applied(new PushResult(IncidentStatus.DECISION_SENT, s.path("id").asString(null),
+                        "Counter-solution found on AliExpress"));
+            }
+        }
+        return Reconciliation.notApplied();
+    }
+
+    /** AliExpress may answer 200 with {"result": {"success": false, "error_message": ...}}. */
+    private static void checkResult(String method, JsonNode response) {
+        JsonNode result = response.has("result") ? response.path("result") : response.path("result_object");
+        JsonNode success = result.has("success") ? result.path("success") : result.path("is_success");
+        if (success.isBoolean() && !success.asBoolean()) {
+            String message = result.path("error_message").asString(result.path("error_msg").asString("no message"));
+            throw new ChannelRejectedException(400, method + ": AliExpress refused: " + message);
+        }
+    }
+
+    private static JsonNode chosen(JsonNode detail, String solutionId) {
+        if (solutionId != null && !solutionId.isBlank()) {
+            return find(detail, solutionId);
+        }
+        JsonNode buyer = AliExpressMapper.pending(detail.path("buyer_solution_list").path("solution_api_dto"), "wait_seller_accept");
+        if (buyer != null) {
+            return buyer;
+        }
+        JsonNode platform = detail.path("platform_solution_list").path("solution_api_dto");
+        return platform.isArray() && !platform.isEmpty() ? platform.get(0) : null;
+    }
+
+    private static JsonNode find(JsonNode detail, String solutionId) {
+        for (String list : List.of("buyer_solution_list", "platform_solution_list")) {
+            for (JsonNode s : detail.path(list).path("solution_api_dto")) {
+                if (solutionId.equals(s.path("id").asString(""))) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode detail(String rawPayload) {
+        return AliExpressJson.MAPPER.readTree(rawPayload).path("detail");
+    }
+
+    private static long maxImageBytes(ChannelAccount account) {
+        return account.option("evidence-max-bytes").map(Long::parseLong).orElse(DEFAULT_MAX_IMAGE_BYTES);
+    }
+}

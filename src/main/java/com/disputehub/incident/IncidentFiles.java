@@ -1,0 +1,68 @@
+package com.disputehub.incident;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.disputehub.database.Sql;
+
+/** Files kept with incidents; callers provide the transaction. */
+@Component
+public class IncidentFiles {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    IncidentFiles(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public long add(UUID incidentId, UUID decisionId, String fileName, String contentType, byte[] content) {
+        return jdbc.sql("""
+                insert into evidence_file (incident_id, decision_id, file_name, content_type, size_bytes, sha256, content, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """)
+                .params(incidentId, decisionId, fileName, contentType, content.length, sha256(content), content,
+                        Sql.ts(clock.instant()))
+                .query(Long.class).single();
+    }
+
+    public List<IncidentFile> of(UUID incidentId) {
+        return jdbc.sql("select * from evidence_file where incident_id = ? order by id").param(incidentId)
+                .query((rs, n) -> new IncidentFile(rs.getLong("id"), incidentId, rs.getObject("decision_id", UUID.class),
+                        rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),
+                        rs.getString("sha256"), IncidentRowMapper.instant(rs, "created_at")))
+                .list();
+    }
+
+    /** The files of one decision, in the order they were given: name and bytes. */
+    public List<Content> ofDecision(UUID decisionId) {
+        return jdbc.sql("select file_name, content from evidence_file where decision_id = ? order by id").param(decisionId)
+                .query((rs, n) -> new Content(rs.getString("file_name"), rs.getBytes("content"))).list();
+    }
+
+    /** A file's name and bytes. */
+    public record Content(String fileName, byte[] bytes) {
+    }
+
+    public Optional<byte[]> content(UUID incidentId, long fileId) {
+        return jdbc.sql("select content from evidence_file where incident_id = ? and id = ?").params(incidentId, fileId)
+                .query((rs, n) -> rs.getBytes("content")).optional();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
