@@ -34,7 +34,7 @@ public final class ReasonClassifier {
         KEYWORDS.put(ReasonCategory.DAMAGED, List.of("damaged", "broken", "danad", "roto", "rota", "deteriorad",
                 "danneggiat", "rott", "beschadigd", "kapot", "danificad", "quebrad", "avariad"));
         KEYWORDS.put(ReasonCategory.DEFECTIVE, List.of("defect", "not working", "does not work", "malfunction",
-                "no funciona", "averiad", "difettos", "non funziona", "werkt niet", "defeituos", "nao funciona"));
+                "no funciona", "averiad", "difettos", "non funziona", "werkt niet", "defeit", "defecto", "nao funciona"));
         KEYWORDS.put(ReasonCategory.WRONG_ITEM, List.of("wrong item", "wrong product", "wrong goods", "wrongly",
                 "not as described", "does not match", "equivocad", "erroneo", "errad", "errat", "no corresponde",
                 "distint", "diferente", "sbagliat", "divers", "verkeerd", "different"));

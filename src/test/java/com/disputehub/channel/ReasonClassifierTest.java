@@ -19,6 +19,8 @@ class ReasonClassifierTest {
             "Beschadigde artikelen | DAMAGED",
             "Defecte artikelen | DEFECTIVE",
             "Producto defectuoso, no funciona | DEFECTIVE",
+            "Produto com defeito | DEFECTIVE",
+            "Artículo con defecto de fábrica | DEFECTIVE",
             "Ontbrekende artikelen | MISSING_ITEMS",
             "Faltan artículos en el paquete | MISSING_ITEMS",
             "Verkeerde goederen | WRONG_ITEM",

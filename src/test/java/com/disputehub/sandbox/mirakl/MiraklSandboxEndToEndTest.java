@@ -3,8 +3,6 @@ package com.disputehub.sandbox.mirakl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
@@ -13,15 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.integration.endpoint.AbstractEndpoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.support.Api;
+import com.disputehub.support.SandboxTest;
 import com.disputehub.sync.AccountSync;
 import com.disputehub.sync.SyncReport;
 
@@ -31,20 +27,9 @@ import tools.jackson.databind.JsonNode;
  * The demo as a newcomer runs it: the demo account of config/application.yml against the built-in Mirakl
  * simulator on the same server. Incidents flow in, and decisions change the simulated marketplace.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "disputehub.sync.auto-startup=false",
-        "disputehub.dispatch.auto-startup=false",
-        "disputehub.sandbox.enabled=true",
-        "disputehub.sandbox.mirakl.tick=0"})
-class MiraklSandboxEndToEndTest {
+class MiraklSandboxEndToEndTest extends SandboxTest {
 
     static final String DEMO = "demo-mirakl-es";
-    static final int PORT = freePort();
-
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
 
     @Autowired
     AccountSync sync;
@@ -172,13 +157,5 @@ class MiraklSandboxEndToEndTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("shop API key");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
