@@ -23,7 +23,7 @@ record IncidentDetail(Incident incident, List<TimelineEvent> timeline, List<Inci
         return new Incident(i.id(), i.channelType(), i.accountId(), i.kind(), i.externalId(), i.orderId(),
                 i.orderLineIds(), i.skus(), i.productTitle(), i.productImageUrl(), i.buyerName(), i.reason(), i.status(),
                 i.channelStatus(), i.rawStatus(), i.actionOwner(), i.requestedRefund(), i.productValue(), i.respondBy(),
-                i.openedAt(), i.channelUpdatedAt(), i.messages(), i.evidence(), null, i.adapterVersion(),
+                i.openedAt(), i.channelUpdatedAt(), i.messages(), i.evidence(), i.flags(), null, i.adapterVersion(),
                 i.createdAt(), i.updatedAt());
     }
 }

@@ -15,11 +15,11 @@ import com.disputehub.incident.Reason;
 record IncidentSummary(UUID id, String channel, String accountId, IncidentKind kind, String externalId, String orderId,
                        List<String> skus, String productTitle, String buyerName, Reason reason, IncidentStatus status,
                        String rawStatus, ActionOwner actionOwner, Money requestedRefund, Money productValue,
-                       Instant respondBy, Instant openedAt, int messageCount, Instant updatedAt) {
+                       Instant respondBy, Instant openedAt, int messageCount, List<String> flags, Instant updatedAt) {
 
     static IncidentSummary of(Incident i) {
         return new IncidentSummary(i.id(), i.channelType(), i.accountId(), i.kind(), i.externalId(), i.orderId(), i.skus(),
                 i.productTitle(), i.buyerName(), i.reason(), i.status(), i.rawStatus(), i.actionOwner(),
-                i.requestedRefund(), i.productValue(), i.respondBy(), i.openedAt(), i.messages().size(), i.updatedAt());
+                i.requestedRefund(), i.productValue(), i.respondBy(), i.openedAt(), i.messages().size(), i.flags(), i.updatedAt());
     }
 }

@@ -13,9 +13,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = MarkResolved.class, name = "MARK_RESOLVED"),
         @JsonSubTypes.Type(value = Agree.class, name = "AGREE"),
         @JsonSubTypes.Type(value = Refuse.class, name = "REFUSE"),
-        @JsonSubTypes.Type(value = MarkDeliveryFixed.class, name = "MARK_DELIVERY_FIXED")
+        @JsonSubTypes.Type(value = MarkDeliveryFixed.class, name = "MARK_DELIVERY_FIXED"),
+        @JsonSubTypes.Type(value = SendReplacement.class, name = "SEND_REPLACEMENT")
 })
-public sealed interface DecisionCommand permits SendMessage, Refund, MarkResolved, Agree, Refuse, MarkDeliveryFixed {
+public sealed interface DecisionCommand
+        permits SendMessage, Refund, MarkResolved, Agree, Refuse, MarkDeliveryFixed, SendReplacement {
 
     DecisionType type();
 

@@ -7,5 +7,6 @@ public enum DecisionType {
     MARK_RESOLVED,
     AGREE,
     REFUSE,
-    MARK_DELIVERY_FIXED
+    MARK_DELIVERY_FIXED,
+    SEND_REPLACEMENT
 }

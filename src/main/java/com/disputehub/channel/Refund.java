@@ -34,9 +34,6 @@ public record Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal 
     @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (reasonCode == null || reasonCode.isBlank()) {
-            problems.add("'reasonCode' is required (a refund reason of the channel)");
-        }
         if (mode == Mode.DETAILED) {
             if (amount == null || shippingAmount == null) {
                 problems.add("a DETAILED refund needs 'amount' and 'shippingAmount'");
@@ -63,8 +60,8 @@ public record Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal 
 
     @Override
     public String describe() {
-        return mode == Mode.DETAILED
-                ? "Detailed refund: " + amount + " + shipping " + shippingAmount + " (reason " + reasonCode + ")"
-                : "Total refund (reason " + reasonCode + ")";
+        String reason = reasonCode == null ? "" : " (reason " + reasonCode + ")";
+        return mode == Mode.DETAILED ? "Detailed refund: " + amount + " + shipping " + shippingAmount + reason
+                : "Total refund" + reason;
     }
 }

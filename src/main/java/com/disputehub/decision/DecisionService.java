@@ -114,9 +114,10 @@ public class DecisionService {
                             + capabilities.decisions().stream().map(Capabilities.DecisionSpec::type).toList()));
         }
         if (!spec.get().allowedIn().contains(incident.status())) {
+            String why = incident.flags().isEmpty() ? "" : "; " + String.join(", ", incident.flags());
             throw new DecisionRefusedException(DecisionRefusedException.Kind.NOT_ALLOWED, List.of(
-                    command.type() + " is not allowed while the incident is " + incident.status() + "; allowed in "
-                            + spec.get().allowedIn()));
+                    command.type() + " is not allowed while the incident is " + incident.status() + " (to act: "
+                            + incident.actionOwner().name().toLowerCase() + why + "); allowed in " + spec.get().allowedIn()));
         }
         List<String> problems = new ArrayList<>(command.problems());
         problems.addAll(adapter.validate(account, DecisionTarget.of(incident), command));

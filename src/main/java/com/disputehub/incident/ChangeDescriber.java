@@ -32,6 +32,7 @@ final class ChangeDescriber {
         money(changes, "product value", before.productValue(), after.productValue());
         field(changes, "respond by", before, after, Incident::respondBy);
         field(changes, "opened", before, after, Incident::openedAt);
+        field(changes, "flags", before, after, Incident::flags);
         messages(changes, before.messages(), after.messages());
         if (!before.evidence().equals(after.evidence())) {
             changes.add("evidence: " + before.evidence().size() + " → " + after.evidence().size() + " files");

@@ -29,6 +29,7 @@ public record Incident(
         Instant channelUpdatedAt,
         List<IncidentMessage> messages,
         List<Evidence> evidence,
+        List<String> flags,
         String rawPayload,
         String adapterVersion,
         Instant createdAt,

@@ -54,6 +54,7 @@ final class IncidentRowMapper implements RowMapper<Incident> {
                 instant(rs, "channel_updated_at"),
                 json.readValue(rs.getString("messages"), MESSAGES),
                 json.readValue(rs.getString("evidence"), EVIDENCE),
+                strings(rs.getArray("flags")),
                 rs.getString("raw_payload"),
                 rs.getString("adapter_version"),
                 instant(rs, "created_at"),

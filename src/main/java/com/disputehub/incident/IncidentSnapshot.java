@@ -31,6 +31,7 @@ public record IncidentSnapshot(
         Instant channelUpdatedAt,
         List<IncidentMessage> messages,
         List<Evidence> evidence,
+        List<String> flags,
         String rawPayload,
         boolean followUp) {
 
@@ -50,6 +51,7 @@ public record IncidentSnapshot(
         skus = skus == null ? List.of() : List.copyOf(skus);
         messages = messages == null ? List.of() : List.copyOf(messages);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        flags = flags == null ? List.of() : List.copyOf(flags);
     }
 
     /** PostgreSQL keeps microseconds; a finer instant would read back as a change that never happened. */
@@ -82,6 +84,7 @@ public record IncidentSnapshot(
         private Instant channelUpdatedAt;
         private List<IncidentMessage> messages = List.of();
         private List<Evidence> evidence = List.of();
+        private List<String> flags = List.of();
         private String rawPayload;
         private boolean followUp;
 
@@ -105,13 +108,15 @@ public record IncidentSnapshot(
         public Builder channelUpdatedAt(Instant at) { this.channelUpdatedAt = at; return this; }
         public Builder messages(List<IncidentMessage> messages) { this.messages = messages; return this; }
         public Builder evidence(List<Evidence> evidence) { this.evidence = evidence; return this; }
+        /** Facts that change what the seller can expect, e.g. PAYOUT_ON_HOLD. */
+        public Builder flags(List<String> flags) { this.flags = flags; return this; }
         public Builder rawPayload(String rawPayload) { this.rawPayload = rawPayload; return this; }
         public Builder followUp(boolean followUp) { this.followUp = followUp; return this; }
 
         public IncidentSnapshot build() {
             return new IncidentSnapshot(kind, externalId, orderId, orderLineIds, skus, productTitle, productImageUrl,
                     buyerName, reason, status, rawStatus, actionOwner, requestedRefund, productValue, respondBy,
-                    openedAt, channelUpdatedAt, messages, evidence, rawPayload, followUp);
+                    openedAt, channelUpdatedAt, messages, evidence, flags, rawPayload, followUp);
         }
     }
 }

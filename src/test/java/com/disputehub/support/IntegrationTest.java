@@ -55,6 +55,7 @@ public abstract class IntegrationTest {
     protected static final String API_KEY = "test-shop-key-4711";
     protected static final String ALIEXPRESS = "ae-test";
     protected static final String AE_SECRET = "ae-app-secret-99";
+    protected static final String ORDERCHAMP = "oc-test";
     /** The fake's rate: 50 requests in any second; the rl-mirakl account is limited to 25 a second. */
     protected static final SlidingWindowLimit CHANNEL_RATE = new SlidingWindowLimit(50);
     protected static final WireMockServer MIRAKL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
@@ -91,6 +92,11 @@ public abstract class IntegrationTest {
         registry.add(ae + "credentials.app-key", () -> "12345");
         registry.add(ae + "credentials.app-secret", () -> AE_SECRET);
         registry.add(ae + "credentials.access-token", () -> "seller-session-token");
+        String oc = "disputehub.accounts." + ORDERCHAMP + ".";
+        registry.add(oc + "channel", () -> "orderchamp");
+        registry.add(oc + "base-url", () -> MIRAKL.baseUrl() + "/oc");
+        registry.add(oc + "poll-interval", () -> "1h");
+        registry.add(oc + "credentials.access-token", () -> "oc-private-token");
     }
 
     /** A Mirakl account on the shared fake, its calls under {@code pathPrefix}. */
@@ -112,7 +118,7 @@ public abstract class IntegrationTest {
         MIRAKL.resetAll();
         CHANNEL_RATE.reset();
         MiraklFake.reasons(MIRAKL);
-        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl", ALIEXPRESS}) {
+        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl", ALIEXPRESS, ORDERCHAMP}) {
             wipe(account);
         }
     }

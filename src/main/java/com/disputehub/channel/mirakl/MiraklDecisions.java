@@ -42,6 +42,9 @@ class MiraklDecisions {
         MiraklRecord record = record(target);
         List<String> problems = new ArrayList<>();
         if (command instanceof Refund r) {
+            if (r.reasonCode() == null || r.reasonCode().isBlank()) {
+                problems.add("'reasonCode' is required (a refund reason of the channel)");
+            }
             checkReason(problems, account, MiraklReasons.REFUND, r.reasonCode(), "refund");
             checkRefund(problems, line(record, target), r);
         } else if (command instanceof MarkResolved m) {
