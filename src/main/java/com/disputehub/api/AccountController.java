@@ -3,11 +3,18 @@ package com.disputehub.api;
 import java.util.Base64;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
+import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.ChannelAdapters;
+import com.disputehub.channel.ChannelGuards;
+import com.disputehub.channel.ProblemRate;
 import com.disputehub.incident.ChangeEvent;
 import com.disputehub.incident.ChangeFeed;
 import com.disputehub.sync.Quarantine;
@@ -23,18 +30,33 @@ class AccountController {
     private final SyncStates states;
     private final Quarantine quarantine;
     private final ChangeFeed changes;
+    private final ChannelAdapters adapters;
+    private final ChannelGuards guards;
 
-    AccountController(ChannelAccounts accounts, SyncStates states, Quarantine quarantine, ChangeFeed changes) {
+    AccountController(ChannelAccounts accounts, SyncStates states, Quarantine quarantine, ChangeFeed changes,
+                      ChannelAdapters adapters, ChannelGuards guards) {
         this.accounts = accounts;
         this.states = states;
         this.quarantine = quarantine;
         this.changes = changes;
+        this.adapters = adapters;
+        this.guards = guards;
     }
 
     @GetMapping("/api/accounts")
     List<AccountView> accounts() {
         return accounts.all().stream().map(a -> new AccountView(a.id(), a.channelType(), a.baseUrl().toString(),
                 a.pollInterval().toString(), a.sandbox(), states.find(a.id()).orElse(null))).toList();
+    }
+
+    /** DOMAIN O6: the account's reported-problem rate as its channel counts it, flagged above the threshold. */
+    @GetMapping("/api/accounts/{id}/problem-rate")
+    ProblemRate problemRate(@PathVariable String id) {
+        ChannelAccount account = accounts.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no account '" + id + "'"));
+        return guards.call(account, () -> adapters.get(account.channelType()).problemRate(account))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "channel '" + account.channelType() + "' does not report a problem rate"));
     }
 
     @GetMapping("/api/quarantine")

@@ -49,6 +49,11 @@ public interface ChannelAdapter {
      */
     PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey);
 
+    /** The account's reported-problem rate, for channels that count it (DOMAIN O6); empty for the others. */
+    default java.util.Optional<ProblemRate> problemRate(ChannelAccount account) {
+        return java.util.Optional.empty();
+    }
+
     /**
      * After a push whose answer never came (or a crash while sending): reads the channel to tell whether the
      * decision took effect since {@code sentSince}. Channels without idempotency keys depend on this to never

@@ -1,10 +1,14 @@
 package com.disputehub.channel.orderchamp;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -18,6 +22,7 @@ import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.DecisionType;
 import com.disputehub.channel.FetchResult;
+import com.disputehub.channel.ProblemRate;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
@@ -37,9 +42,11 @@ class OrderchampAdapter implements ChannelAdapter {
     static final int PAGE_SIZE = 50;
 
     private final OrderchampClient client;
+    private final Clock clock;
 
-    OrderchampAdapter(OrderchampClient client) {
+    OrderchampAdapter(OrderchampClient client, Clock clock) {
         this.client = client;
+        this.clock = clock;
     }
 
     @Override
@@ -96,6 +103,17 @@ class OrderchampAdapter implements ChannelAdapter {
                     }
                 });
         return records;
+    }
+
+    /** O6: problems / orders over the last 30 days; above 5% (options.problem-rate-threshold) harms the ranking. */
+    @Override
+    public Optional<ProblemRate> problemRate(ChannelAccount account) {
+        Instant now = clock.instant();
+        Instant since = now.minus(Duration.ofDays(30));
+        JsonNode data = client.execute(account, "problem rate", OrderchampSchema.PROBLEM_RATE, Map.of("since", since.toString()), true);
+        BigDecimal threshold = new BigDecimal(account.option("problem-rate-threshold").orElse("0.05"));
+        return Optional.of(ProblemRate.of(data.path("orderProblems").path("totalCount").asLong(0),
+                data.path("orders").path("totalCount").asLong(0), threshold, since, now));
     }
 
     @Override

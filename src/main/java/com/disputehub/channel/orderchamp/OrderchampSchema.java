@@ -54,6 +54,13 @@ final class OrderchampSchema {
               orderProblemMessageCreate(id: $id, body: $body) { message { id } userErrors { field message } }
             }""";
 
+    /** O6: orders and reported problems since a time, counted by Orderchamp. */
+    static final String PROBLEM_RATE = """
+            query ProblemRate($since: DateTime!) {
+              orders(createdAtMin: $since) { totalCount }
+              orderProblems(createdAtMin: $since) { totalCount }
+            }""";
+
     /** O1: the four reasons the brand handles, and their categories; any other reason is Orderchamp support's. */
     static final Map<String, ReasonCategory> BRAND_REASONS = Map.of(
             "DAMAGED_ITEMS", ReasonCategory.DAMAGED,

@@ -163,6 +163,23 @@ class OrderchampContractTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("O6: the account's reported-problem rate over 30 days, read from Orderchamp, is flagged above 5%")
+    void problemRate() {
+        MIRAKL.stubFor(post(urlPathEqualTo(GRAPHQL)).withRequestBody(containing("ProblemRate")).willReturn(json(
+                "{\"data\":{\"orders\":{\"totalCount\":40},\"orderProblems\":{\"totalCount\":3}}}")));
+
+        JsonNode rate = api.get("/api/accounts/" + ORDERCHAMP + "/problem-rate").body();
+
+        assertThat(rate.get("problems").asLong()).isEqualTo(3);
+        assertThat(rate.get("orders").asLong()).isEqualTo(40);
+        assertThat(rate.get("rate").decimalValue()).isEqualByComparingTo("0.075");
+        assertThat(rate.get("aboveThreshold").asBoolean()).isTrue();
+        MIRAKL.verify(postRequestedFor(urlPathEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.variables.since")));
+        assertThat(api.get("/api/accounts/" + ACCOUNT + "/problem-rate").status()).as("Mirakl counts no such rate").isEqualTo(404);
+        assertThat(api.get("/api/accounts/nobody/problem-rate").status()).isEqualTo(404);
+    }
+
+    @Test
     @DisplayName("O1: a THROTTLED GraphQL error is transient: retried, then the poll fails with Orderchamp's message")
     void throttled() {
         MIRAKL.resetMappings();
