@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "disputehub.dispatch.auto-startup=false",
         "disputehub.sandbox.enabled=true",
         "disputehub.sandbox.mirakl.tick=0",
-        "disputehub.sandbox.aliexpress.tick=0"})
+        "disputehub.sandbox.aliexpress.tick=0",
+        "disputehub.sandbox.orderchamp.tick=0"})
 public abstract class SandboxTest {
 
     protected static final int PORT = freePort();
