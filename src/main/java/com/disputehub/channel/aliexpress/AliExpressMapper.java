@@ -37,6 +37,8 @@ final class AliExpressMapper {
     private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** A seller has five days to accept or refuse before the buyer's request is executed (a platform rule hint). */
     static final Duration ANSWER_WITHIN = Duration.ofDays(5);
+    /** The buyer asks to send the goods back before the refund (solution type return_and_refund). */
+    static final String RETURN_REQUESTED = "RETURN_REQUESTED";
 
     private AliExpressMapper() {
     }
@@ -76,6 +78,8 @@ final class AliExpressMapper {
                 .channelUpdatedAt(time(raw, zone, text(issue, "gmt_modified")))
                 .messages(history(raw, zone, id, d.path("process_dto_list").path("api_issue_process_dto")))
                 .evidence(evidence(d.path("process_dto_list").path("api_issue_process_dto")))
+                .flags(buyerSolution != null && "return_and_refund".equals(buyerSolution.path("solution_type").asString(""))
+                        ? List.of(RETURN_REQUESTED) : List.of())
                 .rawPayload(raw.text());
         status(b, rawStatus, buyerSolution, d, raw, zone);
         return b.build();

@@ -81,11 +81,15 @@ class AliExpressDecisionContractTest extends IntegrationTest {
         MIRAKL.stubFor(AliExpressSyncContractTest.method(AliExpressDecisions.AGREE)
                 .willReturn(json("{\"aliexpress_issue_solution_agree_response\":{\"result\":{\"success\":true}}}")));
 
-        assertThat(decide("{\"type\":\"AGREE\"}").get("state").asString()).isEqualTo("SENT");
+        Api.Answer noAddress = api.post("/api/incidents/" + damaged + "/decisions", "{\"type\":\"AGREE\"}");
+        assertThat(noAddress.status()).as("the buyer's solution includes a return").isEqualTo(422);
+        assertThat(noAddress.body().get("detail").asString()).contains("'returnAddressId'");
+
+        assertThat(decide("{\"type\":\"AGREE\",\"returnAddressId\":\"addr-55\"}").get("state").asString()).isEqualTo("SENT");
 
         MIRAKL.verify(postRequestedFor(urlPathEqualTo("/ae/sync")).withFormParam("method", equalTo(AliExpressDecisions.AGREE))
                 .withFormParam("solution_id", equalTo("6010915445171470")).withFormParam("issue_id", equalTo("7001"))
-                .withFormParam("buyer_login_id", equalTo("br1001abc")));
+                .withFormParam("buyer_login_id", equalTo("br1001abc")).withFormParam("return_address_id", equalTo("addr-55")));
         assertThat(status()).isEqualTo("DECISION_SENT");
     }
 
@@ -151,7 +155,7 @@ class AliExpressDecisionContractTest extends IntegrationTest {
         MIRAKL.stubFor(AliExpressSyncContractTest.method(AliExpressDecisions.AGREE).willReturn(json(
                 "{\"aliexpress_issue_solution_agree_response\":{\"result\":{\"success\":false,\"error_message\":\"solution status changed\"}}}")));
 
-        JsonNode decision = decide("{\"type\":\"AGREE\"}");
+        JsonNode decision = decide("{\"type\":\"AGREE\",\"returnAddressId\":\"addr-55\"}");
 
         assertThat(decision.get("state").asString()).isEqualTo("REJECTED");
         assertThat(decision.get("lastError").asString()).contains("solution status changed");

@@ -106,6 +106,7 @@ class AliExpressSyncContractTest extends IntegrationTest {
         assertThat(damaged.status()).isEqualTo(IncidentStatus.NEEDS_SELLER_ACTION);
         assertThat(damaged.requestedRefund().amount()).isEqualByComparingTo("407.47");
         assertThat(damaged.requestedRefund().currency()).isEqualTo("BRL");
+        assertThat(damaged.flags()).as("the buyer asks for a return").containsExactly("RETURN_REQUESTED");
         assertThat(damaged.productValue().amount()).isEqualByComparingTo("66.65");
         assertThat(damaged.productValue().currency()).isEqualTo("USD");
         assertThat(damaged.respondBy()).as("five days after the buyer's request").isEqualTo(Instant.parse("2026-11-25T10:00:05Z"));

@@ -150,6 +150,35 @@ class OrderchampContractTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("O3: contacting the retailer sends the chat mutation; an open problem the pages no longer list is read by id")
+    void contactRetailerAndFollowUp() {
+        poll();
+        MIRAKL.stubFor(post(urlPathEqualTo(GRAPHQL)).withRequestBody(containing("orderProblemMessageCreate")).willReturn(json(
+                "{\"data\":{\"orderProblemMessageCreate\":{\"message\":{\"id\":\"m-9\"},\"userErrors\":[]}}}")));
+        UUID damaged = incident("gid://orderchamp/OrderProblem/501").id();
+
+        JsonNode decision = decide(damaged, "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"Mogen we 15% korting aanbieden?\"}");
+
+        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        assertThat(decision.get("channelReference").asString()).isEqualTo("m-9");
+        MIRAKL.verify(postRequestedFor(urlPathEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.variables.body", equalTo("Mogen we 15% korting aanbieden?"))));
+
+        MIRAKL.resetMappings();
+        MIRAKL.stubFor(post(urlPathEqualTo(GRAPHQL)).withRequestBody(containing("ReportedProblems")).willReturn(json(
+                "{\"data\":{\"orderProblems\":{\"pageInfo\":{\"hasNextPage\":false},\"edges\":[]}}}")));
+        MIRAKL.stubFor(post(urlPathEqualTo(GRAPHQL)).withRequestBody(containing("ProblemsById")).willReturn(json(
+                "{\"data\":{\"nodes\":[" + fixture("problems-page-1.json").replaceAll("(?s).*?\"node\": (\\{\"id\": \"gid://orderchamp/OrderProblem/501\".*?\"sender\": \"RETAILER\"\\}\\]\\}).*", "$1")
+                        .replace("\"status\": \"SUBMITTED\"", "\"status\": \"RESOLVED\"") + "]}}")));
+        poll();
+
+        MIRAKL.verify(postRequestedFor(urlPathEqualTo(GRAPHQL)).withRequestBody(containing("ProblemsById"))
+                .withRequestBody(matchingJsonPath("$.variables.ids[0]")));
+        assertThat(store.find(damaged).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(store.find(damaged).orElseThrow().flags()).as("resolved: payout no longer held by it").isEmpty();
+    }
+
+    @Test
     @DisplayName("O3: Orderchamp's userErrors end the refund REJECTED with Orderchamp's words")
     void refundRefused() {
         poll();
