@@ -8,10 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import java.util.UUID;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.integration.endpoint.AbstractEndpoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -76,6 +80,19 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected ChannelAccounts accounts;
+
+    @Autowired
+    private Map<String, AbstractEndpoint> endpoints;
+
+    /** Decisions through the API and the real dispatch flow; the dispatcher stops after each test. */
+    protected DecisionDriver decisions() {
+        return new DecisionDriver(new Api(port), endpoints.get("decisionDispatch.poller"));
+    }
+
+    @AfterEach
+    void stopDispatcher() {
+        endpoints.get("decisionDispatch.poller").stop();
+    }
 
     @LocalServerPort
     protected int port;

@@ -4,9 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.integration.endpoint.AbstractEndpoint;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.sync.AccountSync;
 
 /**
  * Base of the demo's end-to-end tests: the demo accounts of config/application.yml against the built-in
@@ -23,6 +33,31 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class SandboxTest {
 
     protected static final int PORT = freePort();
+
+    @Autowired
+    protected AccountSync sync;
+    @Autowired
+    protected ChannelAccounts accounts;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    private Map<String, AbstractEndpoint> endpoints;
+    protected final Api api = new Api(PORT);
+    protected DecisionDriver decisions;
+
+    @BeforeEach
+    void driver() {
+        decisions = new DecisionDriver(api, endpoints.get("decisionDispatch.poller"));
+    }
+
+    @AfterEach
+    void stopDispatcher() {
+        decisions.stop();
+    }
+
+    protected void poll(String account) {
+        sync.poll(accounts.find(account).orElseThrow());
+    }
 
     @DynamicPropertySource
     static void port(DynamicPropertyRegistry registry) {

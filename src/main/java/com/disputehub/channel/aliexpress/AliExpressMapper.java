@@ -1,5 +1,7 @@
 package com.disputehub.channel.aliexpress;
 
+import static com.disputehub.channel.JsonText.text;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,11 +183,6 @@ final class AliExpressMapper {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        String text = value.isValueNode() ? value.asString("") : "";
-        return text.isBlank() ? null : text;
-    }
 
     private static String firstText(JsonNode first, JsonNode second) {
         String a = first.isValueNode() ? first.asString("") : "";

@@ -1,5 +1,7 @@
 package com.disputehub.channel.orderchamp;
 
+import static com.disputehub.channel.JsonText.text;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -150,9 +152,4 @@ final class OrderchampMapper {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        String text = value.isValueNode() ? value.asString("") : "";
-        return text.isBlank() ? null : text;
-    }
 }

@@ -10,19 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.integration.endpoint.AbstractEndpoint;
 
 import com.disputehub.support.Api;
 import com.disputehub.support.IntegrationTest;
@@ -37,8 +31,6 @@ class AliExpressDecisionContractTest extends IntegrationTest {
             0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, (byte) 0xC4, (byte) 0x89});
     static final String GIF = Base64.getEncoder().encodeToString("GIF89a....".getBytes());
 
-    @Autowired
-    Map<String, AbstractEndpoint> endpoints;
     Api api;
     UUID damaged;
 
@@ -57,22 +49,12 @@ class AliExpressDecisionContractTest extends IntegrationTest {
         MIRAKL.resetRequests();
     }
 
-    @AfterEach
-    void stopDispatcher() {
-        endpoints.get("decisionDispatch.poller").stop();
-    }
-
     JsonNode decide(String body) {
-        Api.Answer accepted = api.post("/api/incidents/" + damaged + "/decisions", body);
-        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
-        endpoints.get("decisionDispatch.poller").start();
-        String path = "/api/decisions/" + accepted.body().get("id").asString();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !api.get(path).body().get("state").asString().matches("REQUESTED|SENDING"));
-        return api.get(path).body();
+        return decisions().decide(damaged, body);
     }
 
     String status() {
-        return api.get("/api/incidents/" + damaged).body().at("/incident/status").asString();
+        return decisions().status(damaged);
     }
 
     @Test

@@ -17,17 +17,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.integration.endpoint.AbstractEndpoint;
 
 import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.support.Api;
@@ -46,8 +42,6 @@ class MiraklDecisionContractTest extends IntegrationTest {
     AccountSync sync;
     @Autowired
     ChannelAccounts accounts;
-    @Autowired
-    java.util.Map<String, AbstractEndpoint> endpoints;
     Api api;
 
     @BeforeEach
@@ -59,25 +53,13 @@ class MiraklDecisionContractTest extends IntegrationTest {
         sync.poll(accounts.find(ACCOUNT).orElseThrow());
     }
 
-    @AfterEach
-    void stopDispatcher() {
-        endpoints.get("decisionDispatch.poller").stop();
-    }
-
     String incidentId(String externalId) {
         return jdbc.sql("select id from incident where account_id = ? and external_id = ?").params(ACCOUNT, externalId)
                 .query(UUID.class).single().toString();
     }
 
     JsonNode decideAndDispatch(String externalId, String decision) {
-        Api.Answer accepted = api.post("/api/incidents/" + incidentId(externalId) + "/decisions", decision);
-        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
-        assertThat(accepted.headers().get("location").get(0)).endsWith(accepted.body().get("id").asString());
-        assertThat(accepted.body().get("state").asString()).isEqualTo("REQUESTED");
-        endpoints.get("decisionDispatch.poller").start();
-        String path = "/api/decisions/" + accepted.body().get("id").asString();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !api.get(path).body().get("state").asString().matches("REQUESTED|SENDING"));
-        return api.get(path).body();
+        return decisions().decide(incidentId(externalId), decision);
     }
 
     JsonNode incident(String externalId) {

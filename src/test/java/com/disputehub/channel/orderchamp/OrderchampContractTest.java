@@ -9,22 +9,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.integration.endpoint.AbstractEndpoint;
 
 import com.disputehub.channel.ChannelUnavailableException;
 import com.disputehub.incident.Incident;
@@ -44,8 +39,6 @@ class OrderchampContractTest extends IntegrationTest {
 
     @Autowired
     IncidentStore store;
-    @Autowired
-    Map<String, AbstractEndpoint> endpoints;
     Api api;
 
     static String fixture(String name) {
@@ -64,11 +57,6 @@ class OrderchampContractTest extends IntegrationTest {
                 .willReturn(json(fixture("problems-page-2.json"))));
         MIRAKL.stubFor(post(urlPathEqualTo(GRAPHQL)).withRequestBody(containing("ReportedProblems")).atPriority(10)
                 .willReturn(json(fixture("problems-page-1.json"))));
-    }
-
-    @AfterEach
-    void stopDispatcher() {
-        endpoints.get("decisionDispatch.poller").stop();
     }
 
     void poll() {
@@ -124,12 +112,7 @@ class OrderchampContractTest extends IntegrationTest {
     }
 
     JsonNode decide(UUID incident, String body) {
-        Api.Answer accepted = api.post("/api/incidents/" + incident + "/decisions", body);
-        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
-        endpoints.get("decisionDispatch.poller").start();
-        String path = "/api/decisions/" + accepted.body().get("id").asString();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !api.get(path).body().get("state").asString().matches("REQUESTED|SENDING"));
-        return api.get(path).body();
+        return decisions().decide(incident, body);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.disputehub.sandbox.aliexpress;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,25 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.integration.endpoint.AbstractEndpoint;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.aliexpress.AliExpressSigner;
-import com.disputehub.support.Api;
 import com.disputehub.support.SandboxTest;
-import com.disputehub.sync.AccountSync;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,44 +30,17 @@ class AliExpressSandboxEndToEndTest extends SandboxTest {
     static final String PNG = Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0});
 
     @Autowired
-    AccountSync sync;
-    @Autowired
-    ChannelAccounts accounts;
-    @Autowired
     AeSimWorld world;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Map<String, AbstractEndpoint> endpoints;
-    Api api = new Api(PORT);
 
     @BeforeEach
     void firstSync() {
-        sync.poll(accounts.find(DEMO).orElseThrow());
-    }
-
-    @AfterEach
-    void stopDispatcher() {
-        endpoints.get("decisionDispatch.poller").stop();
+        poll(DEMO);
     }
 
     JsonNode waitingForSeller() {
         JsonNode items = api.get("/api/incidents?account=" + DEMO + "&status=NEEDS_SELLER_ACTION&limit=200").body().get("items");
         assertThat(items.size()).isPositive();
         return items.get(0);
-    }
-
-    JsonNode decide(String id, String decision) {
-        Api.Answer accepted = api.post("/api/incidents/" + id + "/decisions", decision);
-        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
-        endpoints.get("decisionDispatch.poller").start();
-        String path = "/api/decisions/" + accepted.body().get("id").asString();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !api.get(path).body().get("state").asString().matches("REQUESTED|SENDING"));
-        return api.get(path).body();
-    }
-
-    String status(String id) {
-        return api.get("/api/incidents/" + id).body().at("/incident/status").asString();
     }
 
     /** Posts a signed call to the simulator as any client would, optionally changing a parameter after signing. */
@@ -124,11 +89,11 @@ class AliExpressSandboxEndToEndTest extends SandboxTest {
     void agree() {
         String id = waitingForSeller().get("id").asString();
 
-        assertThat(decide(id, "{\"type\":\"AGREE\"}").get("state").asString()).isEqualTo("SENT");
-        assertThat(status(id)).isEqualTo("DECISION_SENT");
+        assertThat(decisions.decide(id, "{\"type\":\"AGREE\"}").get("state").asString()).isEqualTo("SENT");
+        assertThat(decisions.status(id)).isEqualTo("DECISION_SENT");
 
-        sync.poll(accounts.find(DEMO).orElseThrow());
-        assertThat(status(id)).isEqualTo("CLOSED");
+        poll(DEMO);
+        assertThat(decisions.status(id)).isEqualTo("CLOSED");
     }
 
     @Test
@@ -138,15 +103,15 @@ class AliExpressSandboxEndToEndTest extends SandboxTest {
         String id = incident.get("id").asString();
         AeSimWorld.Dispute d = world.find(Long.parseLong(incident.get("externalId").asString())).orElseThrow();
 
-        JsonNode decision = decide(id, """
+        JsonNode decision = decisions.decide(id, """
                 {"type":"REFUSE","sellerEmail":"loja@exemplo.com.br","reason":"Entregue conforme o anúncio",
                  "evidence":[{"fileName":"prova.png","contentBase64":"%s"}]}""".formatted(PNG));
 
         assertThat(decision.get("state").asString()).as(decision.toString()).isEqualTo("SENT");
         assertThat(d.uploadedImages).hasSize(1);
         assertThat(d.sellerSolutions).extracting(s -> s.content).containsExactly("Entregue conforme o anúncio");
-        sync.poll(accounts.find(DEMO).orElseThrow());
-        assertThat(status(id)).isEqualTo("WAITING_FOR_BUYER");
+        poll(DEMO);
+        assertThat(decisions.status(id)).isEqualTo("WAITING_FOR_BUYER");
     }
 
     @Test
@@ -157,9 +122,9 @@ class AliExpressSandboxEndToEndTest extends SandboxTest {
         AeSimWorld.Dispute d = world.find(Long.parseLong(incident.get("externalId").asString())).orElseThrow();
         var modifiedBefore = d.modified;
 
-        assertThat(decide(id, "{\"type\":\"MARK_DELIVERY_FIXED\"}").get("state").asString()).isEqualTo("SENT");
+        assertThat(decisions.decide(id, "{\"type\":\"MARK_DELIVERY_FIXED\"}").get("state").asString()).isEqualTo("SENT");
 
-        assertThat(status(id)).isEqualTo("RESOLVED");
+        assertThat(decisions.status(id)).isEqualTo("RESOLVED");
         assertThat(d.modified).isEqualTo(modifiedBefore);
         assertThat(d.status).isEqualTo("processing");
     }

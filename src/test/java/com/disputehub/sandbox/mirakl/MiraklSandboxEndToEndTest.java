@@ -1,24 +1,15 @@
 package com.disputehub.sandbox.mirakl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.integration.endpoint.AbstractEndpoint;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
-import com.disputehub.support.Api;
 import com.disputehub.support.SandboxTest;
-import com.disputehub.sync.AccountSync;
 import com.disputehub.sync.SyncReport;
 
 import tools.jackson.databind.JsonNode;
@@ -32,25 +23,11 @@ class MiraklSandboxEndToEndTest extends SandboxTest {
     static final String DEMO = "demo-mirakl-es";
 
     @Autowired
-    AccountSync sync;
-    @Autowired
-    ChannelAccounts accounts;
-    @Autowired
     SimWorld world;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Map<String, AbstractEndpoint> endpoints;
-    Api api = new Api(PORT);
 
     @BeforeEach
     void firstSync() {
         poll();
-    }
-
-    @AfterEach
-    void stopDispatcher() {
-        endpoints.get("decisionDispatch.poller").stop();
     }
 
     SyncReport poll() {
@@ -62,19 +39,6 @@ class MiraklSandboxEndToEndTest extends SandboxTest {
         JsonNode items = api.get("/api/incidents?account=" + DEMO + "&status=" + status + "&limit=200").body().get("items");
         assertThat(items.size()).as("an incident in " + status).isPositive();
         return items.get(0);
-    }
-
-    JsonNode decide(String incidentId, String decision) {
-        Api.Answer accepted = api.post("/api/incidents/" + incidentId + "/decisions", decision);
-        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
-        endpoints.get("decisionDispatch.poller").start();
-        String path = "/api/decisions/" + accepted.body().get("id").asString();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !api.get(path).body().get("state").asString().matches("REQUESTED|SENDING"));
-        return api.get(path).body();
-    }
-
-    String status(String incidentId) {
-        return api.get("/api/incidents/" + incidentId).body().at("/incident/status").asString();
     }
 
     @Test
@@ -95,12 +59,12 @@ class MiraklSandboxEndToEndTest extends SandboxTest {
         JsonNode incident = incidentIn("NEEDS_SELLER_ACTION");
         String id = incident.get("id").asString();
 
-        JsonNode decision = decide(id, "{\"type\":\"REFUND\",\"mode\":\"TOTAL\",\"reasonCode\":\"20\"}");
+        JsonNode decision = decisions.decide(id, "{\"type\":\"REFUND\",\"mode\":\"TOTAL\",\"reasonCode\":\"20\"}");
         assertThat(decision.get("state").asString()).isEqualTo("SENT");
-        assertThat(status(id)).isEqualTo("DECISION_SENT");
+        assertThat(decisions.status(id)).isEqualTo("DECISION_SENT");
 
         poll();
-        assertThat(status(id)).isEqualTo("CLOSED");
+        assertThat(decisions.status(id)).isEqualTo("CLOSED");
         assertThat(api.get("/api/incidents/" + id).body().at("/incident/rawStatus").asString()).isEqualTo("REFUNDED");
     }
 
@@ -109,13 +73,13 @@ class MiraklSandboxEndToEndTest extends SandboxTest {
     void resolvedThenClosedByOperator() {
         String id = incidentIn("NEEDS_SELLER_ACTION").get("id").asString();
 
-        assertThat(decide(id, "{\"type\":\"MARK_RESOLVED\",\"reasonCode\":\"10\"}").get("state").asString()).isEqualTo("SENT");
+        assertThat(decisions.decide(id, "{\"type\":\"MARK_RESOLVED\",\"reasonCode\":\"10\"}").get("state").asString()).isEqualTo("SENT");
         poll();
-        assertThat(status(id)).isEqualTo("WAITING_FOR_PLATFORM");
+        assertThat(decisions.status(id)).isEqualTo("WAITING_FOR_PLATFORM");
 
         world.tick();
         poll();
-        assertThat(status(id)).isEqualTo("CLOSED");
+        assertThat(decisions.status(id)).isEqualTo("CLOSED");
     }
 
     @Test
@@ -125,13 +89,13 @@ class MiraklSandboxEndToEndTest extends SandboxTest {
         JsonNode messages = api.get("/api/incidents/" + id).body().at("/incident/messages");
         String thread = messages.get(0).get("threadId").asString();
 
-        JsonNode decision = decide(id, "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"threadId\":\"" + thread
+        JsonNode decision = decisions.decide(id, "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"threadId\":\"" + thread
                 + "\",\"body\":\"Le enviamos un artículo nuevo hoy mismo.\"}");
 
         assertThat(decision.get("state").asString()).isEqualTo("SENT");
         assertThat(world.thread(thread).orElseThrow().messages).anyMatch(m -> m.body().equals("Le enviamos un artículo nuevo hoy mismo."));
         poll();
-        assertThat(status(id)).isEqualTo("WAITING_FOR_BUYER");
+        assertThat(decisions.status(id)).isEqualTo("WAITING_FOR_BUYER");
         assertThat(api.get("/api/incidents/" + id).body().at("/incident/messages").size()).isEqualTo(messages.size() + 1);
     }
 

@@ -1,23 +1,14 @@
 package com.disputehub.sandbox.orderchamp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.integration.endpoint.AbstractEndpoint;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.disputehub.channel.ChannelAccounts;
-import com.disputehub.support.Api;
 import com.disputehub.support.SandboxTest;
-import com.disputehub.sync.AccountSync;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,29 +18,11 @@ class OrderchampSandboxEndToEndTest extends SandboxTest {
     static final String DEMO = "demo-orderchamp-nl";
 
     @Autowired
-    AccountSync sync;
-    @Autowired
-    ChannelAccounts accounts;
-    @Autowired
     OcSimWorld world;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Map<String, AbstractEndpoint> endpoints;
-    Api api = new Api(PORT);
 
     @BeforeEach
     void firstSync() {
-        sync.poll(accounts.find(DEMO).orElseThrow());
-    }
-
-    @AfterEach
-    void stopDispatcher() {
-        endpoints.get("decisionDispatch.poller").stop();
-    }
-
-    String status(String id) {
-        return api.get("/api/incidents/" + id).body().at("/incident/status").asString();
+        poll(DEMO);
     }
 
     @Test
@@ -68,20 +41,16 @@ class OrderchampSandboxEndToEndTest extends SandboxTest {
         JsonNode items = api.get("/api/incidents?account=" + DEMO + "&status=NEEDS_SELLER_ACTION").body().get("items");
         String id = items.get(0).get("id").asString();
         String problemId = items.get(0).get("externalId").asString();
-        Api.Answer accepted = api.post("/api/incidents/" + id + "/decisions", "{\"type\":\"SEND_REPLACEMENT\"}");
-        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
-        endpoints.get("decisionDispatch.poller").start();
-        String path = "/api/decisions/" + accepted.body().get("id").asString();
-        await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(api.get(path).body().get("state").asString()));
+        assertThat(decisions.decide(id, "{\"type\":\"SEND_REPLACEMENT\"}").get("state").asString()).isEqualTo("SENT");
 
-        sync.poll(accounts.find(DEMO).orElseThrow());
-        assertThat(status(id)).isEqualTo("WAITING_FOR_BUYER");
+        poll(DEMO);
+        assertThat(decisions.status(id)).isEqualTo("WAITING_FOR_BUYER");
         assertThat(world.find(problemId).orElseThrow().solution).isEqualTo("REPLACEMENT");
         for (int i = 0; i < 30 && !"RESOLVED".equals(world.find(problemId).orElseThrow().status); i++) {
             world.tick(); // retailers resolve solved problems one per tick
         }
-        sync.poll(accounts.find(DEMO).orElseThrow());
-        assertThat(status(id)).isEqualTo("RESOLVED");
+        poll(DEMO);
+        assertThat(decisions.status(id)).isEqualTo("RESOLVED");
     }
 
     @Test
