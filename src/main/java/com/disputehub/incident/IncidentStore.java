@@ -1,10 +1,15 @@
 package com.disputehub.incident;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,9 +50,10 @@ public class IncidentStore {
 
     @Transactional
     public UpsertResult upsert(IncidentSource source, IncidentSnapshot snapshot) {
-        Optional<Incident> existing = jdbc.sql("select * from incident where account_id = ? and external_id = ? for update")
+        Optional<Stored> existing = jdbc.sql("select * from incident where account_id = ? and external_id = ? for update")
                 .params(source.accountId(), snapshot.externalId())
-                .query(rows).optional();
+                .query((rs, n) -> new Stored(rows.mapRow(rs, n), rs.getString("status_hold_basis"), rs.getString("raw_hash")))
+                .optional();
         if (existing.isEmpty()) {
             if (snapshot.followUp()) {
                 return UpsertResult.skipped();
@@ -59,15 +65,18 @@ public class IncidentStore {
             changes.record(id, "CREATED");
             return new UpsertResult(UpsertResult.Outcome.CREATED, id, List.of());
         }
-        Incident before = existing.get();
-        String holdBasis = jdbc.sql("select status_hold_basis from incident where id = ?").param(before.id())
-                .query(String.class).optional().orElse(null);
+        Incident before = existing.get().incident();
+        String holdBasis = existing.get().holdBasis();
         String basis = holdBasis(snapshot.status(), snapshot.rawStatus());
         boolean held = basis.equals(holdBasis);
         Incident after = merge(before, source, snapshot, held ? before.status() : snapshot.status());
         List<String> diff = ChangeDescriber.describe(before, after);
         if (diff.isEmpty()) {
-            refreshQuietly(before.id(), source, snapshot);
+            if (!sha256(snapshot.rawPayload()).equals(existing.get().rawHash())
+                    || !source.adapterVersion().equals(before.adapterVersion())
+                    || !Objects.equals(snapshot.channelUpdatedAt(), before.channelUpdatedAt())) {
+                refreshQuietly(before.id(), source, snapshot);
+            }
             return new UpsertResult(UpsertResult.Outcome.UNCHANGED, before.id(), List.of());
         }
         update(after, held ? holdBasis : null);
@@ -128,13 +137,13 @@ public class IncidentStore {
                   status, channel_status, raw_status, action_owner,
                   requested_refund_amount, requested_refund_currency, product_value_amount, product_value_currency,
                   respond_by, opened_at, channel_updated_at, messages, message_count, evidence, flags, raw_payload,
-                  adapter_version, created_at, updated_at)
+                  raw_hash, adapter_version, created_at, updated_at)
                 values (:id, :channel, :account, :kind, :externalId, :orderId, :lineIds, :skus,
                   :title, :image, :buyer, :reason, :reasonCode, :reasonLabel,
                   :status, :channelStatus, :rawStatus, :owner,
                   :refundAmount, :refundCurrency, :valueAmount, :valueCurrency,
                   :respondBy, :openedAt, :channelUpdatedAt, cast(:messages as jsonb), :messageCount,
-                  cast(:evidence as jsonb), :flags, cast(:raw as jsonb), :version, :createdAt, :now)
+                  cast(:evidence as jsonb), :flags, cast(:raw as jsonb), :hash, :version, :createdAt, :now)
                 """)
                 .params(columns)
                 .update();
@@ -153,7 +162,7 @@ public class IncidentStore {
                   product_value_currency = :valueCurrency, respond_by = :respondBy, opened_at = :openedAt,
                   channel_updated_at = :channelUpdatedAt, messages = cast(:messages as jsonb),
                   message_count = :messageCount, evidence = cast(:evidence as jsonb), flags = :flags,
-                  raw_payload = cast(:raw as jsonb),
+                  raw_payload = cast(:raw as jsonb), raw_hash = :hash,
                   adapter_version = :version, updated_at = :now
                 where id = :id
                 """)
@@ -192,23 +201,38 @@ public class IncidentStore {
         c.put("evidence", json.writeValueAsString(i.evidence()));
         c.put("flags", Sql.textArray(i.flags()));
         c.put("raw", i.rawPayload());
+        c.put("hash", sha256(i.rawPayload()));
         c.put("version", i.adapterVersion());
         c.put("now", Sql.ts(i.updatedAt()));
         return c;
     }
 
-    /** Keeps the raw payload current when only fields nobody reads changed; no event, no new row. */
+    /** Keeps the raw payload current when only fields nobody reads changed; no event, no new row, no new version. */
     private void refreshQuietly(UUID id, IncidentSource source, IncidentSnapshot s) {
         jdbc.sql("""
-                update incident set raw_payload = cast(:raw as jsonb), channel_updated_at = :at, adapter_version = :version
-                where id = :id and (raw_payload <> cast(:raw as jsonb) or adapter_version <> :version
-                  or channel_updated_at is distinct from :at)
+                update incident set raw_payload = cast(:raw as jsonb), raw_hash = :hash, channel_updated_at = :at,
+                  adapter_version = :version
+                where id = :id
                 """)
                 .param("raw", s.rawPayload())
+                .param("hash", sha256(s.rawPayload()))
                 .param("at", Sql.ts(s.channelUpdatedAt()))
                 .param("version", source.adapterVersion())
                 .param("id", id)
                 .update();
+    }
+
+    /** What was stored and how: the incident, the basis of a held status, the hash of the raw payload. */
+    private record Stored(Incident incident, String holdBasis, String rawHash) {
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String describe(Reason reason) {
