@@ -61,13 +61,13 @@ public class AccountSync {
     public SyncReport poll(ChannelAccount account) {
         if (guards.paused(account)) {
             log.debug("sync of {} paused: its circuit breaker is open", account.id());
-            return SyncReport.busy(account.id());
+            return SyncReport.skipped(account.id());
         }
         String key = lockKey(account);
         Lock lock = locks.obtain(key);
         if (!lock.tryLock()) {
             log.debug("sync of {} skipped: another instance holds its lock", account.id());
-            return SyncReport.busy(account.id());
+            return SyncReport.skipped(account.id());
         }
         try {
             return pollLocked(account, key);

@@ -4,7 +4,7 @@ package com.disputehub.sync;
 public record SyncReport(String accountId, boolean ran, int pages, int created, int updated, int unchanged,
                          int quarantined, int followedUp) {
 
-    static SyncReport busy(String accountId) {
+    static SyncReport skipped(String accountId) {
         return new SyncReport(accountId, false, 0, 0, 0, 0, 0, 0);
     }
 }

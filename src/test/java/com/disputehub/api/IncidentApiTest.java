@@ -13,23 +13,16 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.support.Api;
 import com.disputehub.support.IntegrationTest;
 import com.disputehub.support.MiraklFake;
-import com.disputehub.sync.AccountSync;
 
 import tools.jackson.databind.JsonNode;
 
 /** The REST API as an ERP uses it, over loopback, on incidents synced from the Mirakl fake. */
 class IncidentApiTest extends IntegrationTest {
 
-    @Autowired
-    AccountSync sync;
-    @Autowired
-    ChannelAccounts accounts;
     Api api;
 
     @BeforeEach

@@ -25,28 +25,12 @@ class MiraklSandboxConfig {
     }
 
     /** The marketplace lives on: every tick a new incident, a customer message, or the operator closing one. */
-    @Bean
-    SandboxClock miraklSandboxClock(SimWorld world, TaskScheduler scheduler, MiraklSandboxProperties properties) {
-        return new SandboxClock(world, scheduler, properties);
-    }
-
-    /** Starts the ticking once the application is ready. */
-    static final class SandboxClock {
-        private final SimWorld world;
-        private final TaskScheduler scheduler;
-        private final MiraklSandboxProperties properties;
-
-        SandboxClock(SimWorld world, TaskScheduler scheduler, MiraklSandboxProperties properties) {
-            this.world = world;
-            this.scheduler = scheduler;
-            this.properties = properties;
-        }
-
-        @EventListener(ApplicationReadyEvent.class)
-        void start() {
-            if (!properties.tick().isZero()) {
-                scheduler.scheduleWithFixedDelay(world::tick, properties.tick());
-            }
+    @EventListener(ApplicationReadyEvent.class)
+    void startTicking(ApplicationReadyEvent event) {
+        MiraklSandboxProperties properties = event.getApplicationContext().getBean(MiraklSandboxProperties.class);
+        if (!properties.tick().isZero()) {
+            SimWorld world = event.getApplicationContext().getBean(SimWorld.class);
+            event.getApplicationContext().getBean(TaskScheduler.class).scheduleWithFixedDelay(world::tick, properties.tick());
         }
     }
 }

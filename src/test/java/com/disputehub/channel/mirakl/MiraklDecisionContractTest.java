@@ -23,13 +23,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.support.Api;
 import com.disputehub.support.IntegrationTest;
 import com.disputehub.support.MiraklFake;
-import com.disputehub.sync.AccountSync;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
@@ -38,19 +35,12 @@ import tools.jackson.databind.JsonNode;
 /** Decisions from the REST API to the Mirakl fake, through the outbox and the dispatch flow. */
 class MiraklDecisionContractTest extends IntegrationTest {
 
-    @Autowired
-    AccountSync sync;
-    @Autowired
-    ChannelAccounts accounts;
     Api api;
 
     @BeforeEach
     void syncIncidents() {
         api = new Api(port);
-        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("offset", equalTo("0"))
-                .willReturn(json(MiraklFake.fixture("orders-page-1.json").replace("\"total_count\": 4", "\"total_count\": 3"))));
-        MiraklFake.threadsOfOrders(MIRAKL, "threads-orders.json");
-        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+        syncFixtureOrders(ACCOUNT, "");
     }
 
     String incidentId(String externalId) {

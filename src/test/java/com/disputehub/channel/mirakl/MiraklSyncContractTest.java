@@ -28,7 +28,6 @@ import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.ChannelUnavailableException;
@@ -37,7 +36,6 @@ import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.ReasonCategory;
 import com.disputehub.support.IntegrationTest;
 import com.disputehub.support.MiraklFake;
-import com.disputehub.sync.AccountSync;
 import com.disputehub.sync.SyncReport;
 import com.disputehub.sync.SyncStates;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -45,10 +43,6 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 /** The Mirakl adapter against a WireMock fake of the seller API, through the real sync and store. */
 class MiraklSyncContractTest extends IntegrationTest {
 
-    @Autowired
-    AccountSync sync;
-    @Autowired
-    ChannelAccounts accounts;
     @Autowired
     SyncStates states;
     @Autowired
