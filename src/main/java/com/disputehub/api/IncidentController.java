@@ -32,6 +32,7 @@ import com.disputehub.incident.IncidentPage;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.IncidentStore;
+import com.disputehub.incident.IncidentView;
 import com.disputehub.incident.ReasonCategory;
 import com.disputehub.incident.Timeline;
 
@@ -65,16 +66,21 @@ class IncidentController {
         this.json = json;
     }
 
-    /** Filters: channel, account, kind, status, reason, text (order, product, buyer, reason label, messages). */
+    /**
+     * Filters: channel, account, kind, status, reason, view (the inbox tab: action-needed, first-absence,
+     * decision-sent, waiting, closed), order, text (order, product, buyer, reason label, messages).
+     */
     @GetMapping
     Page list(@RequestParam(required = false) String channel, @RequestParam(required = false) String account,
               @RequestParam(required = false) IncidentKind kind, @RequestParam(required = false) IncidentStatus status,
-              @RequestParam(required = false) ReasonCategory reason, @RequestParam(required = false) String text,
+              @RequestParam(required = false) ReasonCategory reason, @RequestParam(required = false) String view,
+              @RequestParam(required = false) String order, @RequestParam(required = false) String text,
               @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
-        IncidentPage page = queries.search(new IncidentFilter(channel, account, kind, status, reason, text), after, limit);
+        IncidentPage page = queries.search(new IncidentFilter(channel, account, kind, status, reason,
+                view == null || view.isBlank() ? null : IncidentView.parse(view), order, text), after, limit);
         return new Page(page.items().stream().map(IncidentSummary::of).toList(), page.next());
     }
 
@@ -83,7 +89,9 @@ class IncidentController {
         Incident incident = store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
         return new IncidentDetail(IncidentDetail.withoutRaw(incident), timeline.of(id), notes.of(id),
                 decisions.ofIncident(id).stream().map(DecisionView::of).toList(), files.of(id),
-                decisionService.allowedFor(incident), json.readTree(incident.rawPayload()));
+                decisionService.allowedFor(incident),
+                queries.relatedTo(incident).stream().map(IncidentSummary::of).toList(),
+                json.readTree(incident.rawPayload()));
     }
 
     /** A file sent with a decision (an evidence image), as it was stored. */

@@ -12,18 +12,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One incident in full: the model, its timeline, notes, decisions, the files sent with them, the decisions
- * allowed now, and the raw payload.
+ * allowed now, the other incidents of the same order (a carrier's incident and the marketplace's claim, say),
+ * and the raw payload.
  */
 record IncidentDetail(Incident incident, List<TimelineEvent> timeline, List<IncidentNote> notes,
                       List<DecisionView> decisions, List<IncidentFile> files,
-                      List<Capabilities.DecisionSpec> allowedDecisions, JsonNode raw) {
+                      List<Capabilities.DecisionSpec> allowedDecisions, List<IncidentSummary> related, JsonNode raw) {
 
     /** The incident without its raw payload text, which is given as JSON beside it. */
     static Incident withoutRaw(Incident i) {
         return new Incident(i.id(), i.channelType(), i.accountId(), i.kind(), i.externalId(), i.orderId(),
                 i.orderLineIds(), i.skus(), i.productTitle(), i.productImageUrl(), i.buyerName(), i.reason(), i.status(),
                 i.channelStatus(), i.rawStatus(), i.actionOwner(), i.requestedRefund(), i.productValue(), i.respondBy(),
-                i.openedAt(), i.channelUpdatedAt(), i.messages(), i.evidence(), i.flags(), null, i.adapterVersion(),
+                i.openedAt(), i.channelUpdatedAt(), i.messages(), i.evidence(), i.flags(), i.details(), null, i.adapterVersion(),
                 i.createdAt(), i.updatedAt());
     }
 }

@@ -8,6 +8,7 @@ import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentStatus;
+import com.disputehub.incident.IncidentView;
 import com.disputehub.incident.Money;
 import com.disputehub.incident.Reason;
 
@@ -15,11 +16,13 @@ import com.disputehub.incident.Reason;
 record IncidentSummary(UUID id, String channel, String accountId, IncidentKind kind, String externalId, String orderId,
                        List<String> skus, String productTitle, String buyerName, Reason reason, IncidentStatus status,
                        String rawStatus, ActionOwner actionOwner, Money requestedRefund, Money productValue,
-                       Instant respondBy, Instant openedAt, int messageCount, List<String> flags, Instant updatedAt) {
+                       Instant respondBy, Instant openedAt, int messageCount, List<String> flags, IncidentView view,
+                       String tone, Instant updatedAt) {
 
     static IncidentSummary of(Incident i) {
         return new IncidentSummary(i.id(), i.channelType(), i.accountId(), i.kind(), i.externalId(), i.orderId(), i.skus(),
                 i.productTitle(), i.buyerName(), i.reason(), i.status(), i.rawStatus(), i.actionOwner(),
-                i.requestedRefund(), i.productValue(), i.respondBy(), i.openedAt(), i.messages().size(), i.flags(), i.updatedAt());
+                i.requestedRefund(), i.productValue(), i.respondBy(), i.openedAt(), i.messages().size(), i.flags(),
+                IncidentView.of(i), IncidentView.tone(i), i.updatedAt());
     }
 }

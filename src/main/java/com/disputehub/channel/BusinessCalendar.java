@@ -32,4 +32,21 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend) {
             t = nextMidnight;
         }
     }
+
+    /** The same time of day {@code days} working days later (a weekend start counts from the next working day). */
+    public Instant plusBusinessDays(Instant from, int days) {
+        return plusBusinessHours(from, 24L * days);
+    }
+
+    /** Whole working days from {@code from} to {@code to}; 0 when {@code to} is not later. */
+    public int businessDaysBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        int days = 0;
+        while (!plusBusinessDays(from, days + 1).isAfter(to)) {
+            days++;
+        }
+        return days;
+    }
 }

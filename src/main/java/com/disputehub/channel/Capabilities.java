@@ -7,10 +7,28 @@ import java.util.Set;
 import com.disputehub.incident.IncidentStatus;
 
 /** The decisions a channel accepts, each with the statuses it is allowed in and the fields it needs. */
-public record Capabilities(List<DecisionSpec> decisions) {
+public record Capabilities(List<DecisionSpec> decisions, List<Elsewhere> elsewhere) {
 
     public Capabilities {
         decisions = List.copyOf(decisions);
+        elsewhere = elsewhere == null ? List.of() : List.copyOf(elsewhere);
+    }
+
+    public Capabilities(List<DecisionSpec> decisions) {
+        this(decisions, List.of());
+    }
+
+    /** Where a decision this channel does not take belongs instead, in a sentence for the user; empty if unsaid. */
+    public Optional<String> whereElse(DecisionType type) {
+        return elsewhere.stream().filter(e -> e.types().contains(type)).map(Elsewhere::explanation).findFirst();
+    }
+
+    /** Decisions that belong to another channel, and which (a carrier refunds nothing: the supplier does). */
+    public record Elsewhere(Set<DecisionType> types, String explanation) {
+
+        public Elsewhere {
+            types = Set.copyOf(types);
+        }
     }
 
     public Optional<DecisionSpec> find(DecisionType type) {

@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Pulls the human message out of a channel's error body ({@code message}, {@code msg}, ...), or its text. */
-final class ChannelMessages {
+public final class ChannelMessages {
 
     private static final Pattern MESSAGE = Pattern.compile(
             "\"(?:message|msg|error_description|error)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -12,7 +12,7 @@ final class ChannelMessages {
     private ChannelMessages() {
     }
 
-    static String extract(String body, int max) {
+    public static String extract(String body, int max) {
         if (body == null || body.isBlank()) {
             return "(empty body)";
         }

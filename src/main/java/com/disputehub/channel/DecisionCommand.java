@@ -14,10 +14,17 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Agree.class, name = "AGREE"),
         @JsonSubTypes.Type(value = Refuse.class, name = "REFUSE"),
         @JsonSubTypes.Type(value = MarkDeliveryFixed.class, name = "MARK_DELIVERY_FIXED"),
-        @JsonSubTypes.Type(value = SendReplacement.class, name = "SEND_REPLACEMENT")
+        @JsonSubTypes.Type(value = SendReplacement.class, name = "SEND_REPLACEMENT"),
+        @JsonSubTypes.Type(value = RecordContactAttempt.class, name = "CONTACT_ATTEMPT"),
+        @JsonSubTypes.Type(value = ProvideSolution.class, name = "PROVIDE_SOLUTION"),
+        @JsonSubTypes.Type(value = AskExpedite.class, name = "ASK_EXPEDITE"),
+        @JsonSubTypes.Type(value = RequestReissue.class, name = "REQUEST_REISSUE"),
+        @JsonSubTypes.Type(value = SubmitEvidence.class, name = "SUBMIT_EVIDENCE"),
+        @JsonSubTypes.Type(value = RequestInterception.class, name = "REQUEST_INTERCEPTION")
 })
 public sealed interface DecisionCommand
-        permits SendMessage, Refund, MarkResolved, Agree, Refuse, MarkDeliveryFixed, SendReplacement {
+        permits SendMessage, Refund, MarkResolved, Agree, Refuse, MarkDeliveryFixed, SendReplacement,
+        RecordContactAttempt, ProvideSolution, AskExpedite, RequestReissue, SubmitEvidence, RequestInterception {
 
     DecisionType type();
 

@@ -8,5 +8,17 @@ public enum DecisionType {
     AGREE,
     REFUSE,
     MARK_DELIVERY_FIXED,
-    SEND_REPLACEMENT
+    SEND_REPLACEMENT,
+    /** Carrier: the seller could not reach the customer; recorded, nothing sent (DOMAIN C3). */
+    CONTACT_ATTEMPT,
+    /** Carrier: the redelivery agreed with the customer (DOMAIN C4). */
+    PROVIDE_SOLUTION,
+    /** Supplier: ship the late order now (DOMAIN S1). */
+    ASK_EXPEDITE,
+    /** Supplier: send the item again (DOMAIN S2). */
+    REQUEST_REISSUE,
+    /** Supplier: the buyer's photos or videos (DOMAIN S2). */
+    SUBMIT_EVIDENCE,
+    /** Supplier: stop a domestic parcel (DOMAIN S3). */
+    REQUEST_INTERCEPTION
 }

@@ -27,8 +27,34 @@ public final class EvidenceImages {
     }
 
     public static String contentType(byte[] bytes) {
+        if (isMp4(bytes)) {
+            return "video/mp4";
+        }
         String extension = extension(bytes);
         return extension == null ? "application/octet-stream" : "jpg".equals(extension) ? "image/jpeg" : "image/png";
+    }
+
+    /** An ISO media file (MP4, MOV): the "ftyp" box comes first. Buyers' videos of damaged goods are these. */
+    public static boolean isMp4(byte[] bytes) {
+        return bytes.length >= 12 && bytes[4] == 'f' && bytes[5] == 't' && bytes[6] == 'y' && bytes[7] == 'p';
+    }
+
+    /** Like {@link #problems} for a photo or a video (MP4): what a supplier accepts as the buyer's proof. */
+    public static List<String> photoOrVideoProblems(List<EvidenceFile> files, long maxBytes) {
+        List<String> problems = new ArrayList<>();
+        for (EvidenceFile file : files) {
+            List<String> asImage = problems(List.of(file), maxBytes);
+            if (asImage.isEmpty()) {
+                continue;
+            }
+            byte[] bytes = file.bytes();
+            if (!isMp4(bytes)) {
+                problems.add("evidence '" + file.fileName() + "' is not a photo (JPEG, PNG) or a video (MP4)");
+            } else if (bytes.length > maxBytes) {
+                problems.add("evidence '" + file.fileName() + "' is " + bytes.length + " bytes; at most " + maxBytes);
+            }
+        }
+        return problems;
     }
 
     /** One sentence per file that is not a JPEG or PNG image of at most {@code maxBytes}. */

@@ -109,9 +109,11 @@ public class DecisionService {
         Capabilities capabilities = adapter.capabilities(account);
         Optional<Capabilities.DecisionSpec> spec = capabilities.find(command.type());
         if (spec.isEmpty()) {
+            String elsewhere = capabilities.whereElse(command.type()).map(e -> " " + e).orElse("");
             throw new DecisionRefusedException(DecisionRefusedException.Kind.NOT_ALLOWED, List.of(
                     "channel '" + account.channelType() + "' does not support " + command.type() + "; it supports "
-                            + capabilities.decisions().stream().map(Capabilities.DecisionSpec::type).toList()));
+                            + capabilities.decisions().stream().map(Capabilities.DecisionSpec::type).toList() + "."
+                            + elsewhere));
         }
         if (!spec.get().allowedIn().contains(incident.status())) {
             String why = incident.flags().isEmpty() ? "" : "; " + String.join(", ", incident.flags());

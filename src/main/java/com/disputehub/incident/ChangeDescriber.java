@@ -33,6 +33,7 @@ final class ChangeDescriber {
         field(changes, "respond by", before, after, Incident::respondBy);
         field(changes, "opened", before, after, Incident::openedAt);
         field(changes, "flags", before, after, Incident::flags);
+        details(changes, before.details(), after.details());
         messages(changes, before.messages(), after.messages());
         if (!before.evidence().equals(after.evidence())) {
             changes.add("evidence: " + before.evidence().size() + " → " + after.evidence().size() + " files");
@@ -53,6 +54,22 @@ final class ChangeDescriber {
         boolean same = was == null ? now == null : was.sameAs(now);
         if (!same) {
             changes.add(name + ": " + text(was) + " → " + text(now));
+        }
+    }
+
+    private static void details(List<String> changes, ChannelDetails was, ChannelDetails now) {
+        Set<String> keys = new java.util.LinkedHashSet<>(was.attributes().keySet());
+        keys.addAll(now.attributes().keySet());
+        for (String key : keys) {
+            if (!Objects.equals(was.attribute(key), now.attribute(key))) {
+                changes.add(key + ": " + text(was.attribute(key)) + " → " + text(now.attribute(key)));
+            }
+        }
+        if (!was.history().equals(now.history())) {
+            int added = now.history().size() - was.history().size();
+            changes.add(added > 0 && now.history().subList(0, was.history().size()).equals(was.history())
+                    ? "history: " + added + " new, last " + now.history().get(now.history().size() - 1).text()
+                    : "history: " + was.history().size() + " → " + now.history().size() + " entries");
         }
     }
 

@@ -30,6 +30,7 @@ public record Incident(
         List<IncidentMessage> messages,
         List<Evidence> evidence,
         List<String> flags,
+        ChannelDetails details,
         String rawPayload,
         String adapterVersion,
         Instant createdAt,

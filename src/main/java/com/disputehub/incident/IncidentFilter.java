@@ -7,9 +7,11 @@ public record IncidentFilter(
         IncidentKind kind,
         IncidentStatus status,
         ReasonCategory reason,
+        IncidentView view,
+        String orderId,
         String text) {
 
     public static IncidentFilter all() {
-        return new IncidentFilter(null, null, null, null, null, null);
+        return new IncidentFilter(null, null, null, null, null, null, null, null);
     }
 }

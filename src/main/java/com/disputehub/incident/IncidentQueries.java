@@ -34,6 +34,10 @@ public class IncidentQueries {
         addEquals(sql, params, "kind", filter.kind() == null ? null : filter.kind().name());
         addEquals(sql, params, "status", filter.status() == null ? null : filter.status().name());
         addEquals(sql, params, "reason", filter.reason() == null ? null : filter.reason().name());
+        addEquals(sql, params, "order_id", filter.orderId());
+        if (filter.view() != null) {
+            sql.append(" and ").append(filter.view().predicate());
+        }
         if (filter.text() != null && !filter.text().isBlank()) {
             sql.append(" and (external_id ilike ? or order_id ilike ? or product_title ilike ? or buyer_name ilike ?"
                     + " or raw_reason_label ilike ? or messages::text ilike ?)");
@@ -57,6 +61,17 @@ public class IncidentQueries {
         List<Incident> page = found.subList(0, limit);
         Incident last = page.get(limit - 1);
         return new IncidentPage(List.copyOf(page), new Keyset(last.updatedAt(), last.id()).token());
+    }
+
+    /** The other incidents of the same order, on any channel: the carrier's, the marketplace's, the supplier's. */
+    public List<Incident> relatedTo(Incident incident) {
+        if (incident.orderId() == null || incident.orderId().isBlank()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from incident where order_id = ? and id <> ? order by created_at limit 50")
+                .params(incident.orderId(), incident.id())
+                .query(rows)
+                .list();
     }
 
     /** External ids and order ids of an account's incidents that are still open, for follow-up reads. */

@@ -55,6 +55,7 @@ final class IncidentRowMapper implements RowMapper<Incident> {
                 json.readValue(rs.getString("messages"), MESSAGES),
                 json.readValue(rs.getString("evidence"), EVIDENCE),
                 strings(rs.getArray("flags")),
+                json.readValue(rs.getString("channel_details"), ChannelDetails.class),
                 rs.getString("raw_payload"),
                 rs.getString("adapter_version"),
                 instant(rs, "created_at"),

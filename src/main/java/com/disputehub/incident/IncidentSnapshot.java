@@ -32,6 +32,7 @@ public record IncidentSnapshot(
         List<IncidentMessage> messages,
         List<Evidence> evidence,
         List<String> flags,
+        ChannelDetails details,
         String rawPayload,
         boolean followUp) {
 
@@ -52,6 +53,7 @@ public record IncidentSnapshot(
         messages = messages == null ? List.of() : List.copyOf(messages);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         flags = flags == null ? List.of() : List.copyOf(flags);
+        details = details == null ? ChannelDetails.NONE : details;
     }
 
     /** PostgreSQL keeps microseconds; a finer instant would read back as a change that never happened. */
@@ -85,6 +87,7 @@ public record IncidentSnapshot(
         private List<IncidentMessage> messages = List.of();
         private List<Evidence> evidence = List.of();
         private List<String> flags = List.of();
+        private ChannelDetails details = ChannelDetails.NONE;
         private String rawPayload;
         private boolean followUp;
 
@@ -110,13 +113,15 @@ public record IncidentSnapshot(
         public Builder evidence(List<Evidence> evidence) { this.evidence = evidence; return this; }
         /** Facts that change what the seller can expect, e.g. PAYOUT_ON_HOLD. */
         public Builder flags(List<String> flags) { this.flags = flags; return this; }
+        /** Channel facts without a column of their own, and the shipment's or order's history. */
+        public Builder details(ChannelDetails details) { this.details = details; return this; }
         public Builder rawPayload(String rawPayload) { this.rawPayload = rawPayload; return this; }
         public Builder followUp(boolean followUp) { this.followUp = followUp; return this; }
 
         public IncidentSnapshot build() {
             return new IncidentSnapshot(kind, externalId, orderId, orderLineIds, skus, productTitle, productImageUrl,
                     buyerName, reason, status, rawStatus, actionOwner, requestedRefund, productValue, respondBy,
-                    openedAt, channelUpdatedAt, messages, evidence, flags, rawPayload, followUp);
+                    openedAt, channelUpdatedAt, messages, evidence, flags, details, rawPayload, followUp);
         }
     }
 }

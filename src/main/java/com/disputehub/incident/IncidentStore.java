@@ -116,7 +116,7 @@ public class IncidentStore {
         return new Incident(before.id(), before.channelType(), before.accountId(), s.kind(), s.externalId(),
                 s.orderId(), s.orderLineIds(), s.skus(), s.productTitle(), s.productImageUrl(), s.buyerName(),
                 reason, status, s.status(), s.rawStatus(), s.actionOwner(), s.requestedRefund(), s.productValue(),
-                s.respondBy(), openedAt, s.channelUpdatedAt(), s.messages(), s.evidence(), s.flags(), s.rawPayload(),
+                s.respondBy(), openedAt, s.channelUpdatedAt(), s.messages(), s.evidence(), s.flags(), s.details(), s.rawPayload(),
                 source.adapterVersion(), before.createdAt(), clock.instant());
     }
 
@@ -125,7 +125,7 @@ public class IncidentStore {
         Incident incident = new Incident(id, source.channelType(), source.accountId(), s.kind(), s.externalId(),
                 s.orderId(), s.orderLineIds(), s.skus(), s.productTitle(), s.productImageUrl(), s.buyerName(), s.reason(),
                 s.status(), s.status(), s.rawStatus(), s.actionOwner(), s.requestedRefund(), s.productValue(),
-                s.respondBy(), s.openedAt(), s.channelUpdatedAt(), s.messages(), s.evidence(), s.flags(), s.rawPayload(),
+                s.respondBy(), s.openedAt(), s.channelUpdatedAt(), s.messages(), s.evidence(), s.flags(), s.details(), s.rawPayload(),
                 source.adapterVersion(), now, now);
         Map<String, Object> columns = columns(incident);
         columns.put("channel", source.channelType());
@@ -136,14 +136,14 @@ public class IncidentStore {
                   product_title, product_image_url, buyer_name, reason, raw_reason_code, raw_reason_label,
                   status, channel_status, raw_status, action_owner,
                   requested_refund_amount, requested_refund_currency, product_value_amount, product_value_currency,
-                  respond_by, opened_at, channel_updated_at, messages, message_count, evidence, flags, raw_payload,
+                  respond_by, opened_at, channel_updated_at, messages, message_count, evidence, flags, channel_details, raw_payload,
                   raw_hash, adapter_version, created_at, updated_at)
                 values (:id, :channel, :account, :kind, :externalId, :orderId, :lineIds, :skus,
                   :title, :image, :buyer, :reason, :reasonCode, :reasonLabel,
                   :status, :channelStatus, :rawStatus, :owner,
                   :refundAmount, :refundCurrency, :valueAmount, :valueCurrency,
                   :respondBy, :openedAt, :channelUpdatedAt, cast(:messages as jsonb), :messageCount,
-                  cast(:evidence as jsonb), :flags, cast(:raw as jsonb), :hash, :version, :createdAt, :now)
+                  cast(:evidence as jsonb), :flags, cast(:details as jsonb), cast(:raw as jsonb), :hash, :version, :createdAt, :now)
                 """)
                 .params(columns)
                 .update();
@@ -162,6 +162,7 @@ public class IncidentStore {
                   product_value_currency = :valueCurrency, respond_by = :respondBy, opened_at = :openedAt,
                   channel_updated_at = :channelUpdatedAt, messages = cast(:messages as jsonb),
                   message_count = :messageCount, evidence = cast(:evidence as jsonb), flags = :flags,
+                  channel_details = cast(:details as jsonb),
                   raw_payload = cast(:raw as jsonb), raw_hash = :hash,
                   adapter_version = :version, updated_at = :now
                 where id = :id
@@ -200,6 +201,7 @@ public class IncidentStore {
         c.put("messageCount", i.messages().size());
         c.put("evidence", json.writeValueAsString(i.evidence()));
         c.put("flags", Sql.textArray(i.flags()));
+        c.put("details", json.writeValueAsString(i.details()));
         c.put("raw", i.rawPayload());
         c.put("hash", sha256(i.rawPayload()));
         c.put("version", i.adapterVersion());

@@ -29,7 +29,8 @@ import com.disputehub.sync.AccountSync;
         "disputehub.sandbox.enabled=true",
         "disputehub.sandbox.mirakl.tick=0",
         "disputehub.sandbox.aliexpress.tick=0",
-        "disputehub.sandbox.orderchamp.tick=0"})
+        "disputehub.sandbox.orderchamp.tick=0",
+        "disputehub.sandbox.tipsa.tick=0"})
 public abstract class SandboxTest {
 
     protected static final int PORT = freePort();
