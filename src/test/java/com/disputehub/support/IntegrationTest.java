@@ -60,6 +60,8 @@ public abstract class IntegrationTest {
     protected static final String ALIEXPRESS = "ae-test";
     protected static final String AE_SECRET = "ae-app-secret-99";
     protected static final String ORDERCHAMP = "oc-test";
+    protected static final String TIPSA = "tipsa-test";
+    protected static final String TIPSA_PASSWORD = "tipsa-secret-pass-31";
     /** The fake's rate: 50 requests in any second; the rl-mirakl account is limited to 25 a second. */
     protected static final SlidingWindowLimit CHANNEL_RATE = new SlidingWindowLimit(50);
     protected static final WireMockServer MIRAKL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
@@ -114,6 +116,14 @@ public abstract class IntegrationTest {
         registry.add(oc + "base-url", () -> MIRAKL.baseUrl() + "/oc");
         registry.add(oc + "poll-interval", () -> "1h");
         registry.add(oc + "credentials.access-token", () -> "oc-private-token");
+        String tipsa = "disputehub.accounts." + TIPSA + ".";
+        registry.add(tipsa + "channel", () -> "tipsa");
+        registry.add(tipsa + "base-url", () -> MIRAKL.baseUrl() + "/tipsa");
+        registry.add(tipsa + "poll-interval", () -> "1h");
+        registry.add(tipsa + "credentials.agency", () -> "000077");
+        registry.add(tipsa + "credentials.client", () -> "CLI42");
+        registry.add(tipsa + "credentials.password", () -> TIPSA_PASSWORD);
+        registry.add(tipsa + "options.lookback-days", () -> "0");
     }
 
     /** A Mirakl account on the shared fake, its calls under {@code pathPrefix}. */
@@ -135,7 +145,7 @@ public abstract class IntegrationTest {
         MIRAKL.resetAll();
         CHANNEL_RATE.reset();
         MiraklFake.reasons(MIRAKL);
-        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl", ALIEXPRESS, ORDERCHAMP}) {
+        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl", ALIEXPRESS, ORDERCHAMP, TIPSA}) {
             wipe(account);
         }
     }
