@@ -33,6 +33,7 @@ import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.IncidentView;
+import com.disputehub.playbook.Playbook;
 import com.disputehub.incident.ReasonCategory;
 import com.disputehub.incident.Timeline;
 
@@ -53,9 +54,12 @@ class IncidentController {
     private final DecisionService decisionService;
     private final IncidentFiles files;
     private final ObjectMapper json;
+    private final Playbook playbook;
 
     IncidentController(IncidentQueries queries, IncidentStore store, Timeline timeline, IncidentNotes notes,
-                       Decisions decisions, DecisionService decisionService, IncidentFiles files, ObjectMapper json) {
+                       Decisions decisions, DecisionService decisionService, IncidentFiles files, ObjectMapper json,
+                       Playbook playbook) {
+        this.playbook = playbook;
         this.queries = queries;
         this.store = store;
         this.timeline = timeline;
@@ -89,7 +93,7 @@ class IncidentController {
         Incident incident = store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
         return new IncidentDetail(IncidentDetail.withoutRaw(incident), timeline.of(id), notes.of(id),
                 decisions.ofIncident(id).stream().map(DecisionView::of).toList(), files.of(id),
-                decisionService.allowedFor(incident),
+                decisionService.allowedFor(incident), playbook.suggest(incident).orElse(null),
                 queries.relatedTo(incident).stream().map(IncidentSummary::of).toList(),
                 json.readTree(incident.rawPayload()));
     }

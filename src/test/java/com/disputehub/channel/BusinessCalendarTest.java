@@ -33,4 +33,14 @@ class BusinessCalendarTest {
         assertThat(madrid.plusBusinessHours(Instant.parse("2026-11-22T10:00:00Z"), 24))
                 .isEqualTo(Instant.parse("2026-11-23T23:00:00Z"));
     }
+
+    @Test
+    @DisplayName("Business days: Friday plus 2 is Tuesday; Friday to the next Wednesday is 3 whole business days")
+    void businessDays() {
+        Instant friday = Instant.parse("2026-11-20T09:00:00Z");
+        assertThat(madrid.plusBusinessDays(friday, 2)).isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
+        assertThat(madrid.businessDaysBetween(friday, Instant.parse("2026-11-25T10:00:00Z"))).isEqualTo(3);
+        assertThat(madrid.businessDaysBetween(friday, Instant.parse("2026-11-23T08:00:00Z"))).isZero();
+        assertThat(madrid.businessDaysBetween(friday, friday.minusSeconds(1))).isZero();
+    }
 }

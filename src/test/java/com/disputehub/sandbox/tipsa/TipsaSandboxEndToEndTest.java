@@ -2,6 +2,8 @@ package com.disputehub.sandbox.tipsa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.disputehub.channel.BusinessCalendar;
 import com.disputehub.support.Api;
 import com.disputehub.support.SandboxTest;
 
@@ -47,6 +50,13 @@ class TipsaSandboxEndToEndTest extends SandboxTest {
         assertThat(detail.at("/incident/details/history").size()).as("four shipment states and the incident").isEqualTo(5);
         assertThat(detail.at("/incident/details/history/3/text").asString()).isEqualTo("Incidencia");
         assertThat(absent.get("tone").asString()).isEqualTo("red");
+        JsonNode suggestion = detail.get("suggestion");
+        assertThat(suggestion.get("rule").asString()).isEqualTo("first-absence");
+        assertThat(suggestion.get("decision").asString()).isEqualTo("PROVIDE_SOLUTION");
+        Instant opened = Instant.parse(detail.at("/incident/openedAt").asString());
+        assertThat(Instant.parse(suggestion.get("dueBy").asString()))
+                .isEqualTo(BusinessCalendar.mondayToFriday(ZoneId.of("Europe/Madrid")).plusBusinessDays(opened, 1))
+                .isAfter(opened);
 
         JsonNode refused = api.get("/api/incidents?account=" + DEMO + "&reason=REFUSED").body().get("items").get(0);
         assertThat(refused.get("view").asString()).isEqualTo("ACTION_NEEDED");
