@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * Credentials: {@code app-key}, {@code app-secret} (signs, never sent) and the seller's {@code access-token}.
  */
 @Component
-class AliExpressClient {
+public class AliExpressClient {
 
     /** Gateway codes that mean "later": throttling and the platform's own faults. */
     private static final Set<String> TRANSIENT = Set.of("ApiCallLimit", "15", "UnknownRuntimeException", "SYSTEM", "ISP");
@@ -45,7 +45,7 @@ class AliExpressClient {
     }
 
     /** Calls one business API; {@code idempotent} says whether a lost answer may simply be asked again. */
-    JsonNode call(ChannelAccount account, String method, Map<String, String> params, boolean idempotent) {
+    public JsonNode call(ChannelAccount account, String method, Map<String, String> params, boolean idempotent) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         signed(account, method, params).forEach(form::add);
         String body = ChannelHttp.call(method, idempotent, () -> client(account).post()

@@ -16,9 +16,11 @@ class AeSimGateway {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AeSimWorld world;
+    private final DsSimOrders dropshipping;
 
-    AeSimGateway(AeSimWorld world) {
+    AeSimGateway(AeSimWorld world, DsSimOrders dropshipping) {
         this.world = world;
+        this.dropshipping = dropshipping;
     }
 
     /** One business call; the parameters are already authenticated. */
@@ -30,6 +32,9 @@ class AeSimGateway {
                 case "aliexpress.issue.solution.agree" -> agree(dispute(params), params.get("solution_id"));
                 case "aliexpress.issue.solution.save" -> save(JSON.readTree(params.getOrDefault("param_dto", "{}")));
                 case "aliexpress.issue.image.upload" -> upload(dispute(params), image);
+                case "aliexpress.trade.ds.order.get" -> dropshipping.order(
+                        JSON.readTree(params.getOrDefault("single_order_query", "{}")).path("order_id").asString(""));
+                case "aliexpress.ds.order.tracking.get" -> dropshipping.tracking(params.getOrDefault("ae_order_id", ""));
                 default -> throw new SimError("InvalidApiPath", "The specified API " + method + " does not exist");
             };
             ObjectNode answer = JSON.createObjectNode();

@@ -28,8 +28,24 @@ class AliExpressSandboxConfig {
     }
 
     @Bean
-    AeSimGateway aliExpressSandboxGateway(AeSimWorld world) {
-        return new AeSimGateway(world);
+    DsSimOrders aliExpressSandboxDropshipping(Clock clock) {
+        return new DsSimOrders(clock);
+    }
+
+    @Bean
+    AeSimGateway aliExpressSandboxGateway(AeSimWorld world, DsSimOrders dropshipping) {
+        return new AeSimGateway(world, dropshipping);
+    }
+
+    /** The demo shop's ERP registers its supplier orders with the demo DSers account, as a real one would. */
+    @EventListener(ApplicationReadyEvent.class)
+    void registerSupplierOrders(ApplicationReadyEvent event) {
+        String account = properties.dropshippingAccount();
+        var accounts = event.getApplicationContext().getBean(com.disputehub.channel.ChannelAccounts.class);
+        if (accounts.find(account).isPresent()) {
+            event.getApplicationContext().getBean(com.disputehub.supplier.SupplierOrders.class)
+                    .save(account, event.getApplicationContext().getBean(DsSimOrders.class).registrations());
+        }
     }
 
     /** Buyers answer and new disputes open every tick (0 for never). */
@@ -38,6 +54,8 @@ class AliExpressSandboxConfig {
         if (!properties.tick().isZero()) {
             AeSimWorld world = event.getApplicationContext().getBean(AeSimWorld.class);
             scheduler.scheduleWithFixedDelay(world::tick, properties.tick());
+            DsSimOrders dropshipping = event.getApplicationContext().getBean(DsSimOrders.class);
+            scheduler.scheduleWithFixedDelay(dropshipping::tick, properties.tick().multipliedBy(4));
         }
     }
 }

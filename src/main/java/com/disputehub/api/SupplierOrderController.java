@@ -1,0 +1,74 @@
+package com.disputehub.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.supplier.SupplierOrder;
+import com.disputehub.supplier.SupplierOrders;
+
+/**
+ * The supplier orders a supplier account follows: the ERP registers each order it placed (PUT, idempotent by
+ * supplier order id); the whole list is checked before anything is saved, and every problem is named.
+ */
+@RestController
+class SupplierOrderController {
+
+    static final int MAX_BATCH = 1000;
+
+    private final ChannelAccounts accounts;
+    private final SupplierOrders orders;
+
+    SupplierOrderController(ChannelAccounts accounts, SupplierOrders orders) {
+        this.accounts = accounts;
+        this.orders = orders;
+    }
+
+    @PutMapping("/api/accounts/{id}/supplier-orders")
+    ResponseEntity<Map<String, Object>> register(@PathVariable String id, @RequestBody List<SupplierOrder> batch) {
+        supplierAccount(id);
+        if (batch == null || batch.isEmpty() || batch.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("send between 1 and " + MAX_BATCH + " supplier orders");
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            int index = i;
+            batch.get(i).problems().forEach(p -> problems.add("order " + index + ": " + p));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        orders.save(id, batch);
+        return ResponseEntity.ok(Map.of("saved", batch.size()));
+    }
+
+    @GetMapping("/api/accounts/{id}/supplier-orders")
+    List<SupplierOrder> list(@PathVariable String id, @RequestParam(required = false) String after,
+                             @RequestParam(defaultValue = "100") int limit) {
+        supplierAccount(id);
+        if (limit < 1 || limit > MAX_BATCH) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_BATCH);
+        }
+        return orders.page(id, after, limit);
+    }
+
+    private ChannelAccount supplierAccount(String id) {
+        ChannelAccount account = accounts.find(id)
+                .orElseThrow(() -> new IllegalArgumentException("no account '" + id + "'"));
+        if (!"dsers".equals(account.channelType())) {
+            throw new IllegalArgumentException("account '" + id + "' is a " + account.channelType()
+                    + " account; supplier orders belong to a dsers account");
+        }
+        return account;
+    }
+}

@@ -1,0 +1,215 @@
+package com.disputehub.channel.dsers;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.disputehub.channel.Capabilities;
+import com.disputehub.channel.Capabilities.DecisionSpec;
+import com.disputehub.channel.Capabilities.FieldSpec;
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelAdapter;
+import com.disputehub.channel.ChannelRejectedException;
+import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.DecisionTarget;
+import com.disputehub.channel.DecisionType;
+import com.disputehub.channel.EvidenceFile;
+import com.disputehub.channel.EvidenceImages;
+import com.disputehub.channel.FetchResult;
+import com.disputehub.channel.NormalizationException;
+import com.disputehub.channel.PushResult;
+import com.disputehub.channel.RawRecord;
+import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.RequestInterception;
+import com.disputehub.channel.aliexpress.AliExpressClient;
+import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentFiles;
+import com.disputehub.incident.IncidentFilter;
+import com.disputehub.incident.IncidentKind;
+import com.disputehub.incident.IncidentQueries;
+import com.disputehub.incident.IncidentSnapshot;
+import com.disputehub.incident.IncidentStatus;
+import com.disputehub.incident.OpenIncidentRef;
+import com.disputehub.incident.SupplierFields;
+import com.disputehub.supplier.SupplierOrder;
+import com.disputehub.supplier.SupplierOrders;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Supplier after-sales for DSers / Tmall (DOMAIN S1..S4). DSers publishes no dispute API, so this channel reads
+ * what exists, the AliExpress dropshipping order and tracking calls (signed like the marketplace calls), for the
+ * supplier orders registered through {@code PUT /api/accounts/{id}/supplier-orders}; and a decision produces a
+ * claim package (a file kept with the incident) and a task that waits for the supplier, closed when the refund
+ * or the reissue shows up in the synced order data.
+ */
+@Component
+class DsersAdapter implements ChannelAdapter {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final int PAGE = 20;
+    private static final Set<String> COMPLAINT_KINDS = Set.of(IncidentKind.MARKETPLACE_DISPUTE.name(), IncidentKind.RETAILER_ISSUE.name());
+
+    private final AliExpressClient client;
+    private final SupplierOrders orders;
+    private final IncidentQueries incidents;
+    private final IncidentFiles files;
+    private final Clock clock;
+
+    DsersAdapter(AliExpressClient client, SupplierOrders orders, IncidentQueries incidents, IncidentFiles files, Clock clock) {
+        this.client = client;
+        this.orders = orders;
+        this.incidents = incidents;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    @Override
+    public String channelType() {
+        return "dsers";
+    }
+
+    @Override
+    public String version() {
+        return "dsers-1";
+    }
+
+    /** Pages through the registered orders by id; after the last page the cursor starts over. */
+    @Override
+    public FetchResult fetchChanges(ChannelAccount account, String cursor) {
+        List<SupplierOrder> page = orders.page(account.id(), cursor, PAGE);
+        List<RawRecord> records = new ArrayList<>();
+        page.forEach(order -> records.add(record(account, order)));
+        boolean more = page.size() == PAGE;
+        return new FetchResult(records, more ? page.get(page.size() - 1).supplierOrderId() : null, more);
+    }
+
+    @Override
+    public List<RawRecord> reread(ChannelAccount account, List<OpenIncidentRef> open) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        open.forEach(ref -> ids.add(ref.externalId().split("/")[0]));
+        List<RawRecord> records = new ArrayList<>();
+        ids.forEach(id -> orders.find(account.id(), id).ifPresent(order -> records.add(record(account, order))));
+        return records;
+    }
+
+    @Override
+    public List<IncidentSnapshot> normalize(ChannelAccount account, RawRecord record) {
+        try {
+            return DsersSituations.normalize(record.text(), JSON.readTree(record.text()), zone(account));
+        } catch (JacksonException e) {
+            throw new NormalizationException("the record is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public Capabilities capabilities(ChannelAccount account) {
+        Set<IncidentStatus> open = Set.of(IncidentStatus.NEEDS_SELLER_ACTION, IncidentStatus.WAITING_FOR_CARRIER_OR_SUPPLIER);
+        FieldSpec message = FieldSpec.optional("message", "Anything the supplier should know");
+        return new Capabilities(List.of(
+                new DecisionSpec(DecisionType.REFUND, "Ask the supplier for a refund (whole order)", open, List.of()),
+                new DecisionSpec(DecisionType.ASK_EXPEDITE, "Ask the supplier to ship the late order now", open, List.of(message)),
+                new DecisionSpec(DecisionType.REQUEST_REISSUE, "Ask the supplier to send the item again", open, List.of(message)),
+                new DecisionSpec(DecisionType.SUBMIT_EVIDENCE, "Send the buyer's photos or video to the supplier", open,
+                        List.of(message, FieldSpec.required("evidence", "JPEG, PNG or MP4 files"))),
+                new DecisionSpec(DecisionType.REQUEST_INTERCEPTION, "Ask the supplier to stop a domestic parcel", open, List.of(message))));
+    }
+
+    @Override
+    public List<String> validate(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
+        List<String> problems = new ArrayList<>();
+        if (command instanceof RequestInterception && SupplierFields.INTERNATIONAL.equals(scope(target))) {
+            problems.add("this order ships internationally: it can be neither intercepted nor refunded by interception "
+                    + "(seed 001, S3); tell the customer instead");
+        }
+        if (!command.attachments().isEmpty()) {
+            problems.addAll(EvidenceImages.photoOrVideoProblems(command.attachments(),
+                    Long.parseLong(account.option("max-evidence-bytes").orElse("20971520"))));
+        }
+        return problems;
+    }
+
+    /** No supplier API: the claim package is kept with the incident and the incident waits for the supplier. */
+    @Override
+    public PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey) {
+        JsonNode watch = JSON.readTree(target.rawPayload()).path("watch");
+        String supplierOrder = watch.path("supplierOrderId").asString();
+        Instant now = clock.instant();
+        DsersClaims.Deadlines deadlines = DsersClaims.deadlines(command, now, zone(account));
+        List<String> evidence = command.attachments().stream().map(EvidenceFile::fileName).toList();
+        String text = DsersClaims.text(account.option("claim-language").orElse("en"), command, supplierOrder,
+                watch.path("storeOrderId").asString(), scope(target), evidence, deadlines, zone(account));
+        String name = "claim-" + command.type().name().toLowerCase().replace('_', '-') + "-" + supplierOrder + ".txt";
+        long fileId = files.add(target.incidentId(), null, name, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+        return new PushResult(IncidentStatus.WAITING_FOR_CARRIER_OR_SUPPLIER, "file " + fileId,
+                "Claim package ready (" + name + "): send it to DSers support or on the AliExpress order page. Expect the "
+                        + "supplier by " + deadlines.latest().atZone(zone(account)).toLocalDate()
+                        + (deadlines.refundBy() == null ? "" : ", a refund by " + deadlines.refundBy().atZone(zone(account)).toLocalDate())
+                        + "; the task closes when the refund or the reissue shows in the order data");
+    }
+
+    /** Pushing only writes the package: it is safe to do again. */
+    @Override
+    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, Instant sentSince) {
+        return Reconciliation.notApplied();
+    }
+
+    /**
+     * The order, its tracking, the marketplace complaint on the store order and later orders for it, as one
+     * JSON document; an order the supplier refuses to show is kept with the error, for quarantine.
+     */
+    private RawRecord record(ChannelAccount account, SupplierOrder order) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("watch", order);
+        doc.put("checkedAt", clock.instant().toString());
+        try {
+            JsonNode result = client.call(account, "aliexpress.trade.ds.order.get",
+                    Map.of("single_order_query", "{\"order_id\":" + order.supplierOrderId() + "}"), true).path("result");
+            doc.put("order", result);
+            JsonNode tracking = client.call(account, "aliexpress.ds.order.tracking.get",
+                    Map.of("ae_order_id", order.supplierOrderId(), "language", "en_US"), true).path("result");
+            doc.put("tracking", tracking.path("ret").asBoolean(false) ? tracking.path("data") : null);
+        } catch (ChannelRejectedException e) {
+            doc.put("error", e.getMessage());
+        }
+        complaint(account, order).ifPresent(c -> doc.put("complaint", c));
+        doc.put("reissuedBy", orders.laterForStoreOrder(account.id(), order).stream().map(SupplierOrder::supplierOrderId).toList());
+        return RawRecord.json("supplier order " + order.supplierOrderId(), JSON.writeValueAsString(doc));
+    }
+
+    /** The newest marketplace or retailer incident on the same store order, from any account. */
+    private java.util.Optional<Map<String, String>> complaint(ChannelAccount account, SupplierOrder order) {
+        IncidentFilter filter = new IncidentFilter(null, null, null, null, null, null, order.storeOrderId(), null);
+        for (Incident incident : incidents.search(filter, null, 20).items()) {
+            if (COMPLAINT_KINDS.contains(incident.kind().name()) && !incident.accountId().equals(account.id())) {
+                Map<String, String> c = new LinkedHashMap<>();
+                c.put("incidentId", incident.id().toString());
+                c.put("channel", incident.channelType());
+                c.put("reason", incident.reason().category().name());
+                c.put("label", incident.reason().rawLabel());
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String scope(DecisionTarget target) {
+        JsonNode watch = JSON.readTree(target.rawPayload()).path("watch");
+        return watch.path("shipToCountry").asString("").equals(watch.path("shipFromCountry").asString("CN"))
+                ? SupplierFields.DOMESTIC : SupplierFields.INTERNATIONAL;
+    }
+
+    private static ZoneId zone(ChannelAccount account) {
+        return ZoneId.of(account.option("time-zone").orElse("Asia/Shanghai"));
+    }
+}
