@@ -42,6 +42,11 @@ public final class Api {
         return send(b);
     }
 
+    public Answer put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** The body of a GET as bytes (a file), failing unless the answer is 200. */
     public byte[] raw(String path) {
         try {

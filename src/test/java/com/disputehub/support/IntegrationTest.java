@@ -62,6 +62,7 @@ public abstract class IntegrationTest {
     protected static final String ORDERCHAMP = "oc-test";
     protected static final String TIPSA = "tipsa-test";
     protected static final String TIPSA_PASSWORD = "tipsa-secret-pass-31";
+    protected static final String DSERS = "dsers-test";
     /** The fake's rate: 50 requests in any second; the rl-mirakl account is limited to 25 a second. */
     protected static final SlidingWindowLimit CHANNEL_RATE = new SlidingWindowLimit(50);
     protected static final WireMockServer MIRAKL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
@@ -124,6 +125,13 @@ public abstract class IntegrationTest {
         registry.add(tipsa + "credentials.client", () -> "CLI42");
         registry.add(tipsa + "credentials.password", () -> TIPSA_PASSWORD);
         registry.add(tipsa + "options.lookback-days", () -> "0");
+        String dsers = "disputehub.accounts." + DSERS + ".";
+        registry.add(dsers + "channel", () -> "dsers");
+        registry.add(dsers + "base-url", () -> MIRAKL.baseUrl() + "/dsers");
+        registry.add(dsers + "poll-interval", () -> "1h");
+        registry.add(dsers + "credentials.app-key", () -> "54321");
+        registry.add(dsers + "credentials.app-secret", () -> AE_SECRET);
+        registry.add(dsers + "credentials.access-token", () -> "dropshipper-token");
     }
 
     /** A Mirakl account on the shared fake, its calls under {@code pathPrefix}. */
@@ -145,7 +153,7 @@ public abstract class IntegrationTest {
         MIRAKL.resetAll();
         CHANNEL_RATE.reset();
         MiraklFake.reasons(MIRAKL);
-        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl", ALIEXPRESS, ORDERCHAMP, TIPSA}) {
+        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl", ALIEXPRESS, ORDERCHAMP, TIPSA, DSERS}) {
             wipe(account);
         }
     }
@@ -158,6 +166,7 @@ public abstract class IntegrationTest {
         jdbc.sql("delete from incident where account_id = ?").param(account).update();
         jdbc.sql("delete from sync_state where account_id = ?").param(account).update();
         jdbc.sql("delete from quarantine where account_id = ?").param(account).update();
+        jdbc.sql("delete from supplier_order where account_id = ?").param(account).update();
     }
 
     /**
