@@ -25,6 +25,7 @@ import com.disputehub.supplier.SupplierOrders;
 class SupplierOrderController {
 
     static final int MAX_BATCH = 1000;
+    static final java.util.Set<String> SUPPLIER_CHANNELS = java.util.Set.of("dsers", "cj");
 
     private final ChannelAccounts accounts;
     private final SupplierOrders orders;
@@ -65,9 +66,9 @@ class SupplierOrderController {
     private ChannelAccount supplierAccount(String id) {
         ChannelAccount account = accounts.find(id)
                 .orElseThrow(() -> new IllegalArgumentException("no account '" + id + "'"));
-        if (!"dsers".equals(account.channelType())) {
+        if (!SUPPLIER_CHANNELS.contains(account.channelType())) {
             throw new IllegalArgumentException("account '" + id + "' is a " + account.channelType()
-                    + " account; supplier orders belong to a dsers account");
+                    + " account; supplier orders belong to a supplier account (" + SUPPLIER_CHANNELS + ")");
         }
         return account;
     }

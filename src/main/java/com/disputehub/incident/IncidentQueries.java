@@ -74,6 +74,19 @@ public class IncidentQueries {
                 .list();
     }
 
+    /**
+     * The newest open marketplace or retailer incident on a store order, from another account than
+     * {@code excludedAccount}: the buyer's complaint a supplier claim answers.
+     */
+    public java.util.Optional<Incident> complaintOn(String orderId, String excludedAccount) {
+        return jdbc.sql("""
+                select * from incident where order_id = ? and account_id <> ? and kind in ('MARKETPLACE_DISPUTE', 'RETAILER_ISSUE')
+                order by updated_at desc limit 1
+                """)
+                .params(orderId, excludedAccount)
+                .query(rows).optional();
+    }
+
     /** External ids and order ids of an account's incidents that are still open, for follow-up reads. */
     public List<OpenIncidentRef> openIncidents(String accountId) {
         return jdbc.sql("""

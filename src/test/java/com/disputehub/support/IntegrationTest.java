@@ -63,6 +63,7 @@ public abstract class IntegrationTest {
     protected static final String TIPSA = "tipsa-test";
     protected static final String TIPSA_PASSWORD = "tipsa-secret-pass-31";
     protected static final String DSERS = "dsers-test";
+    protected static final String CJ = "cj-test";
     /** The fake's rate: 50 requests in any second; the rl-mirakl account is limited to 25 a second. */
     protected static final SlidingWindowLimit CHANNEL_RATE = new SlidingWindowLimit(50);
     protected static final WireMockServer MIRAKL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
@@ -132,6 +133,11 @@ public abstract class IntegrationTest {
         registry.add(dsers + "credentials.app-key", () -> "54321");
         registry.add(dsers + "credentials.app-secret", () -> AE_SECRET);
         registry.add(dsers + "credentials.access-token", () -> "dropshipper-token");
+        String cj = "disputehub.accounts." + CJ + ".";
+        registry.add(cj + "channel", () -> "cj");
+        registry.add(cj + "base-url", () -> MIRAKL.baseUrl() + "/cj");
+        registry.add(cj + "poll-interval", () -> "1h");
+        registry.add(cj + "credentials.access-token", () -> "cj-token-5150");
     }
 
     /** A Mirakl account on the shared fake, its calls under {@code pathPrefix}. */
@@ -153,7 +159,7 @@ public abstract class IntegrationTest {
         MIRAKL.resetAll();
         CHANNEL_RATE.reset();
         MiraklFake.reasons(MIRAKL);
-        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl", ALIEXPRESS, ORDERCHAMP, TIPSA, DSERS}) {
+        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl", ALIEXPRESS, ORDERCHAMP, TIPSA, DSERS, CJ}) {
             wipe(account);
         }
     }

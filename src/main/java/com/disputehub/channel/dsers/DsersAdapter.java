@@ -13,6 +13,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.Capabilities;
+import com.disputehub.channel.Complaint;
 import com.disputehub.channel.Capabilities.DecisionSpec;
 import com.disputehub.channel.Capabilities.FieldSpec;
 import com.disputehub.channel.ChannelAccount;
@@ -30,10 +31,7 @@ import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.RequestInterception;
 import com.disputehub.channel.aliexpress.AliExpressClient;
-import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFiles;
-import com.disputehub.incident.IncidentFilter;
-import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.IncidentStatus;
@@ -58,7 +56,6 @@ class DsersAdapter implements ChannelAdapter {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final int PAGE = 20;
-    private static final Set<String> COMPLAINT_KINDS = Set.of(IncidentKind.MARKETPLACE_DISPUTE.name(), IncidentKind.RETAILER_ISSUE.name());
 
     private final AliExpressClient client;
     private final SupplierOrders orders;
@@ -182,25 +179,9 @@ class DsersAdapter implements ChannelAdapter {
         } catch (ChannelRejectedException e) {
             doc.put("error", e.getMessage());
         }
-        complaint(account, order).ifPresent(c -> doc.put("complaint", c));
+        incidents.complaintOn(order.storeOrderId(), account.id()).ifPresent(c -> doc.put("complaint", Complaint.of(c)));
         doc.put("reissuedBy", orders.laterForStoreOrder(account.id(), order).stream().map(SupplierOrder::supplierOrderId).toList());
         return RawRecord.json("supplier order " + order.supplierOrderId(), JSON.writeValueAsString(doc));
-    }
-
-    /** The newest marketplace or retailer incident on the same store order, from any account. */
-    private java.util.Optional<Map<String, String>> complaint(ChannelAccount account, SupplierOrder order) {
-        IncidentFilter filter = new IncidentFilter(null, null, null, null, null, null, order.storeOrderId(), null);
-        for (Incident incident : incidents.search(filter, null, 20).items()) {
-            if (COMPLAINT_KINDS.contains(incident.kind().name()) && !incident.accountId().equals(account.id())) {
-                Map<String, String> c = new LinkedHashMap<>();
-                c.put("incidentId", incident.id().toString());
-                c.put("channel", incident.channelType());
-                c.put("reason", incident.reason().category().name());
-                c.put("label", incident.reason().rawLabel());
-                return java.util.Optional.of(c);
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     private static String scope(DecisionTarget target) {

@@ -8,7 +8,6 @@ import java.util.List;
 import com.disputehub.channel.AskExpedite;
 import com.disputehub.channel.BusinessCalendar;
 import com.disputehub.channel.DecisionCommand;
-import com.disputehub.channel.Refund;
 import com.disputehub.channel.RequestInterception;
 import com.disputehub.channel.RequestReissue;
 import com.disputehub.channel.SubmitEvidence;
@@ -98,7 +97,7 @@ final class DsersClaims {
         if (command instanceof RequestInterception c) {
             return c.message();
         }
-        return command instanceof Refund r ? r.reasonCode() : null;
+        return null; // a refund request has no text of its own
     }
 
     private static LocalDate day(Instant instant, ZoneId zone) {
