@@ -43,7 +43,11 @@ class DispatcherInstance implements SmartLifecycle {
     public void start() {
         jdbc.sql("delete from dispatcher_instance where heartbeat_at < ?").param(Sql.ts(clock.instant().minus(Duration.ofDays(1))))
                 .update();
-        jdbc.sql("insert into dispatcher_instance (id, started_at, heartbeat_at) values (?, ?, ?)")
+        // a stopped context may start again (Spring's paused test contexts do): the same id beats again
+        jdbc.sql("""
+                insert into dispatcher_instance (id, started_at, heartbeat_at) values (?, ?, ?)
+                on conflict (id) do update set heartbeat_at = excluded.heartbeat_at
+                """)
                 .params(id, Sql.ts(clock.instant()), Sql.ts(clock.instant())).update();
         beating = scheduler.scheduleWithFixedDelay(this::beat, heartbeat);
     }

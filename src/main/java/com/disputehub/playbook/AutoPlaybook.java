@@ -70,7 +70,8 @@ public class AutoPlaybook {
         return made;
     }
 
-    private int run(ChannelAccount account, Set<String> rules) {
+    /** One pass over one account with the given rules (the scheduled pass reads them from its options). */
+    int run(ChannelAccount account, Set<String> rules) {
         int made = 0;
         String after = null;
         IncidentFilter filter = new IncidentFilter(null, account.id(), null, null, null, null, null, null);

@@ -26,6 +26,7 @@ import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.ReasonClassifier;
 import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.SupplierScan;
 import com.disputehub.channel.RequestReissue;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentSnapshot;
@@ -76,18 +77,12 @@ class CjAdapter implements ChannelAdapter {
 
     @Override
     public FetchResult fetchChanges(ChannelAccount account, String cursor) {
-        List<SupplierOrder> page = orders.page(account.id(), cursor, PAGE);
-        List<RawRecord> records = new ArrayList<>();
-        page.forEach(order -> records.add(record(account, order)));
-        boolean more = page.size() == PAGE;
-        return new FetchResult(records, more ? page.get(page.size() - 1).supplierOrderId() : null, more);
+        return SupplierScan.page(orders, account, cursor, PAGE, order -> record(account, order));
     }
 
     @Override
     public List<RawRecord> reread(ChannelAccount account, List<OpenIncidentRef> open) {
-        List<RawRecord> records = new ArrayList<>();
-        open.forEach(ref -> orders.find(account.id(), ref.externalId().split("/")[0]).ifPresent(o -> records.add(record(account, o))));
-        return records;
+        return SupplierScan.reread(orders, account, open, order -> record(account, order));
     }
 
     @Override

@@ -29,6 +29,7 @@ import com.disputehub.channel.NormalizationException;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.SupplierScan;
 import com.disputehub.channel.RequestInterception;
 import com.disputehub.channel.aliexpress.AliExpressClient;
 import com.disputehub.incident.IncidentFiles;
@@ -81,23 +82,14 @@ class DsersAdapter implements ChannelAdapter {
         return "dsers-1";
     }
 
-    /** Pages through the registered orders by id; after the last page the cursor starts over. */
     @Override
     public FetchResult fetchChanges(ChannelAccount account, String cursor) {
-        List<SupplierOrder> page = orders.page(account.id(), cursor, PAGE);
-        List<RawRecord> records = new ArrayList<>();
-        page.forEach(order -> records.add(record(account, order)));
-        boolean more = page.size() == PAGE;
-        return new FetchResult(records, more ? page.get(page.size() - 1).supplierOrderId() : null, more);
+        return SupplierScan.page(orders, account, cursor, PAGE, order -> record(account, order));
     }
 
     @Override
     public List<RawRecord> reread(ChannelAccount account, List<OpenIncidentRef> open) {
-        Set<String> ids = new java.util.LinkedHashSet<>();
-        open.forEach(ref -> ids.add(ref.externalId().split("/")[0]));
-        List<RawRecord> records = new ArrayList<>();
-        ids.forEach(id -> orders.find(account.id(), id).ifPresent(order -> records.add(record(account, order))));
-        return records;
+        return SupplierScan.reread(orders, account, open, order -> record(account, order));
     }
 
     @Override
