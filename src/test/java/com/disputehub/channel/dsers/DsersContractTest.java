@@ -119,6 +119,32 @@ class DsersContractTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("S3: a buyer's cancellation on a domestic order suggests interception, which writes its package; abroad it is refused")
+    void interceptionDomesticOnly() {
+        store.upsert(new IncidentSource("mirakl", ACCOUNT, "test"), IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE, "STORE-88-1")
+                .order("STORE-88", List.of("STORE-88-1")).reason(new Reason(ReasonCategory.BUYER_CANCELLED, "9", "Pedido anulado por el cliente"))
+                .status(IncidentStatus.NEEDS_SELLER_ACTION, "INCIDENT_OPEN", ActionOwner.SELLER).rawPayload("{}").build());
+        delivered("9006");
+        delivered("9007");
+        register(order("9006", "STORE-88", 1).replace("\"shipToCountry\":\"ES\"", "\"shipToCountry\":\"ES\",\"shipFromCountry\":\"ES\""),
+                order("9007", "STORE-88", 1));
+        sync.poll(accounts.find(DSERS).orElseThrow());
+
+        JsonNode domestic = detail("9006/CANCEL");
+        assertThat(domestic.at("/incident/details/attributes/supplier.scope").asString()).isEqualTo("DOMESTIC");
+        assertThat(domestic.at("/suggestion/rule").asString()).isEqualTo("intercept-domestic");
+        assertThat(decisions().decide(domestic.at("/incident/id").asString(), "{\"type\":\"REQUEST_INTERCEPTION\"}")
+                .get("state").asString()).isEqualTo("SENT");
+
+        JsonNode abroad = detail("9007/CANCEL");
+        assertThat(abroad.at("/suggestion/rule").asString()).isEqualTo("international-no-intercept");
+        Api.Answer refused = api.post("/api/incidents/" + abroad.at("/incident/id").asString() + "/decisions",
+                "{\"type\":\"REQUEST_INTERCEPTION\"}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("ships internationally");
+    }
+
+    @Test
     @DisplayName("A transient gateway error (isp.*) fails the poll and keeps the cursor, to be read again")
     void transientError() {
         register(order("9005", "STORE-80", 2));

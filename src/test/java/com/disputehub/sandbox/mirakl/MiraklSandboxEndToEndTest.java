@@ -42,6 +42,21 @@ class MiraklSandboxEndToEndTest extends SandboxTest {
     }
 
     @Test
+    @DisplayName("M1, S4: an incident whose last message is the buyer's suggests an answer due by its 24-business-hour deadline")
+    void answerWithin24BusinessHours() {
+        String id = jdbc.sql("""
+                select id from incident where account_id = ? and status = 'NEEDS_SELLER_ACTION' and respond_by is not null
+                  and messages -> (jsonb_array_length(messages) - 1) ->> 'author' in ('BUYER', 'OPERATOR') limit 1
+                """).param(DEMO).query(String.class).single();
+
+        JsonNode detail = api.get("/api/incidents/" + id).body();
+
+        assertThat(detail.at("/suggestion/rule").asString()).isEqualTo("answer-24h");
+        assertThat(detail.at("/suggestion/decision").asString()).isEqualTo("SEND_MESSAGE");
+        assertThat(detail.at("/suggestion/dueBy").asString()).isEqualTo(detail.at("/incident/respondBy").asString());
+    }
+
+    @Test
     @DisplayName("M2, X1, X2: the demo account shows a few dozen Spanish incidents, normalized, without any credentials")
     void incidentsFlow() {
         long incidents = jdbc.sql("select count(*) from incident where account_id = ?").param(DEMO).query(Long.class).single();
