@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Finds the seed's situations (DOMAIN S1..S3) in one supplier order as the AliExpress dropshipping API shows it
  * ({@code aliexpress.trade.ds.order.get} and {@code aliexpress.ds.order.tracking.get}), with the marketplace
- * complaint on the same store order and any later order for it (a reissue). Each situation is its own incident,
+ * complaint on the same store order and any later order for it (a reissue). A complaint about the goods becomes a
+ * claim once the order is delivered ("not received" once it shipped). Each situation is its own incident,
  * {@code <order>/<SITUATION>}; one that is no longer there is resolved by a follow-up snapshot.
  */
 final class DsersSituations {
@@ -101,7 +102,11 @@ final class DsersSituations {
         situation(snapshots, base, Situation.UNAVAILABLE, !shipped && ENDED.contains(status) && endReason != null,
                 new Reason(unavailable, endReason, order.path("end_reason_desc").asString(endReason)), reissued);
         situation(snapshots, base, Situation.CUSTOMS, customs, new Reason(ReasonCategory.CUSTOMS_HOLD, "CUSTOMS", lastEvent), false);
-        situation(snapshots, base, Situation.CLAIM, complaintReason != null && CLAIMS.contains(complaintReason),
+        boolean delivered = "buyer_accept_goods".equalsIgnoreCase(endReason)
+                || lastEvent.toLowerCase(Locale.ROOT).contains("delivered");
+        boolean claimable = complaintReason != null && CLAIMS.contains(complaintReason)
+                && (delivered || complaintReason == ReasonCategory.NOT_DELIVERED && shipped);
+        situation(snapshots, base, Situation.CLAIM, claimable,
                 new Reason(complaintReason == null ? ReasonCategory.OTHER : complaintReason, "COMPLAINT",
                         complaint.path("label").asString(null)), reissued || refunded);
         situation(snapshots, base, Situation.CANCEL, complaintReason != null && CANCELS.contains(complaintReason),

@@ -1,6 +1,7 @@
 package com.disputehub.sandbox.aliexpress;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -55,7 +56,9 @@ class AliExpressSandboxConfig {
             AeSimWorld world = event.getApplicationContext().getBean(AeSimWorld.class);
             scheduler.scheduleWithFixedDelay(world::tick, properties.tick());
             DsSimOrders dropshipping = event.getApplicationContext().getBean(DsSimOrders.class);
-            scheduler.scheduleWithFixedDelay(dropshipping::tick, properties.tick().multipliedBy(4));
+            // first after one period, not at start: the late order stays late until the demo has shown it
+            Duration every = properties.tick().multipliedBy(4);
+            scheduler.scheduleWithFixedDelay(dropshipping::tick, java.time.Instant.now().plus(every), every);
         }
     }
 }
