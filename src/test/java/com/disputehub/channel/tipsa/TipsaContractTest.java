@@ -70,11 +70,6 @@ class TipsaContractTest extends IntegrationTest {
         assertThat(errors.get(0)).contains("not well-formed XML");
         assertThat(errors.get(1)).contains("has no I_ID_ENV_INC");
 
-        LoggedRequest login = MIRAKL.findAll(postRequestedFor(urlPathEqualTo("/tipsa/SOAP"))
-                .withQueryParam("service", matching("LoginWSService"))).stream().findFirst().orElse(null);
-        if (login != null) { // the session may still be open from an earlier test
-            assertThat(login.getBodyAsString()).contains("<strCodAge>000077</strCodAge>").contains("<strCod>CLI42</strCod>");
-        }
         LoggedRequest day = MIRAKL.findAll(postRequestedFor(urlPathEqualTo("/tipsa/SOAP"))
                 .withRequestBody(containing("ConsEnvIncidenciasFecha"))).get(0);
         assertThat(day.getBodyAsString()).contains("<ROClientIDHeader xmlns=\"http://tempuri.org/\"><ID>" + SESSION + "</ID>")
@@ -93,8 +88,12 @@ class TipsaContractTest extends IntegrationTest {
         sync.poll(accounts.find(TIPSA).orElseThrow());
 
         assertThat(incident("000077/000078/00000012345678/901")).isNotNull();
-        assertThat(MIRAKL.findAll(postRequestedFor(urlPathEqualTo("/tipsa/SOAP")).withQueryParam("service", matching("LoginWSService"))))
-                .isNotEmpty();
+        List<LoggedRequest> logins = MIRAKL.findAll(postRequestedFor(urlPathEqualTo("/tipsa/SOAP"))
+                .withQueryParam("service", matching("LoginWSService")));
+        assertThat(logins).isNotEmpty();
+        assertThat(logins.get(0).getBodyAsString()).contains("<LoginWSService___LoginCli").contains("<strCodAge>000077</strCodAge>")
+                .contains("<strCod>CLI42</strCod>").contains("<strPass>" + TIPSA_PASSWORD + "</strPass>")
+                .doesNotContain("ROClientIDHeader");
     }
 
     @Test
