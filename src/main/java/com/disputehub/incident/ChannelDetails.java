@@ -24,11 +24,6 @@ public record ChannelDetails(Map<String, String> attributes, List<HistoryEntry> 
         return attributes.get(key);
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isEmpty() {
-        return attributes.isEmpty() && history.isEmpty();
-    }
-
     /** One step of a shipment's or an order's history: when, the channel's code, and its text. */
     public record HistoryEntry(Instant at, String code, String text) {
 

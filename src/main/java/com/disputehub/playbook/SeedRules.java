@@ -1,5 +1,9 @@
 package com.disputehub.playbook;
 
+import static com.disputehub.channel.SupplierClaimTerms.REFUND_AFTER_VERIFY_DAYS;
+import static com.disputehub.channel.SupplierClaimTerms.VERIFY_MAX_DAYS;
+import static com.disputehub.channel.SupplierClaimTerms.VERIFY_MIN_DAYS;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +25,6 @@ import com.disputehub.incident.SupplierFields;
 
 /** The rules of seeds 000 (carrier), 001 (supplier) and 003 (M1), in the order they are tried. */
 final class SeedRules {
-
-    /** Seed 001: the supplier verifies a claim in 10 to 30 business days, then refunds within 15 more. */
-    static final int VERIFY_MIN_DAYS = 10;
-    static final int VERIFY_MAX_DAYS = 30;
-    static final int REFUND_AFTER_VERIFY_DAYS = 15;
 
     private SeedRules() {
     }

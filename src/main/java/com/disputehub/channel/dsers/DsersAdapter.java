@@ -117,7 +117,8 @@ class DsersAdapter implements ChannelAdapter {
     @Override
     public List<String> validate(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
         List<String> problems = new ArrayList<>();
-        if (command instanceof RequestInterception && SupplierFields.INTERNATIONAL.equals(scope(target))) {
+        if (command instanceof RequestInterception
+                && SupplierFields.INTERNATIONAL.equals(DsersSituations.scope(JSON.readTree(target.rawPayload()).path("watch")))) {
             problems.add("this order ships internationally: it can be neither intercepted nor refunded by interception "
                     + "(seed 001, S3); tell the customer instead");
         }
@@ -137,7 +138,7 @@ class DsersAdapter implements ChannelAdapter {
         DsersClaims.Deadlines deadlines = DsersClaims.deadlines(command, now, zone(account));
         List<String> evidence = command.attachments().stream().map(EvidenceFile::fileName).toList();
         String text = DsersClaims.text(account.option("claim-language").orElse("en"), command, supplierOrder,
-                watch.path("storeOrderId").asString(), scope(target), evidence, deadlines, zone(account));
+                watch.path("storeOrderId").asString(), DsersSituations.scope(watch), evidence, deadlines, zone(account));
         String name = "claim-" + command.type().name().toLowerCase().replace('_', '-') + "-" + supplierOrder + ".txt";
         long fileId = files.add(target.incidentId(), null, name, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
         return new PushResult(IncidentStatus.WAITING_FOR_CARRIER_OR_SUPPLIER, "file " + fileId,
@@ -174,12 +175,6 @@ class DsersAdapter implements ChannelAdapter {
         incidents.complaintOn(order.storeOrderId(), account.id()).ifPresent(c -> doc.put("complaint", Complaint.of(c)));
         doc.put("reissuedBy", orders.laterForStoreOrder(account.id(), order).stream().map(SupplierOrder::supplierOrderId).toList());
         return RawRecord.json("supplier order " + order.supplierOrderId(), JSON.writeValueAsString(doc));
-    }
-
-    private static String scope(DecisionTarget target) {
-        JsonNode watch = JSON.readTree(target.rawPayload()).path("watch");
-        return watch.path("shipToCountry").asString("").equals(watch.path("shipFromCountry").asString("CN"))
-                ? SupplierFields.DOMESTIC : SupplierFields.INTERNATIONAL;
     }
 
     private static ZoneId zone(ChannelAccount account) {

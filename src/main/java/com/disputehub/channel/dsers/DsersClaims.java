@@ -11,18 +11,14 @@ import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.RequestInterception;
 import com.disputehub.channel.RequestReissue;
 import com.disputehub.channel.SubmitEvidence;
+import com.disputehub.channel.SupplierClaimTerms;
 
 /**
  * The ready-to-send claim package for a supplier without a claim API: what to ask, in the supplier's language
  * (English, or Chinese with {@code options.claim-language: zh}), the order references, the evidence files,
- * and the seed's deadlines (DOMAIN S2: verification in 10 to 30 business days, a refund within 15 more).
+ * and the seed's deadlines ({@link SupplierClaimTerms}).
  */
 final class DsersClaims {
-
-    static final int VERIFY_MIN = 10;
-    static final int VERIFY_MAX = 30;
-    static final int REFUND_AFTER = 15;
-    static final int EXPEDITE_DAYS = 2;
 
     private DsersClaims() {
     }
@@ -34,11 +30,12 @@ final class DsersClaims {
     static Deadlines deadlines(DecisionCommand command, Instant now, ZoneId zone) {
         BusinessCalendar calendar = BusinessCalendar.mondayToFriday(zone);
         if (command instanceof AskExpedite) {
-            Instant by = calendar.plusBusinessDays(now, EXPEDITE_DAYS);
+            Instant by = calendar.plusBusinessDays(now, SupplierClaimTerms.EXPEDITE_DAYS);
             return new Deadlines(by, by, null);
         }
-        Instant latest = calendar.plusBusinessDays(now, VERIFY_MAX);
-        return new Deadlines(calendar.plusBusinessDays(now, VERIFY_MIN), latest, calendar.plusBusinessDays(latest, REFUND_AFTER));
+        Instant latest = calendar.plusBusinessDays(now, SupplierClaimTerms.VERIFY_MAX_DAYS);
+        return new Deadlines(calendar.plusBusinessDays(now, SupplierClaimTerms.VERIFY_MIN_DAYS), latest,
+                calendar.plusBusinessDays(latest, SupplierClaimTerms.REFUND_AFTER_VERIFY_DAYS));
     }
 
     static String text(String language, DecisionCommand command, String supplierOrder, String storeOrder, String scope,

@@ -63,11 +63,11 @@ final class DsersSituations {
         String status = order.path("order_status").asString("");
         String endReason = endReason(order);
         List<String> events = trackingEvents(record.path("tracking"));
-        boolean shipped = !list(order.path("logistics_info_list")).isEmpty() || !events.isEmpty() || !NOT_SHIPPED.contains(status) && !ENDED.contains(status);
+        List<JsonNode> logistics = list(order.path("logistics_info_list"));
+        boolean shipped = !logistics.isEmpty() || !events.isEmpty() || !NOT_SHIPPED.contains(status) && !ENDED.contains(status);
         boolean refunded = endReason != null && endReason.toLowerCase(Locale.ROOT).contains("refund");
         boolean reissued = record.path("reissuedBy").isArray() && !record.path("reissuedBy").isEmpty();
-        String scope = text(watch, "shipToCountry") != null && text(watch, "shipToCountry").equals(text(watch, "shipFromCountry"))
-                ? SupplierFields.DOMESTIC : SupplierFields.INTERNATIONAL;
+        String scope = scope(watch);
         JsonNode complaint = record.path("complaint");
         ReasonCategory complaintReason = complaint.isObject() ? ReasonCategory.valueOf(complaint.path("reason").asString("OTHER")) : null;
 
@@ -78,8 +78,7 @@ final class DsersSituations {
         put(attributes, SupplierFields.LOGISTICS_STATUS, order.path("logistics_status").asString(null));
         attributes.put(SupplierFields.SCOPE, scope);
         put(attributes, SupplierFields.END_REASON, endReason);
-        JsonNode firstLogistics = list(order.path("logistics_info_list")).isEmpty() ? null : list(order.path("logistics_info_list")).get(0);
-        put(attributes, SupplierFields.TRACKING_NUMBER, firstLogistics == null ? null : firstLogistics.path("logistics_no").asString(null));
+        put(attributes, SupplierFields.TRACKING_NUMBER, logistics.isEmpty() ? null : logistics.get(0).path("logistics_no").asString(null));
         if (complaint.isObject()) {
             attributes.put(SupplierFields.LINKED_COMPLAINT, complaint.path("incidentId").asString());
         }
@@ -113,6 +112,12 @@ final class DsersSituations {
                 new Reason(complaintReason == null ? ReasonCategory.OTHER : complaintReason, "COMPLAINT",
                         complaint.path("label").asString(null)), refunded || ENDED.contains(status) && !shipped);
         return snapshots;
+    }
+
+    /** DOMESTIC when the registered order ships within its origin country (only those can be intercepted, S3). */
+    static String scope(JsonNode watch) {
+        String to = text(watch, "shipToCountry");
+        return to != null && to.equals(text(watch, "shipFromCountry")) ? SupplierFields.DOMESTIC : SupplierFields.INTERNATIONAL;
     }
 
     /** An active situation, open or (once refunded or reissued) resolved; an absent one, resolved if it existed. */
