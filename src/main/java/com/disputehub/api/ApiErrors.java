@@ -14,6 +14,7 @@ import com.disputehub.channel.DecisionType;
 import com.disputehub.decision.DecisionNotFoundException;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.IncidentNotFoundException;
+import com.disputehub.grouping.NotFoundException;
 
 /** Every API error as an RFC 9457 problem with a sentence that says what to fix. */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
@@ -22,7 +23,7 @@ class ApiErrors {
     @ExceptionHandler(DecisionRefusedException.class)
     ProblemDetail refused(DecisionRefusedException e) {
         HttpStatus status = switch (e.kind()) {
-            case NOT_ALLOWED, CONFLICT -> HttpStatus.CONFLICT;
+            case UNSUPPORTED, NOT_ALLOWED, CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
@@ -31,7 +32,7 @@ class ApiErrors {
         return problem;
     }
 
-    @ExceptionHandler({IncidentNotFoundException.class, DecisionNotFoundException.class})
+    @ExceptionHandler({IncidentNotFoundException.class, DecisionNotFoundException.class, NotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }

@@ -25,16 +25,16 @@ import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFile;
 import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentFilter;
-import com.disputehub.incident.IncidentKind;
+import com.disputehub.incident.FilterForm;
+import com.disputehub.grouping.Groups;
 import com.disputehub.incident.IncidentNote;
 import com.disputehub.incident.IncidentNotes;
 import com.disputehub.incident.IncidentPage;
 import com.disputehub.incident.IncidentQueries;
-import com.disputehub.incident.IncidentStatus;
+import com.disputehub.incident.IncidentSort;
 import com.disputehub.incident.IncidentStore;
-import com.disputehub.incident.IncidentView;
+import com.disputehub.incident.TabCounts;
 import com.disputehub.playbook.Playbook;
-import com.disputehub.incident.ReasonCategory;
 import com.disputehub.incident.Timeline;
 
 import tools.jackson.databind.ObjectMapper;
@@ -55,11 +55,13 @@ class IncidentController {
     private final IncidentFiles files;
     private final ObjectMapper json;
     private final Playbook playbook;
+    private final Groups groups;
 
     IncidentController(IncidentQueries queries, IncidentStore store, Timeline timeline, IncidentNotes notes,
                        Decisions decisions, DecisionService decisionService, IncidentFiles files, ObjectMapper json,
-                       Playbook playbook) {
+                       Playbook playbook, Groups groups) {
         this.playbook = playbook;
+        this.groups = groups;
         this.queries = queries;
         this.store = store;
         this.timeline = timeline;
@@ -71,21 +73,30 @@ class IncidentController {
     }
 
     /**
-     * Filters: channel, account, kind, status, reason, view (the inbox tab: action-needed, first-absence,
-     * decision-sent, waiting, closed), order, text (order, product, buyer, reason label, messages).
+     * Filters (all optional, see {@link FilterForm}): channel, account, kind, status, reason, view (the inbox tab:
+     * action-needed, first-absence, decision-sent, waiting, closed), order, text (order, product, buyer, reason
+     * label, messages), sku (prefix), amountMin, amountMax, deadline (overdue, due-today), group; sort is recent
+     * (default) or deadline.
      */
     @GetMapping
-    Page list(@RequestParam(required = false) String channel, @RequestParam(required = false) String account,
-              @RequestParam(required = false) IncidentKind kind, @RequestParam(required = false) IncidentStatus status,
-              @RequestParam(required = false) ReasonCategory reason, @RequestParam(required = false) String view,
-              @RequestParam(required = false) String order, @RequestParam(required = false) String text,
+    Page list(FilterForm form, @RequestParam(required = false) UUID group, @RequestParam(required = false) String sort,
               @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
-        IncidentPage page = queries.search(new IncidentFilter(channel, account, kind, status, reason,
-                view == null || view.isBlank() ? null : IncidentView.parse(view), order, text), after, limit);
+        IncidentPage page = queries.search(filter(form, group), IncidentSort.parse(sort), after, limit);
         return new Page(page.items().stream().map(IncidentSummary::of).toList(), page.next());
+    }
+
+    /** How many incidents each tab holds under the same filters (the view is ignored). */
+    @GetMapping("/counts")
+    TabCounts counts(FilterForm form, @RequestParam(required = false) UUID group) {
+        return queries.counts(filter(form, group));
+    }
+
+    private IncidentFilter filter(FilterForm form, UUID group) {
+        IncidentFilter filter = form.toFilter();
+        return group == null ? filter : groups.members(group, filter);
     }
 
     @GetMapping("/{id}")

@@ -5,8 +5,11 @@ import java.util.List;
 /** A decision that cannot be accepted, with every reason, in sentences for the user. */
 public class DecisionRefusedException extends RuntimeException {
 
-    /** Why: the incident's status does not allow it, or its content is wrong. */
-    public enum Kind { NOT_ALLOWED, INVALID, CONFLICT }
+    /**
+     * Why: the channel (or this instance) does not take this decision at all; the incident's status does not
+     * allow it now; its content is wrong or incomplete; or it clashes with an earlier request.
+     */
+    public enum Kind { UNSUPPORTED, NOT_ALLOWED, INVALID, CONFLICT }
 
     private final Kind kind;
     private final List<String> problems;

@@ -64,11 +64,7 @@ public class DecisionService {
             }
         }
         Incident incident = incidents.find(incidentId).orElseThrow(() -> new IncidentNotFoundException(incidentId));
-        ChannelAccount account = accounts.find(incident.accountId()).orElseThrow(() -> new DecisionRefusedException(
-                DecisionRefusedException.Kind.NOT_ALLOWED,
-                List.of("account '" + incident.accountId() + "' is not configured on this instance")));
-        ChannelAdapter adapter = adapters.get(account.channelType());
-        check(account, adapter, incident, command);
+        ChannelAccount account = vet(incident, command);
         Instant now = clock.instant();
         Decision decision = new Decision(UUID.randomUUID(), incidentId, account.id(), account.channelType(), command,
                 DecisionState.REQUESTED, idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString(),
@@ -105,12 +101,24 @@ public class DecisionService {
                 .orElse(List.of());
     }
 
+    /**
+     * Checks a decision as {@link #request} would, without making it: a bulk dry run asks this for every incident.
+     * Answers the incident's account; throws {@link DecisionRefusedException} with every reason otherwise.
+     */
+    public ChannelAccount vet(Incident incident, DecisionCommand command) {
+        ChannelAccount account = accounts.find(incident.accountId()).orElseThrow(() -> new DecisionRefusedException(
+                DecisionRefusedException.Kind.UNSUPPORTED,
+                List.of("account '" + incident.accountId() + "' is not configured on this instance")));
+        check(account, adapters.get(account.channelType()), incident, command);
+        return account;
+    }
+
     private static void check(ChannelAccount account, ChannelAdapter adapter, Incident incident, DecisionCommand command) {
         Capabilities capabilities = adapter.capabilities(account);
         Optional<Capabilities.DecisionSpec> spec = capabilities.find(command.type());
         if (spec.isEmpty()) {
             String elsewhere = capabilities.whereElse(command.type()).map(e -> " " + e).orElse("");
-            throw new DecisionRefusedException(DecisionRefusedException.Kind.NOT_ALLOWED, List.of(
+            throw new DecisionRefusedException(DecisionRefusedException.Kind.UNSUPPORTED, List.of(
                     "channel '" + account.channelType() + "' does not support " + command.type() + "; it supports "
                             + capabilities.decisions().stream().map(Capabilities.DecisionSpec::type).toList() + "."
                             + elsewhere));

@@ -1,6 +1,13 @@
 package com.disputehub.incident;
 
-/** Criteria for listing incidents; null fields do not filter. */
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * Criteria for listing incidents; null fields do not filter. {@code skuPrefix} matches any SKU of the incident
+ * that starts with it; the amount is the requested refund, else the product value. {@code memberOf} keeps the
+ * incidents listed in a manual group; {@code within} adds a second filter that must hold too (a rule group's).
+ */
 public record IncidentFilter(
         String channelType,
         String accountId,
@@ -9,9 +16,83 @@ public record IncidentFilter(
         ReasonCategory reason,
         IncidentView view,
         String orderId,
-        String text) {
+        String text,
+        String skuPrefix,
+        BigDecimal amountMin,
+        BigDecimal amountMax,
+        DeadlineFilter deadline,
+        UUID memberOf,
+        IncidentFilter within) {
+
+    public IncidentFilter {
+        channelType = blankToNull(channelType);
+        accountId = blankToNull(accountId);
+        orderId = blankToNull(orderId);
+        text = blankToNull(text);
+        skuPrefix = blankToNull(skuPrefix);
+        if (amountMin != null && amountMax != null && amountMin.compareTo(amountMax) > 0) {
+            throw new IllegalArgumentException("the minimum amount " + amountMin.toPlainString()
+                    + " is above the maximum " + amountMax.toPlainString());
+        }
+    }
 
     public static IncidentFilter all() {
-        return new IncidentFilter(null, null, null, null, null, null, null, null);
+        return new IncidentFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public IncidentFilter withAccount(String account) {
+        return new IncidentFilter(channelType, account, kind, status, reason, view, orderId, text, skuPrefix, amountMin,
+                amountMax, deadline, memberOf, within);
+    }
+
+    public IncidentFilter withView(IncidentView v) {
+        return new IncidentFilter(channelType, accountId, kind, status, reason, v, orderId, text, skuPrefix, amountMin,
+                amountMax, deadline, memberOf, within);
+    }
+
+    public IncidentFilter withStatus(IncidentStatus s) {
+        return new IncidentFilter(channelType, accountId, kind, s, reason, view, orderId, text, skuPrefix, amountMin,
+                amountMax, deadline, memberOf, within);
+    }
+
+    public IncidentFilter withReason(ReasonCategory r) {
+        return new IncidentFilter(channelType, accountId, kind, status, r, view, orderId, text, skuPrefix, amountMin,
+                amountMax, deadline, memberOf, within);
+    }
+
+    public IncidentFilter withText(String t) {
+        return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, t, skuPrefix, amountMin,
+                amountMax, deadline, memberOf, within);
+    }
+
+    public IncidentFilter withSkuPrefix(String prefix) {
+        return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, text, prefix, amountMin,
+                amountMax, deadline, memberOf, within);
+    }
+
+    public IncidentFilter withDeadline(DeadlineFilter d) {
+        return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, text, skuPrefix, amountMin,
+                amountMax, d, memberOf, within);
+    }
+
+    /** Only the incidents listed in this manual group. */
+    public IncidentFilter memberOf(UUID group) {
+        return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, text, skuPrefix, amountMin,
+                amountMax, deadline, group, within);
+    }
+
+    /** Only the incidents that also match {@code rule}. */
+    public IncidentFilter within(IncidentFilter rule) {
+        return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, text, skuPrefix, amountMin,
+                amountMax, deadline, memberOf, rule);
+    }
+
+    /** Whether nothing is filtered: a rule group with such a filter would hold every incident. */
+    public boolean isEmpty() {
+        return equals(all());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

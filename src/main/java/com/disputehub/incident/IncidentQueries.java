@@ -3,10 +3,15 @@ package com.disputehub.incident;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,53 +19,86 @@ import com.disputehub.database.Sql;
 
 import tools.jackson.databind.ObjectMapper;
 
-/** Lists incidents with filters and keyset pagination (most recently changed first), and open ones per account. */
+/** Lists incidents with filters and keyset pagination (recent or deadline first), tab counts, and open ones per account. */
 @Component
 public class IncidentQueries {
 
+    /** Stands for "no deadline" in the deadline order, so that such incidents come last (index of V8). */
+    static final Instant NO_DEADLINE = Instant.parse("9999-12-31T00:00:00Z");
+    private static final String DEADLINE_KEY = "coalesce(respond_by, timestamptz '9999-12-31 00:00:00+00')";
+
     private final JdbcClient jdbc;
     private final IncidentRowMapper rows;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    IncidentQueries(JdbcClient jdbc, ObjectMapper json) {
+    IncidentQueries(JdbcClient jdbc, ObjectMapper json, Clock clock,
+                    @Value("${disputehub.inbox.zone:Europe/Madrid}") ZoneId zone) {
         this.jdbc = jdbc;
         this.rows = new IncidentRowMapper(json);
+        this.clock = clock;
+        this.zone = zone;
     }
 
     public IncidentPage search(IncidentFilter filter, String pageToken, int limit) {
-        StringBuilder sql = new StringBuilder("select * from incident where true");
-        List<Object> params = new ArrayList<>();
-        addEquals(sql, params, "channel_type", filter.channelType());
-        addEquals(sql, params, "account_id", filter.accountId());
-        addEquals(sql, params, "kind", filter.kind() == null ? null : filter.kind().name());
-        addEquals(sql, params, "status", filter.status() == null ? null : filter.status().name());
-        addEquals(sql, params, "reason", filter.reason() == null ? null : filter.reason().name());
-        addEquals(sql, params, "order_id", filter.orderId());
-        if (filter.view() != null) {
-            sql.append(" and ").append(filter.view().predicate());
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            sql.append(" and (external_id ilike ? or order_id ilike ? or product_title ilike ? or buyer_name ilike ?"
-                    + " or raw_reason_label ilike ? or messages::text ilike ?)");
-            String like = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            for (int i = 0; i < 6; i++) {
-                params.add(like);
-            }
-        }
+        return search(filter, IncidentSort.RECENT, pageToken, limit);
+    }
+
+    /** One page in the given order; the token continues the same order and filter. */
+    public IncidentPage search(IncidentFilter filter, IncidentSort sort, String pageToken, int limit) {
+        IncidentConditions where = IncidentConditions.of(filter, true, clock, zone);
+        String key = sort == IncidentSort.DEADLINE ? DEADLINE_KEY : "updated_at";
+        String direction = sort == IncidentSort.DEADLINE ? "asc" : "desc";
         if (pageToken != null) {
-            Keyset key = Keyset.parse(pageToken);
-            sql.append(" and (updated_at, id) < (?, ?)");
-            params.add(Sql.ts(key.updatedAt()));
-            params.add(key.id());
+            Keyset after = Keyset.parse(pageToken, sort);
+            where.and("(" + key + ", id) " + (sort == IncidentSort.DEADLINE ? ">" : "<") + " (?, ?)",
+                    Sql.ts(after.at()), after.id());
         }
-        sql.append(" order by updated_at desc, id desc limit ?");
+        String sql = "select * from incident where " + where.sql() + " order by " + key + " " + direction + ", id "
+                + direction + " limit ?";
+        List<Object> params = new ArrayList<>(where.params());
         params.add(limit + 1);
-        List<Incident> found = jdbc.sql(sql.toString()).params(params).query(rows).list();
+        List<Incident> found = jdbc.sql(sql).params(params).query(rows).list();
         if (found.size() <= limit) {
             return new IncidentPage(found, null);
         }
         List<Incident> page = found.subList(0, limit);
         Incident last = page.get(limit - 1);
-        return new IncidentPage(List.copyOf(page), new Keyset(last.updatedAt(), last.id()).token());
+        Instant at = sort == IncidentSort.DEADLINE ? (last.respondBy() == null ? NO_DEADLINE : last.respondBy()) : last.updatedAt();
+        return new IncidentPage(List.copyOf(page), new Keyset(sort, at, last.id()).token());
+    }
+
+    /** How many incidents of the filter each tab holds, ignoring the filter's own view; ALL for the sum. */
+    public TabCounts counts(IncidentFilter filter) {
+        IncidentConditions where = IncidentConditions.of(filter, false, clock, zone);
+        StringBuilder sql = new StringBuilder("select count(*) as all_count");
+        for (IncidentView view : IncidentView.values()) {
+            sql.append(", count(*) filter (where ").append(view.predicate()).append(") as ").append(view.name());
+        }
+        sql.append(" from incident where ").append(where.sql());
+        return jdbc.sql(sql.toString()).params(where.params()).query((rs, n) -> {
+            Map<IncidentView, Long> byView = new EnumMap<>(IncidentView.class);
+            for (IncidentView view : IncidentView.values()) {
+                byView.put(view, rs.getLong(view.name()));
+            }
+            return new TabCounts(rs.getLong("all_count"), byView);
+        }).single();
+    }
+
+    /** The ids of every incident the filter matches, oldest deadline first, up to {@code max}. */
+    public List<UUID> matchingIds(IncidentFilter filter, int max) {
+        IncidentConditions where = IncidentConditions.of(filter, true, clock, zone);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(max);
+        return jdbc.sql("select id from incident where " + where.sql() + " order by " + DEADLINE_KEY + ", id limit ?")
+                .params(params).query(UUID.class).list();
+    }
+
+    /** Whether one incident matches the filter now. */
+    public boolean matches(IncidentFilter filter, UUID incidentId) {
+        IncidentConditions where = IncidentConditions.of(filter, true, clock, zone).and("id = ?", incidentId);
+        return jdbc.sql("select count(*) from incident where " + where.sql()).params(where.params())
+                .query(Long.class).single() > 0;
     }
 
     /** The other incidents of the same order, on any channel: the carrier's, the marketplace's, the supplier's. */
@@ -99,28 +137,25 @@ public class IncidentQueries {
                 .list();
     }
 
-    private static void addEquals(StringBuilder sql, List<Object> params, String column, String value) {
-        if (value != null && !value.isBlank()) {
-            sql.append(" and ").append(column).append(" = ?");
-            params.add(value);
-        }
-    }
-
-    /** The position after which the next page starts. */
-    record Keyset(Instant updatedAt, UUID id) {
+    /** The position after which the next page starts, in one order. */
+    record Keyset(IncidentSort sort, Instant at, UUID id) {
 
         String token() {
-            String raw = updatedAt.toString() + "|" + id;
+            String raw = sort.name() + "|" + at + "|" + id;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Keyset parse(String token) {
+        static Keyset parse(String token, IncidentSort expected) {
             try {
-                String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-                int bar = raw.indexOf('|');
-                return new Keyset(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+                String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
+                Keyset key = new Keyset(IncidentSort.valueOf(parts[0]), Instant.parse(parts[1]), UUID.fromString(parts[2]));
+                if (key.sort() != expected) {
+                    throw new IllegalArgumentException("page token of another sort");
+                }
+                return key;
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("invalid page token: '" + token + "'");
+                throw new IllegalArgumentException("invalid page token '" + token + "' for sort " + expected.name().toLowerCase()
+                        + "; start again without 'after'");
             }
         }
     }

@@ -74,7 +74,7 @@ public class AutoPlaybook {
     int run(ChannelAccount account, Set<String> rules) {
         int made = 0;
         String after = null;
-        IncidentFilter filter = new IncidentFilter(null, account.id(), null, null, null, null, null, null);
+        IncidentFilter filter = IncidentFilter.all().withAccount(account.id());
         do {
             IncidentPage page = queries.search(filter, after, 200);
             for (Incident incident : page.items()) {

@@ -1,0 +1,48 @@
+package com.disputehub.api;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.disputehub.grouping.BulkDecision;
+import com.disputehub.grouping.BulkDecisions;
+import com.disputehub.grouping.BulkRequest;
+
+/**
+ * Bulk decisions: {@code POST} with {@code "dryRun": true} plans (eligible, ineligible and why), then
+ * {@code POST /{id}/confirm} runs the plan; {@code "dryRun": false} plans and runs at once. {@code GET} shows progress.
+ */
+@RestController
+@RequestMapping("/api/bulk-decisions")
+class BulkDecisionController {
+
+    private final BulkDecisions bulk;
+
+    BulkDecisionController(BulkDecisions bulk) {
+        this.bulk = bulk;
+    }
+
+    @PostMapping
+    ResponseEntity<BulkDecision> submit(@RequestBody BulkRequest request) {
+        BulkDecision planned = bulk.submit(request);
+        return ResponseEntity.status(request.dryRun() ? 201 : 202).location(URI.create("/api/bulk-decisions/" + planned.id()))
+                .body(planned);
+    }
+
+    @PostMapping("/{id}/confirm")
+    ResponseEntity<BulkDecision> confirm(@PathVariable UUID id) {
+        return ResponseEntity.accepted().body(bulk.confirm(id));
+    }
+
+    @GetMapping("/{id}")
+    BulkDecision get(@PathVariable UUID id) {
+        return bulk.find(id);
+    }
+}

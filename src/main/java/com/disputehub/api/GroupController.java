@@ -1,0 +1,97 @@
+package com.disputehub.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.disputehub.grouping.Group;
+import com.disputehub.grouping.Groups;
+import com.disputehub.incident.FilterForm;
+
+/** Groups: manual ones (members added and removed) and rule ones (a saved filter); list members with ?group=. */
+@RestController
+@RequestMapping("/api/groups")
+class GroupController {
+
+    private final Groups groups;
+
+    GroupController(Groups groups) {
+        this.groups = groups;
+    }
+
+    @GetMapping
+    List<GroupView> all() {
+        return groups.all().stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{id}")
+    GroupView one(@PathVariable UUID id) {
+        return view(groups.find(id));
+    }
+
+    /** {@code {"name": "..."}} makes a manual group; with {@code "rule": {filter fields}}, a rule group. */
+    @PostMapping
+    ResponseEntity<GroupView> create(@RequestBody GroupRequest request) {
+        return ResponseEntity.status(201).body(view(groups.create(request.name(), request.rule())));
+    }
+
+    /** Renames the group, and for a rule group replaces its rule when one is given. */
+    @PatchMapping("/{id}")
+    GroupView change(@PathVariable UUID id, @RequestBody GroupRequest request) {
+        if (request.name() != null) {
+            groups.rename(id, request.name());
+        }
+        if (request.rule() != null) {
+            groups.changeRule(id, request.rule());
+        }
+        return view(groups.find(id));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        groups.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/members")
+    MembersChanged add(@PathVariable UUID id, @RequestBody Members request) {
+        return new MembersChanged(groups.add(id, request.ids()), groups.size(groups.find(id)));
+    }
+
+    @PostMapping("/{id}/members/remove")
+    MembersChanged remove(@PathVariable UUID id, @RequestBody Members request) {
+        return new MembersChanged(groups.remove(id, request.ids()), groups.size(groups.find(id)));
+    }
+
+    private GroupView view(Group g) {
+        return new GroupView(g.id(), g.name(), g.isRule() ? "RULE" : "MANUAL", g.rule() == null ? null : g.rule().fields(),
+                groups.size(g));
+    }
+
+    record GroupRequest(String name, FilterForm rule) {
+    }
+
+    record Members(List<UUID> incidentIds) {
+        List<UUID> ids() {
+            if (incidentIds == null || incidentIds.isEmpty()) {
+                throw new IllegalArgumentException("'incidentIds' is required and not empty");
+            }
+            return incidentIds;
+        }
+    }
+
+    record MembersChanged(int changed, long size) {
+    }
+
+    record GroupView(UUID id, String name, String type, java.util.Map<String, String> rule, long size) {
+    }
+}

@@ -1,0 +1,13 @@
+package com.disputehub.grouping;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A bulk decision: PLANNED after the dry run, RUNNING once confirmed until every eligible incident's decision is
+ * settled, then DONE. The items come in the order of the plan (nearest deadline first).
+ */
+public record BulkDecision(UUID id, String state, String decisionType, String selection, String requestedBy,
+                           Instant createdAt, Instant confirmedAt, BulkProgress progress, List<BulkItem> items) {
+}

@@ -1,0 +1,157 @@
+package com.disputehub.grouping;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.DecisionCommand;
+import com.disputehub.decision.DecisionRefusedException;
+import com.disputehub.decision.DecisionService;
+import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentFilter;
+import com.disputehub.incident.IncidentQueries;
+import com.disputehub.incident.IncidentStore;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Plans a bulk decision (the dry run: every selected incident, eligible or not and why, nothing sent) and runs a
+ * confirmed plan. Eligibility is the decision path's own check, so the dry run and the real requests agree.
+ */
+@Service
+public class BulkDecisions {
+
+    /** The most incidents one bulk decision covers; a larger selection is refused with a hint to narrow it. */
+    public static final int MAX_SELECTION = 5_000;
+
+    private final BulkStore store;
+    private final BulkRunner runner;
+    private final Groups groups;
+    private final IncidentQueries queries;
+    private final IncidentStore incidents;
+    private final DecisionService decisions;
+    private final ChannelAccounts accounts;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    BulkDecisions(BulkStore store, BulkRunner runner, Groups groups, IncidentQueries queries, IncidentStore incidents,
+                  DecisionService decisions, ChannelAccounts accounts, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.runner = runner;
+        this.groups = groups;
+        this.queries = queries;
+        this.incidents = incidents;
+        this.decisions = decisions;
+        this.accounts = accounts;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Plans the request; unless it is a dry run, confirms the plan at once. */
+    public BulkDecision submit(BulkRequest request) {
+        if (request.selection() == null) {
+            throw new IllegalArgumentException("'selection' is required: 'incidentIds', a 'filter' or a 'groupId'");
+        }
+        request.selection().check();
+        DecisionTemplate template = new DecisionTemplate(request.decision(), request.translations());
+        template.check(json);
+        List<UUID> ids = select(request.selection());
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("the selection holds no incident");
+        }
+        List<BulkStore.PlannedItem> items = new ArrayList<>();
+        for (UUID id : ids) {
+            items.add(plan(id, template));
+        }
+        UUID bulkId = UUID.randomUUID();
+        String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank() ? "api" : request.requestedBy().trim();
+        store.insert(bulkId, requestedBy, template.type(), json.writeValueAsString(template),
+                request.selection().describe(groups), clock.instant(), items);
+        return request.dryRun() ? find(bulkId) : confirm(bulkId);
+    }
+
+    /** Runs a planned bulk decision; confirming one that already runs changes nothing. */
+    public BulkDecision confirm(UUID id) {
+        BulkDecision bulk = find(id);
+        if (BulkStore.PLANNED.equals(bulk.state())) {
+            if (bulk.progress().eligible() == 0) {
+                throw new DecisionRefusedException(DecisionRefusedException.Kind.CONFLICT,
+                        List.of("nothing to send: no selected incident is eligible for " + bulk.decisionType()));
+            }
+            if (store.confirm(id, clock.instant())) {
+                runner.start(id);
+            }
+        }
+        return find(id);
+    }
+
+    public BulkDecision find(UUID id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("no bulk decision " + id));
+    }
+
+    private List<UUID> select(Selection selection) {
+        if (!selection.incidentIds().isEmpty()) {
+            List<UUID> ids = List.copyOf(new LinkedHashSet<>(selection.incidentIds()));
+            if (ids.size() > MAX_SELECTION) {
+                throw new IllegalArgumentException(tooMany(ids.size()));
+            }
+            return ids;
+        }
+        IncidentFilter filter = selection.filter() == null ? IncidentFilter.all() : selection.filter().toFilter();
+        if (selection.groupId() != null) {
+            filter = groups.members(selection.groupId(), filter);
+        }
+        List<UUID> ids = queries.matchingIds(filter, MAX_SELECTION + 1);
+        if (ids.size() > MAX_SELECTION) {
+            throw new IllegalArgumentException(tooMany(queries.counts(filter).all()));
+        }
+        return ids;
+    }
+
+    private static String tooMany(long count) {
+        return "the selection holds " + count + " incidents; one bulk decision takes at most " + MAX_SELECTION
+                + ": narrow the filter (a tab, a channel, a reason) or split it";
+    }
+
+    private BulkStore.PlannedItem plan(UUID incidentId, DecisionTemplate template) {
+        Optional<Incident> found = incidents.find(incidentId);
+        if (found.isEmpty()) {
+            return new BulkStore.PlannedItem(incidentId, false, "GONE", "no incident " + incidentId, null);
+        }
+        Incident incident = found.get();
+        DecisionCommand command;
+        try {
+            command = template.render(incident, language(incident), json);
+        } catch (DecisionTemplate.TemplateException e) {
+            return new BulkStore.PlannedItem(incidentId, false, "TEMPLATE", e.getMessage(), null);
+        }
+        try {
+            decisions.vet(incident, command);
+        } catch (DecisionRefusedException e) {
+            return new BulkStore.PlannedItem(incidentId, false, refusal(e.kind()), e.getMessage(), null);
+        }
+        return new BulkStore.PlannedItem(incidentId, true, null, null, json.writerFor(DecisionCommand.class).writeValueAsString(command));
+    }
+
+    static String refusal(DecisionRefusedException.Kind kind) {
+        return switch (kind) {
+            case UNSUPPORTED -> "UNSUPPORTED";
+            case NOT_ALLOWED -> "WRONG_STATUS";
+            case INVALID -> "INCOMPLETE";
+            case CONFLICT -> "CONFLICT";
+        };
+    }
+
+    /** The buyer's language: the account's {@code locale} option (es_ES gives es); null when unset. */
+    private String language(Incident incident) {
+        return accounts.find(incident.accountId()).flatMap(a -> a.option("locale"))
+                .map(l -> l.split("[_-]")[0].toLowerCase(Locale.ROOT)).orElse(null);
+    }
+}

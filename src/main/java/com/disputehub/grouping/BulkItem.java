@@ -1,0 +1,13 @@
+package com.disputehub.grouping;
+
+import java.util.UUID;
+
+/**
+ * One incident of a bulk decision. {@code refusal} says why it is not (or could not be) sent: UNSUPPORTED (the
+ * channel has no such decision), WRONG_STATUS, INCOMPLETE (missing evidence or a field), TEMPLATE (a placeholder
+ * without value), CONFLICT, GONE; {@code why} says it in a sentence. {@code state} is INELIGIBLE, WAITING (to be
+ * handed to the outbox), SKIPPED (refused when its turn came), or the decision's own state.
+ */
+public record BulkItem(UUID incidentId, String externalId, String channelType, String accountId, boolean eligible,
+                       String refusal, String why, UUID decisionId, String state) {
+}

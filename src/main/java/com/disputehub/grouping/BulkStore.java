@@ -1,0 +1,138 @@
+package com.disputehub.grouping;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.disputehub.database.Sql;
+
+/** The rows of bulk decisions and their items; an item's decision state is read from the outbox. */
+@Component
+class BulkStore {
+
+    static final String PLANNED = "PLANNED";
+    static final String CONFIRMED = "CONFIRMED";
+    static final String QUEUED = "QUEUED";
+
+    private final JdbcClient jdbc;
+
+    BulkStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A row to insert: the plan of one incident. */
+    record PlannedItem(UUID incidentId, boolean eligible, String refusal, String why, String commandJson) {
+    }
+
+    /** An eligible item still to hand to the outbox. */
+    record Waiting(UUID incidentId, String commandJson) {
+    }
+
+    @Transactional
+    void insert(UUID id, String requestedBy, String type, String templateJson, String selection, Instant now,
+                List<PlannedItem> items) {
+        jdbc.sql("""
+                insert into bulk_decision (id, requested_by, decision_type, template, selection, state, created_at, updated_at)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                """).params(id, requestedBy, type, templateJson, selection, PLANNED, Sql.ts(now), Sql.ts(now)).update();
+        int position = 0;
+        for (PlannedItem item : items) {
+            jdbc.sql("""
+                    insert into bulk_decision_item (bulk_id, incident_id, position, eligible, refusal, why, command)
+                    values (?, ?, ?, ?, ?, ?, ?::jsonb)
+                    """).params(id, item.incidentId(), position++, item.eligible(), item.refusal(), item.why(),
+                    item.commandJson()).update();
+        }
+    }
+
+    /** PLANNED to CONFIRMED; false when it was not PLANNED. */
+    boolean confirm(UUID id, Instant now) {
+        return jdbc.sql("update bulk_decision set state = ?, confirmed_at = ?, updated_at = ? where id = ? and state = ?")
+                .params(CONFIRMED, Sql.ts(now), Sql.ts(now), id, PLANNED).update() == 1;
+    }
+
+    void queued(UUID id, Instant now) {
+        jdbc.sql("update bulk_decision set state = ?, updated_at = ? where id = ? and state = ?")
+                .params(QUEUED, Sql.ts(now), id, CONFIRMED).update();
+    }
+
+    List<UUID> confirmed() {
+        return jdbc.sql("select id from bulk_decision where state = ? order by confirmed_at").param(CONFIRMED)
+                .query(UUID.class).list();
+    }
+
+    String requestedBy(UUID id) {
+        return jdbc.sql("select requested_by from bulk_decision where id = ?").param(id).query(String.class).single();
+    }
+
+    List<Waiting> waiting(UUID id) {
+        return jdbc.sql("""
+                select incident_id, command::text as command from bulk_decision_item
+                where bulk_id = ? and eligible and decision_id is null and refusal is null order by position
+                """).param(id).query((rs, n) -> new Waiting(rs.getObject("incident_id", UUID.class), rs.getString("command")))
+                .list();
+    }
+
+    void handedOver(UUID id, UUID incidentId, UUID decisionId) {
+        jdbc.sql("update bulk_decision_item set decision_id = ? where bulk_id = ? and incident_id = ?")
+                .params(decisionId, id, incidentId).update();
+    }
+
+    void skipped(UUID id, UUID incidentId, String refusal, String why) {
+        jdbc.sql("update bulk_decision_item set refusal = ?, why = ? where bulk_id = ? and incident_id = ?")
+                .params(refusal, why, id, incidentId).update();
+    }
+
+    Optional<BulkDecision> find(UUID id) {
+        return jdbc.sql("select * from bulk_decision where id = ?").param(id).query((rs, n) -> {
+            Instant confirmed = rs.getTimestamp("confirmed_at") == null ? null : rs.getTimestamp("confirmed_at").toInstant();
+            List<BulkItem> items = items(id);
+            BulkProgress progress = progress(items);
+            String stored = rs.getString("state");
+            String state = PLANNED.equals(stored) ? PLANNED : progress.settled() && QUEUED.equals(stored) ? "DONE" : "RUNNING";
+            return new BulkDecision(id, state, rs.getString("decision_type"), rs.getString("selection"),
+                    rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant(), confirmed, progress, items);
+        }).optional();
+    }
+
+    private List<BulkItem> items(UUID id) {
+        return jdbc.sql("""
+                select i.incident_id, inc.external_id, inc.channel_type, inc.account_id, i.eligible, i.refusal, i.why,
+                       i.decision_id, d.state as decision_state
+                from bulk_decision_item i join incident inc on inc.id = i.incident_id
+                left join decision d on d.id = i.decision_id
+                where i.bulk_id = ? order by i.position
+                """).param(id).query((rs, n) -> {
+            boolean eligible = rs.getBoolean("eligible");
+            UUID decision = rs.getObject("decision_id", UUID.class);
+            String state = !eligible ? "INELIGIBLE" : decision != null ? rs.getString("decision_state")
+                    : rs.getString("refusal") != null ? "SKIPPED" : "WAITING";
+            return new BulkItem(rs.getObject("incident_id", UUID.class), rs.getString("external_id"),
+                    rs.getString("channel_type"), rs.getString("account_id"), eligible, rs.getString("refusal"),
+                    rs.getString("why"), decision, state);
+        }).list();
+    }
+
+    private static BulkProgress progress(List<BulkItem> items) {
+        int eligible = 0, sent = 0, failed = 0, unknown = 0, pending = 0, skipped = 0;
+        for (BulkItem item : items) {
+            if (!item.eligible()) {
+                continue;
+            }
+            eligible++;
+            switch (item.state()) {
+                case "SENT" -> sent++;
+                case "REJECTED", "FAILED" -> failed++;
+                case "UNKNOWN" -> unknown++;
+                case "SKIPPED" -> skipped++;
+                default -> pending++;
+            }
+        }
+        return new BulkProgress(items.size(), eligible, items.size() - eligible, sent, failed, unknown, pending, skipped);
+    }
+}

@@ -1,0 +1,147 @@
+package com.disputehub.grouping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.disputehub.channel.DecisionCommand;
+import com.disputehub.incident.Incident;
+import com.disputehub.incident.Money;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * One decision written once for many incidents: the decision's JSON (as for a single decision) whose texts may
+ * hold placeholders such as {@code {buyerName}}, and per-language replacements of its fields. Each incident gets
+ * the fields of its buyer's language, with its own values in the placeholders.
+ */
+public record DecisionTemplate(JsonNode decision, Map<String, Map<String, String>> translations) {
+
+    public static final Set<String> PLACEHOLDERS = Set.of("buyerName", "orderId", "amount", "productTitle", "incidentRef");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    public DecisionTemplate {
+        translations = translations == null ? Map.of() : Map.copyOf(translations);
+    }
+
+    /** Checks the template once, before any incident: a decision type, known placeholders, a readable command. */
+    void check(ObjectMapper json) {
+        if (!(decision instanceof ObjectNode node) || !node.hasNonNull("type")) {
+            throw new IllegalArgumentException("'decision' needs a \"type\" and the decision's fields, as for one incident");
+        }
+        Set<String> unknown = new TreeSet<>();
+        collect(decision, unknown);
+        translations.values().forEach(fields -> fields.values().forEach(text -> unknownIn(text, unknown)));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown placeholder(s) " + unknown + "; the known ones are "
+                    + new TreeSet<>(PLACEHOLDERS));
+        }
+        try {
+            json.treeToValue(decision, DecisionCommand.class);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the decision cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    String type() {
+        return decision.get("type").asString();
+    }
+
+    /** The command for one incident, in {@code language}; a {@link TemplateException} when a placeholder has no value. */
+    DecisionCommand render(Incident incident, String language, ObjectMapper json) {
+        ObjectNode node = ((ObjectNode) decision).deepCopy();
+        Map<String, String> local = language == null ? null : translations.get(language.toLowerCase(Locale.ROOT));
+        if (local != null) {
+            local.forEach(node::put);
+        }
+        List<String> missing = new ArrayList<>();
+        JsonNode filled = fill(node, incident, missing);
+        if (!missing.isEmpty()) {
+            throw new TemplateException("no value for " + String.join(", ", missing) + " on this incident");
+        }
+        return json.treeToValue(filled, DecisionCommand.class);
+    }
+
+    private static JsonNode fill(JsonNode node, Incident incident, List<String> missing) {
+        if (node.isString()) {
+            return StringNode.valueOf(substitute(node.asString(), incident, missing));
+        }
+        if (node instanceof ObjectNode object) {
+            for (String name : new ArrayList<>(object.propertyNames())) {
+                object.set(name, fill(object.get(name), incident, missing));
+            }
+        } else if (node.isArray()) {
+            tools.jackson.databind.node.ArrayNode array = (tools.jackson.databind.node.ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, fill(array.get(i), incident, missing));
+            }
+        }
+        return node;
+    }
+
+    private static String substitute(String text, Incident incident, List<String> missing) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = value(m.group(1), incident);
+            if (value == null) {
+                missing.add("{" + m.group(1) + "}");
+                value = "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String value(String placeholder, Incident i) {
+        return switch (placeholder) {
+            case "buyerName" -> blankToNull(i.buyerName());
+            case "orderId" -> blankToNull(i.orderId());
+            case "productTitle" -> blankToNull(i.productTitle());
+            case "incidentRef" -> i.externalId();
+            case "amount" -> amount(i.requestedRefund() != null ? i.requestedRefund() : i.productValue());
+            default -> null;
+        };
+    }
+
+    private static String amount(Money money) {
+        return money == null ? null : money.amount().toPlainString() + " " + money.currency();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static void collect(JsonNode node, Set<String> unknown) {
+        if (node.isString()) {
+            unknownIn(node.asString(), unknown);
+        } else if (node.isContainer()) {
+            node.forEach(child -> collect(child, unknown));
+        }
+    }
+
+    private static void unknownIn(String text, Set<String> unknown) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (!PLACEHOLDERS.contains(m.group(1))) {
+                unknown.add("{" + m.group(1) + "}");
+            }
+        }
+    }
+
+    /** A placeholder without a value on one incident: that incident is not eligible. */
+    static class TemplateException extends RuntimeException {
+        TemplateException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.disputehub.incident;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A filter as people and integrators write it: query parameters, form fields, a rule group's JSON. Blank means
+ * "any"; a wrong value is a clear error naming the field and what it may be.
+ */
+public record FilterForm(String channel, String account, String kind, String status, String reason, String view,
+                         String order, String text, String sku, String amountMin, String amountMax, String deadline) {
+
+    public static FilterForm empty() {
+        return new FilterForm(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public IncidentFilter toFilter() {
+        return new IncidentFilter(channel, account, enumOf(IncidentKind.class, "kind", kind),
+                enumOf(IncidentStatus.class, "status", status), enumOf(ReasonCategory.class, "reason", reason),
+                blank(view) ? null : IncidentView.parse(view), order, text, sku, amount("amountMin", amountMin),
+                amount("amountMax", amountMax), blank(deadline) ? null : DeadlineFilter.parse(deadline), null, null);
+    }
+
+    /** The same form without its view: what the tabs share. */
+    public FilterForm withoutView() {
+        return new FilterForm(channel, account, kind, status, reason, null, order, text, sku, amountMin, amountMax, deadline);
+    }
+
+    /** The non-blank fields, in order, for links and for showing a rule. */
+    public Map<String, String> fields() {
+        Map<String, String> out = new LinkedHashMap<>();
+        put(out, "channel", channel);
+        put(out, "account", account);
+        put(out, "kind", kind);
+        put(out, "status", status);
+        put(out, "reason", reason);
+        put(out, "view", view);
+        put(out, "order", order);
+        put(out, "text", text);
+        put(out, "sku", sku);
+        put(out, "amountMin", amountMin);
+        put(out, "amountMax", amountMax);
+        put(out, "deadline", deadline);
+        return out;
+    }
+
+    public boolean isEmpty() {
+        return fields().isEmpty();
+    }
+
+    private static void put(Map<String, String> out, String key, String value) {
+        if (!blank(value)) {
+            out.put(key, value.trim());
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static BigDecimal amount(String field, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + field + "' must be a number such as 25 or 19.90, not '" + value + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + field + "' cannot be '" + value + "'; one of "
+                        + Arrays.toString(type.getEnumConstants())));
+    }
+}
