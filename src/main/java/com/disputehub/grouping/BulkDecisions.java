@@ -130,7 +130,9 @@ public class BulkDecisions {
         try {
             command = template.render(incident, language(incident), json);
         } catch (DecisionTemplate.TemplateException e) {
-            return new BulkStore.PlannedItem(incidentId, false, "TEMPLATE", e.getMessage(), null);
+            // A channel that does not take the decision at all, or not now, says more than an empty placeholder.
+            return channelRefusal(incident, template).orElse(
+                    new BulkStore.PlannedItem(incidentId, false, "TEMPLATE", e.getMessage(), null));
         }
         try {
             decisions.vet(incident, command);
@@ -138,6 +140,17 @@ public class BulkDecisions {
             return new BulkStore.PlannedItem(incidentId, false, refusal(e.kind()), e.getMessage(), null);
         }
         return new BulkStore.PlannedItem(incidentId, true, null, null, json.writerFor(DecisionCommand.class).writeValueAsString(command));
+    }
+
+    private Optional<BulkStore.PlannedItem> channelRefusal(Incident incident, DecisionTemplate template) {
+        try {
+            decisions.vet(incident, json.treeToValue(template.decision(), DecisionCommand.class));
+        } catch (DecisionRefusedException e) {
+            if (e.kind() == DecisionRefusedException.Kind.UNSUPPORTED || e.kind() == DecisionRefusedException.Kind.NOT_ALLOWED) {
+                return Optional.of(new BulkStore.PlannedItem(incident.id(), false, refusal(e.kind()), e.getMessage(), null));
+            }
+        }
+        return Optional.empty();
     }
 
     static String refusal(DecisionRefusedException.Kind kind) {

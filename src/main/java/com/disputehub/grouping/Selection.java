@@ -19,10 +19,7 @@ public record Selection(List<UUID> incidentIds, FilterForm filter, UUID groupId)
         return new Selection(ids, null, null);
     }
 
-    public static Selection ofFilter(FilterForm filter) {
-        return new Selection(List.of(), filter, null);
-    }
-
+    /** Everything {@code filter} matches, within the group when {@code groupId} is not null. */
     public static Selection ofGroup(UUID groupId, FilterForm filter) {
         return new Selection(List.of(), filter, groupId);
     }

@@ -24,9 +24,9 @@ public record FilterForm(String channel, String account, String kind, String sta
                 amount("amountMax", amountMax), blank(deadline) ? null : DeadlineFilter.parse(deadline), null, null);
     }
 
-    /** The same form without its view: what the tabs share. */
-    public FilterForm withoutView() {
-        return new FilterForm(channel, account, kind, status, reason, null, order, text, sku, amountMin, amountMax, deadline);
+    /** The same form on another tab (null: All). */
+    public FilterForm withView(String tab) {
+        return new FilterForm(channel, account, kind, status, reason, tab, order, text, sku, amountMin, amountMax, deadline);
     }
 
     /** The non-blank fields, in order, for links and for showing a rule. */

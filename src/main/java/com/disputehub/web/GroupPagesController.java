@@ -1,0 +1,67 @@
+package com.disputehub.web;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.grouping.Group;
+import com.disputehub.grouping.Groups;
+import com.disputehub.incident.DeadlineFilter;
+import com.disputehub.incident.FilterForm;
+import com.disputehub.incident.IncidentKind;
+import com.disputehub.incident.IncidentStatus;
+import com.disputehub.incident.ReasonCategory;
+
+/** Groups: the list with sizes; create a manual or a rule group; rename; delete. */
+@Controller
+class GroupPagesController {
+
+    private final Groups groups;
+    private final ChannelAccounts accounts;
+
+    GroupPagesController(Groups groups, ChannelAccounts accounts) {
+        this.groups = groups;
+        this.accounts = accounts;
+    }
+
+    /** A group and how many incidents it holds now. */
+    record GroupLine(Group group, long size) {
+    }
+
+    @GetMapping("/inbox/groups")
+    String list(Model model) {
+        model.addAttribute("lines", groups.all().stream().map(g -> new GroupLine(g, groups.size(g))).toList());
+        model.addAttribute("channels", accounts.all().stream().map(a -> a.channelType()).distinct().sorted().toList());
+        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("kinds", IncidentKind.values());
+        model.addAttribute("statuses", IncidentStatus.values());
+        model.addAttribute("reasons", ReasonCategory.values());
+        model.addAttribute("deadlines", DeadlineFilter.values());
+        return "groups";
+    }
+
+    /** {@code type=rule} saves the filter fields as the rule; otherwise a manual group. */
+    @PostMapping("/inbox/groups")
+    String create(@RequestParam String name, @RequestParam(defaultValue = "manual") String type, FilterForm rule) {
+        Group group = groups.create(name, "rule".equals(type) ? rule : null);
+        return "redirect:/inbox?group=" + group.id();
+    }
+
+    @PostMapping("/inbox/groups/{id}/rename")
+    String rename(@PathVariable UUID id, @RequestParam String name) {
+        groups.rename(id, name);
+        return "redirect:/inbox/groups";
+    }
+
+    @PostMapping("/inbox/groups/{id}/delete")
+    String delete(@PathVariable UUID id) {
+        groups.delete(id);
+        return "redirect:/inbox/groups";
+    }
+}

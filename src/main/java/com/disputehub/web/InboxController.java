@@ -1,0 +1,122 @@
+package com.disputehub.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.grouping.Groups;
+import com.disputehub.incident.DeadlineFilter;
+import com.disputehub.incident.FilterForm;
+import com.disputehub.incident.IncidentFilter;
+import com.disputehub.incident.IncidentKind;
+import com.disputehub.incident.IncidentPage;
+import com.disputehub.incident.IncidentQueries;
+import com.disputehub.incident.IncidentSort;
+import com.disputehub.incident.IncidentStatus;
+import com.disputehub.incident.IncidentView;
+import com.disputehub.incident.ReasonCategory;
+import com.disputehub.incident.TabCounts;
+
+/** The inbox: tabs with counts, filters, the list (keyset pages), and what to do with the ticked incidents. */
+@Controller
+class InboxController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final IncidentQueries queries;
+    private final Groups groups;
+    private final ChannelAccounts accounts;
+    private final Clock clock;
+
+    InboxController(IncidentQueries queries, Groups groups, ChannelAccounts accounts, Clock clock) {
+        this.queries = queries;
+        this.groups = groups;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** A tab: its view (null for All), the count, the colour of the seed pages and its link. */
+    record Tab(String key, IncidentView view, long count, String tone, boolean active, String href) {
+    }
+
+    @GetMapping("/inbox")
+    String inbox(FilterForm form, @RequestParam(required = false) UUID group, @RequestParam(required = false) String sort,
+                 @RequestParam(required = false) String after, Model model) {
+        IncidentFilter filter = form.toFilter();
+        IncidentFilter members = group == null ? filter : groups.members(group, filter);
+        IncidentPage page = queries.search(members, IncidentSort.parse(sort), after, PAGE_SIZE);
+        TabCounts counts = queries.counts(members);
+        Instant now = clock.instant();
+        model.addAttribute("form", form);
+        model.addAttribute("group", group);
+        model.addAttribute("sort", sort == null ? "" : sort.toLowerCase(Locale.ROOT));
+        model.addAttribute("tabs", tabs(form, group, sort, counts, filter.view()));
+        model.addAttribute("rows", page.items().stream().map(i -> IncidentRow.of(i, now)).toList());
+        model.addAttribute("here", Links.inbox(form, group, sort, after));
+        model.addAttribute("next", page.next() == null ? null : Links.inbox(form, group, sort, page.next()));
+        model.addAttribute("matching", filter.view() == null ? counts.all() : counts.of(filter.view()));
+        model.addAttribute("groups", groups.all());
+        model.addAttribute("manualGroups", groups.all().stream().filter(g -> !g.isRule()).toList());
+        model.addAttribute("activeGroup", group == null ? null : groups.find(group));
+        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("channels", accounts.all().stream().map(a -> a.channelType()).distinct().sorted().toList());
+        model.addAttribute("kinds", IncidentKind.values());
+        model.addAttribute("statuses", IncidentStatus.values());
+        model.addAttribute("reasons", ReasonCategory.values());
+        model.addAttribute("deadlines", DeadlineFilter.values());
+        model.addAttribute("bulkHref", Links.bulk(form, group));
+        return "inbox";
+    }
+
+    /** Adds the ticked incidents to a manual group, or to a new one named here. */
+    @PostMapping("/inbox/selection/group")
+    String addToGroup(@RequestParam(name = "ids", required = false) List<UUID> ids,
+                      @RequestParam(required = false) UUID groupId, @RequestParam(required = false) String newGroup,
+                      @RequestParam(defaultValue = "/inbox") String back, RedirectAttributes flash) {
+        if (ids == null || ids.isEmpty()) {
+            throw new IllegalArgumentException("tick at least one incident first");
+        }
+        UUID target = newGroup != null && !newGroup.isBlank() ? groups.create(newGroup, null).id() : groupId;
+        if (target == null) {
+            throw new IllegalArgumentException("choose a group or name a new one");
+        }
+        int added = groups.add(target, ids);
+        flash.addFlashAttribute("notice", new Notice("notice.addedToGroup", added, groups.find(target).name()));
+        return "redirect:" + safeBack(back);
+    }
+
+    /** A message for the next page, with up to two arguments. */
+    record Notice(String key, Object a, Object b) {
+    }
+
+    /** Only our own pages: a redirect never leaves the inbox. */
+    static String safeBack(String back) {
+        return back != null && back.startsWith("/inbox") && !back.startsWith("//") ? back : "/inbox";
+    }
+
+    private static List<Tab> tabs(FilterForm form, UUID group, String sort, TabCounts counts, IncidentView active) {
+        List<Tab> tabs = new ArrayList<>();
+        tabs.add(new Tab("all", null, counts.all(), "none", active == null, Links.inbox(form.withView(null), group, sort, null)));
+        for (IncidentView view : IncidentView.values()) {
+            String key = view.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            String tone = switch (view) {
+                case ACTION_NEEDED -> "red";
+                case DECISION_SENT -> "green";
+                default -> "none";
+            };
+            tabs.add(new Tab(key, view, counts.of(view), tone, view == active, Links.inbox(form.withView(key), group, sort, null)));
+        }
+        return tabs;
+    }
+}

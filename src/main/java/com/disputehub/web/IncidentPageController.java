@@ -1,0 +1,151 @@
+package com.disputehub.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.disputehub.channel.DecisionCommand;
+import com.disputehub.decision.Decision;
+import com.disputehub.decision.DecisionRefusedException;
+import com.disputehub.decision.DecisionService;
+import com.disputehub.decision.Decisions;
+import com.disputehub.decision.IncidentNotFoundException;
+import com.disputehub.grouping.Group;
+import com.disputehub.grouping.Groups;
+import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentFiles;
+import com.disputehub.incident.IncidentNotes;
+import com.disputehub.incident.IncidentQueries;
+import com.disputehub.incident.IncidentStore;
+import com.disputehub.incident.IncidentView;
+import com.disputehub.incident.Timeline;
+import com.disputehub.playbook.Playbook;
+import com.disputehub.playbook.Suggestion;
+
+import tools.jackson.databind.ObjectMapper;
+
+/** One incident in full, with the decisions its channel allows now, its notes and its groups. */
+@Controller
+class IncidentPageController {
+
+    private final IncidentStore store;
+    private final IncidentQueries queries;
+    private final Timeline timeline;
+    private final IncidentNotes notes;
+    private final IncidentFiles files;
+    private final Decisions decisions;
+    private final DecisionService decisionService;
+    private final DecisionForms forms;
+    private final Playbook playbook;
+    private final Groups groups;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    IncidentPageController(IncidentStore store, IncidentQueries queries, Timeline timeline, IncidentNotes notes,
+                           IncidentFiles files, Decisions decisions, DecisionService decisionService, DecisionForms forms,
+                           Playbook playbook, Groups groups, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.queries = queries;
+        this.timeline = timeline;
+        this.notes = notes;
+        this.files = files;
+        this.decisions = decisions;
+        this.decisionService = decisionService;
+        this.forms = forms;
+        this.playbook = playbook;
+        this.groups = groups;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/inbox/incidents/{id}")
+    String incident(@PathVariable UUID id, Model model) {
+        Incident incident = find(id);
+        List<Group> memberOf = groups.of(id);
+        model.addAttribute("incident", incident);
+        model.addAttribute("row", IncidentRow.of(incident, clock.instant()));
+        model.addAttribute("timeline", timeline.of(id));
+        model.addAttribute("notes", notes.of(id));
+        model.addAttribute("files", files.of(id));
+        model.addAttribute("decisions", decisions.ofIncident(id));
+        model.addAttribute("allowed", decisionService.allowedFor(incident));
+        model.addAttribute("suggestion", playbook.suggest(incident).orElse(null));
+        model.addAttribute("related", queries.relatedTo(incident));
+        model.addAttribute("memberOf", memberOf);
+        model.addAttribute("otherGroups", groups.all().stream().filter(g -> !g.isRule() && !memberOf.contains(g)).toList());
+        model.addAttribute("raw", pretty(incident.rawPayload()));
+        model.addAttribute("firstAbsence", incident.flags().contains(IncidentView.FIRST_ABSENCE_FLAG));
+        return "incident";
+    }
+
+    /** A decision from one of the page's forms; refused ones come back with the channel's reasons. */
+    @PostMapping("/inbox/incidents/{id}/decisions")
+    String decide(@PathVariable UUID id, @RequestParam("type") String type, @RequestParam Map<String, String> params,
+                  @RequestParam(name = DecisionForms.EVIDENCE, required = false) List<MultipartFile> evidence,
+                  @RequestParam(defaultValue = "inbox") String by, RedirectAttributes flash) {
+        DecisionCommand command = json.treeToValue(forms.decision(type, params, evidence), DecisionCommand.class);
+        return request(id, command, by, flash);
+    }
+
+    /** Applies the playbook's complete suggestion, as computed now. */
+    @PostMapping("/inbox/incidents/{id}/suggestion")
+    String applySuggestion(@PathVariable UUID id, @RequestParam(defaultValue = "inbox") String by, RedirectAttributes flash) {
+        Suggestion suggestion = playbook.suggest(find(id)).filter(Suggestion::automatable)
+                .orElseThrow(() -> new IllegalArgumentException("this incident has no suggestion that can be applied as is"));
+        return request(id, suggestion.command(), by, flash);
+    }
+
+    @PostMapping("/inbox/incidents/{id}/notes")
+    String addNote(@PathVariable UUID id, @RequestParam String body, @RequestParam(defaultValue = "inbox") String author) {
+        find(id);
+        if (body.isBlank()) {
+            throw new IllegalArgumentException("a note needs some text");
+        }
+        notes.add(id, author.isBlank() ? "inbox" : author.trim(), body.trim());
+        return "redirect:/inbox/incidents/" + id + "#notes";
+    }
+
+    @PostMapping("/inbox/incidents/{id}/groups")
+    String changeGroup(@PathVariable UUID id, @RequestParam UUID groupId, @RequestParam(defaultValue = "add") String action) {
+        find(id);
+        if ("remove".equals(action)) {
+            groups.remove(groupId, List.of(id));
+        } else {
+            groups.add(groupId, List.of(id));
+        }
+        return "redirect:/inbox/incidents/" + id + "#groups";
+    }
+
+    private String request(UUID id, DecisionCommand command, String by, RedirectAttributes flash) {
+        try {
+            Decision decision = decisionService.request(id, command, by.isBlank() ? "inbox" : by.trim(), null);
+            flash.addFlashAttribute("notice", new InboxController.Notice("notice.decisionAccepted",
+                    decision.command().describe(), null));
+        } catch (DecisionRefusedException e) {
+            flash.addFlashAttribute("refusal", e.problems());
+        }
+        return "redirect:/inbox/incidents/" + id;
+    }
+
+    private Incident find(UUID id) {
+        return store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+    }
+
+    private String pretty(String raw) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(raw));
+        } catch (RuntimeException e) {
+            return raw;
+        }
+    }
+}

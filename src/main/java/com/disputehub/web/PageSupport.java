@@ -1,0 +1,52 @@
+package com.disputehub.web;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import com.disputehub.decision.DecisionRefusedException;
+import com.disputehub.decision.IncidentNotFoundException;
+import com.disputehub.grouping.NotFoundException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** What every page shows (the language switch) and the error page with a sentence that says what to fix. */
+@ControllerAdvice(basePackageClasses = PageSupport.class)
+class PageSupport {
+
+    @ModelAttribute
+    void common(Model model, HttpServletRequest request) {
+        model.addAttribute("languages", WebConfig.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList());
+        model.addAttribute("currentPath", request.getRequestURI());
+    }
+
+    @ExceptionHandler({IncidentNotFoundException.class, NotFoundException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(RuntimeException e, Model model) {
+        return error(model, List.of(e.getMessage()));
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRequest(RuntimeException e, Model model) {
+        return error(model, List.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(DecisionRefusedException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String refused(DecisionRefusedException e, Model model) {
+        return error(model, e.problems());
+    }
+
+    private static String error(Model model, List<String> problems) {
+        model.addAttribute("problems", problems);
+        model.addAttribute("languages", WebConfig.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList());
+        return "error-page";
+    }
+}

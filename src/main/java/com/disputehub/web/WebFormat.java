@@ -1,0 +1,41 @@
+package com.disputehub.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.disputehub.incident.Money;
+
+/** Dates in the inbox's time zone and amounts with their currency, for the templates ({@code @webFormat}). */
+@Component("webFormat")
+class WebFormat {
+
+    private final DateTimeFormatter time;
+    private final ZoneId zone;
+
+    WebFormat(@Value("${disputehub.inbox.zone:Europe/Madrid}") ZoneId zone) {
+        this.zone = zone;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+    }
+
+    public String time(Instant at) {
+        return at == null ? "" : time.format(at);
+    }
+
+    public String zone() {
+        return zone.getId();
+    }
+
+    public String money(Money money) {
+        return money == null ? "" : money.amount().stripTrailingZeros().setScale(Math.max(2, money.amount().stripTrailingZeros().scale()))
+                .toPlainString() + " " + money.currency();
+    }
+
+    /** Only http(s) links become links or images; anything else (javascript:, data:) is shown as text. */
+    public boolean safeUrl(String url) {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://"));
+    }
+}
