@@ -42,7 +42,7 @@ public record DecisionTemplate(JsonNode decision, Map<String, Map<String, String
         translations.values().forEach(fields -> fields.values().forEach(text -> unknownIn(text, unknown)));
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown placeholder(s) " + unknown + "; the known ones are "
-                    + new TreeSet<>(PLACEHOLDERS));
+                    + PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList());
         }
         try {
             json.treeToValue(decision, DecisionCommand.class);
@@ -114,7 +114,7 @@ public record DecisionTemplate(JsonNode decision, Map<String, Map<String, String
     }
 
     private static String amount(Money money) {
-        return money == null ? null : money.amount().toPlainString() + " " + money.currency();
+        return money == null ? null : money.display();
     }
 
     private static String blankToNull(String s) {

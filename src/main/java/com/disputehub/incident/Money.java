@@ -26,6 +26,12 @@ public record Money(BigDecimal amount, String currency) {
         return other != null && currency.equals(other.currency) && amount.compareTo(other.amount) == 0;
     }
 
+    /** For people: at least two decimals, no trailing zeros beyond them ("34.90 EUR", not "34.9000 EUR"). */
+    public String display() {
+        BigDecimal plain = amount.stripTrailingZeros();
+        return plain.setScale(Math.max(2, plain.scale())).toPlainString() + " " + currency;
+    }
+
     @Override
     public String toString() {
         return amount.toPlainString() + " " + currency;

@@ -30,8 +30,7 @@ class WebFormat {
     }
 
     public String money(Money money) {
-        return money == null ? "" : money.amount().stripTrailingZeros().setScale(Math.max(2, money.amount().stripTrailingZeros().scale()))
-                .toPlainString() + " " + money.currency();
+        return money == null ? "" : money.display();
     }
 
     /** Only http(s) links become links or images; anything else (javascript:, data:) is shown as text. */

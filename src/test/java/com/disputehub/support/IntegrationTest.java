@@ -93,6 +93,11 @@ public abstract class IntegrationTest {
         return new DecisionDriver(new Api(port), endpoints.get("decisionDispatch.poller"));
     }
 
+    /** Starts the real dispatch flow; it stops after the test. */
+    protected void startDispatcher() {
+        endpoints.get("decisionDispatch.poller").start();
+    }
+
     @AfterEach
     void stopDispatcher() {
         endpoints.get("decisionDispatch.poller").stop();
@@ -173,6 +178,8 @@ public abstract class IntegrationTest {
         jdbc.sql("delete from sync_state where account_id = ?").param(account).update();
         jdbc.sql("delete from quarantine where account_id = ?").param(account).update();
         jdbc.sql("delete from supplier_order where account_id = ?").param(account).update();
+        jdbc.sql("delete from incident_group").update();
+        jdbc.sql("delete from bulk_decision").update();
     }
 
     /**
