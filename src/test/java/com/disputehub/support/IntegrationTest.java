@@ -101,6 +101,9 @@ public abstract class IntegrationTest {
     @AfterEach
     void stopDispatcher() {
         endpoints.get("decisionDispatch.poller").stop();
+        // a batch already claimed finishes after the stop; the next test's wipe must not race its timeline entries
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                jdbc.sql("select count(*) from decision where state = 'SENDING'").query(Long.class).single() == 0);
     }
 
     @LocalServerPort

@@ -1,0 +1,97 @@
+package com.disputehub.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium, headless, driven through Debian's chromedriver (never a downloaded browser). When either is
+ * missing, {@code .ci/install-browser} installs them first. Each browser has a fresh profile; screenshots go to
+ * {@code target/browser-screenshots}, kept as the run's artifacts.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** A browser whose preferred language is {@code acceptLanguages} (e.g. "es-ES,es"). */
+    public static Browser start(String acceptLanguages) {
+        ensureInstalled();
+        try {
+            Path profile = Files.createTempDirectory("disputehub-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile,
+                    "--lang=" + acceptLanguages.split(",")[0]);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Saves what the page shows now as {@code target/browser-screenshots/<name>.png}. */
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary profile harms nothing
+        }
+    }
+
+    private static void ensureInstalled() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        try {
+            Process install = new ProcessBuilder("bash", ".ci/install-browser").inheritIO().start();
+            if (install.waitFor() != 0 || !Files.isExecutable(CHROMEDRIVER)) {
+                throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver; "
+                        + ".ci/install-browser could not install them (it needs root or password-less sudo)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

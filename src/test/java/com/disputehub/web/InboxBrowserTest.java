@@ -1,0 +1,241 @@
+package com.disputehub.web;
+
+import static com.disputehub.support.MiraklFake.authorized;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import com.disputehub.support.Browser;
+import com.disputehub.support.IntegrationTest;
+import com.disputehub.support.MiraklFake;
+import com.disputehub.support.MiraklOrders;
+import com.disputehub.support.MiraklOrders.Message;
+import com.disputehub.support.MiraklOrders.Order;
+
+/**
+ * The inbox in a real browser (Debian's chromium, headless) against the connector on loopback, with incidents
+ * synced from the Mirakl fake: tabs, filters, an incident and its decision, hostile text, languages, and a bulk
+ * answer on a group of 50. Screenshots of each step land in target/browser-screenshots.
+ */
+class InboxBrowserTest extends IntegrationTest {
+
+    static final Instant NOW = Instant.now();
+    static Browser browser;
+    static ChromeDriver page;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start("es-ES,es");
+        page = browser.driver();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    void syncLampsAndCups(int lamps, List<Message> messages, Order... more) {
+        List<Order> orders = new ArrayList<>(IntStream.rangeClosed(1, lamps)
+                .mapToObj(n -> Order.damagedLamp(n, NOW.minus(Duration.ofHours(2L * n)))).toList());
+        for (int n = 1; n <= 3; n++) {
+            orders.add(Order.damagedLamp(900 + n, NOW.minus(Duration.ofHours(n))).withSku("TAZ-CER-" + n)
+                    .withReason("1", "Artículo no recibido").withProduct("Set de tazas", "https://img.example.com/taza.jpg"));
+        }
+        orders.addAll(List.of(more));
+        MiraklOrders.serve(MIRAKL, orders, messages);
+        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+        MIRAKL.stubFor(authorized(post(urlPathMatching("/api/orders/.*/threads")))
+                .willReturn(MiraklFake.json("{\"thread_id\":\"thr-new\",\"message_id\":\"m-new\"}").withStatus(201)));
+    }
+
+    void open(String path) {
+        page.get(api(path));
+    }
+
+    WebElement find(String css) {
+        return page.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return page.findElements(By.cssSelector(css));
+    }
+
+    WebElement lamp() {
+        return find("tr.incident-row[data-external-id='LMP-001-A-1']");
+    }
+
+    String tab(String key) {
+        return find("#tab-" + key).getText();
+    }
+
+    @Test
+    @DisplayName("C1, M2, A2, A5: tabs with counts, filters, an incident in full, a decision sent from its form")
+    void tabsFiltersIncidentAndDecision() {
+        syncLampsAndCups(6, List.of(Message.fromBuyer("LMP-003", "La lámpara llegó rota, adjunto fotos.", "Cliente Número 3",
+                NOW.minus(Duration.ofHours(5)))));
+        open("/inbox?lang=en");
+        assertThat(tab("all")).isEqualTo("All 9");
+        assertThat(tab("action-needed")).isEqualTo("Action needed 9");
+        assertThat(tab("closed")).isEqualTo("Closed 0");
+        assertThat(all("tr.incident-row")).hasSize(9);
+        browser.screenshot("01-inbox-all");
+
+        find("#tab-action-needed").click();
+        assertThat(page.getCurrentUrl()).contains("view=action-needed");
+        new Select(find("#filter-reason")).selectByValue("DAMAGED");
+        find("#filter-sku").sendKeys("LAMP-");
+        new Select(find("#filter-sort")).selectByValue("deadline");
+        find("#apply-filters").click();
+        List<String> deadlines = all("tr.incident-row td.deadline span").stream().map(d -> d.getDomAttribute("title")).toList();
+        assertThat(deadlines).hasSize(6).isSorted();
+        assertThat(all("tr.incident-row").stream().map(r -> r.getDomAttribute("data-external-id")))
+                .allMatch(ref -> ref.startsWith("LMP-"));
+        assertThat(tab("action-needed")).isEqualTo("Action needed 6");
+        find("#filter-text").sendKeys("rota");
+        find("#apply-filters").click();
+        assertThat(all("tr.incident-row")).hasSize(1);
+        browser.screenshot("02-inbox-filtered");
+
+        find("tr.incident-row a.open").click();
+        assertThat(find("#reason").getText()).isEqualTo("Damaged");
+        assertThat(find("#raw-reason").getText()).isEqualTo("Artículo recibido dañado");
+        assertThat(find("#deadline").getText()).startsWith("Deadline: in ");
+        assertThat(find("#messages").getText()).contains("La lámpara llegó rota, adjunto fotos.").contains("Cliente Número 3 (Buyer)");
+        assertThat(find("#product img").getDomAttribute("src")).isEqualTo("https://img.example.com/lamp.jpg");
+        assertThat(all("#decide details").stream().map(d -> d.getDomAttribute("id")).toList())
+                .containsExactlyInAnyOrder("decide-SEND_MESSAGE", "decide-REFUND", "decide-MARK_RESOLVED");
+        assertThat(find("#raw").getDomAttribute("open")).isNull();
+        browser.screenshot("03-incident");
+
+        startDispatcher();
+        find("#decide-SEND_MESSAGE summary").click();
+        new Select(find("#decide-SEND_MESSAGE select[name='f.to']")).selectByValue("BUYER");
+        find("#decide-SEND_MESSAGE textarea[name='f.body']").sendKeys("Le enviamos otra lámpara hoy.");
+        find("#submit-SEND_MESSAGE").click();
+        assertThat(find("#notice").getText()).contains("Decision accepted");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            page.navigate().refresh();
+            return find("#decisions .decision-state").getText().equals("SENT");
+        });
+        MIRAKL.verify(1, postRequestedFor(urlPathMatching("/api/orders/LMP-003-A/threads")));
+        browser.screenshot("04-decision-sent");
+
+        find("#decide-MARK_RESOLVED summary").click();
+        find("#submit-MARK_RESOLVED").click();
+        assertThat(page.getCurrentUrl()).as("the browser itself refuses a form without its required reason").doesNotContain("decisions");
+    }
+
+    @Test
+    @DisplayName("Buyer and carrier text is untrusted: script and HTML synced from a channel are shown as text and never run")
+    void hostileTextIsInert() {
+        Order hostile = Order.damagedLamp(66, NOW.minus(Duration.ofHours(1)))
+                .withBuyer("<img src=x onerror=\"window.__xss='buyer'\">", "</td><script>window.__xss='name'</script>")
+                .withProduct("<script>window.__xss='title'</script><b>Lámpara</b>", "javascript:window.__xss='image'");
+        syncLampsAndCups(1, List.of(Message.fromBuyer("LMP-066", "<script>window.__xss='message'</script><iframe src=\"javascript:parent.__xss='frame'\"></iframe>",
+                "<svg onload=\"window.__xss='author'\">", NOW.minus(Duration.ofMinutes(30)))), hostile);
+
+        open("/inbox?lang=en&text=script");
+        assertThat(all("tr.incident-row")).hasSize(1);
+        assertThat(find("tr.incident-row").getText()).contains("<img src=x onerror=\"window.__xss='buyer'\">");
+        assertThat(page.executeScript("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(all("tr.incident-row script, tr.incident-row img")).isEmpty();
+        browser.screenshot("05-hostile-list");
+
+        find("tr.incident-row a.open").click();
+        assertThat(find("#messages").getText()).contains("<script>window.__xss='message'</script>");
+        assertThat(find("#product h2").getText()).isEqualTo("<script>window.__xss='title'</script><b>Lámpara</b>");
+        assertThat(all("#product img, #messages iframe, #messages svg, #product b")).isEmpty();
+        find("#raw summary").click();
+        assertThat(find("#raw pre").getText()).contains("window.__xss='title'");
+        assertThat(page.executeScript("return window.__xss === undefined")).isEqualTo(true);
+        browser.screenshot("06-hostile-incident");
+    }
+
+    @Test
+    @DisplayName("The pages speak the browser's language (es), and the switch changes it; raw labels stay in their own language")
+    void languages() {
+        syncLampsAndCups(2, List.of());
+        page.manage().deleteAllCookies();
+        open("/inbox");
+        assertThat(find("html").getDomAttribute("lang")).isEqualTo("es");
+        assertThat(tab("action-needed")).isEqualTo("Pendiente de resolución 5");
+        assertThat(lamp().getText()).contains("Dañado").contains("Artículo recibido dañado");
+        browser.screenshot("07-inbox-es");
+
+        new Select(find("#lang")).selectByValue("it");
+        await().atMost(Duration.ofSeconds(10)).until(() -> tab("action-needed").startsWith("Da gestire"));
+        open("/inbox/groups");
+        assertThat(find("h1").getText()).isEqualTo("Gruppi");
+        new Select(find("#lang")).selectByValue("nl");
+        await().atMost(Duration.ofSeconds(10)).until(() -> find("h1").getText().equals("Groepen"));
+        open("/inbox?lang=pt");
+        assertThat(tab("closed")).startsWith("Fechadas");
+        assertThat(lamp().getText()).contains("Danificado").contains("Artículo recibido dañado");
+        open("/inbox?lang=en");
+    }
+
+    @Test
+    @DisplayName("X3: 50 incidents put in a group from the list, answered in bulk: dry run first, then live progress to done")
+    void bulkAnswerOnGroupOf50() {
+        syncLampsAndCups(50, List.of());
+        open("/inbox?lang=en&sku=LAMP-");
+        assertThat(all("tr.incident-row")).hasSize(50);
+        find("#select-all").click();
+        find("#selection-new-group").sendKeys("Lámparas rotas");
+        find("#add-to-group").click();
+        assertThat(find("#notice").getText()).isEqualTo("50 incident(s) added to Lámparas rotas");
+
+        find("#nav-groups").click();
+        WebElement row = find("tr.group-row");
+        assertThat(row.findElement(By.cssSelector(".group-size")).getText()).isEqualTo("50");
+        browser.screenshot("08-groups");
+        row.findElement(By.cssSelector("a.button")).click();
+
+        assertThat(find("#bulk-scope").getText()).contains("50 incidents selected");
+        new Select(find("#bulk-type")).selectByValue("SEND_MESSAGE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !all("#bulk-form").isEmpty());
+        new Select(find("#bulk-form select[name='f.to']")).selectByValue("BUYER");
+        find("#bulk-form textarea[name='f.body']").sendKeys("Hello {buyerName}, we are on order {orderId}.");
+        find("#translations summary").click();
+        find("#tr-es-body").sendKeys("Hola {buyerName}, nos ocupamos del pedido {orderId}.");
+        browser.screenshot("09-bulk-form");
+        find("#dry-run").click();
+
+        assertThat(find("#eligible").getText()).isEqualTo("50");
+        assertThat(find("#ineligible").getText()).isEqualTo("0");
+        MIRAKL.verify(0, postRequestedFor(urlPathMatching("/api/orders/.*/threads")));
+        browser.screenshot("10-dry-run");
+
+        startDispatcher();
+        find("#confirm").click();
+        assertThat(find("#total").getText()).isEqualTo("50");
+        browser.screenshot("11-progress");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> find("#bulk").getDomAttribute("data-state").equals("DONE"));
+        assertThat(find("#state").getText()).isEqualTo("Done");
+        assertThat(find("#sent").getText()).isEqualTo("50");
+        assertThat(find("#pending").getText()).isEqualTo("0");
+        assertThat(all("td.item-state").stream().map(WebElement::getText).distinct().toList()).containsExactly("SENT");
+        browser.screenshot("12-done");
+        MIRAKL.verify(50, postRequestedFor(urlPathMatching("/api/orders/.*/threads")));
+        assertThat(MIRAKL.findAll(postRequestedFor(urlPathMatching("/api/orders/LMP-007-A/threads"))).get(0).getBodyAsString())
+                .contains("Hola Cliente Número 7, nos ocupamos del pedido LMP-007-A.");
+    }
+}
