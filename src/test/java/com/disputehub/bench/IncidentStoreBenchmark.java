@@ -16,9 +16,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.disputehub.incident.ActionOwner;
+import com.disputehub.incident.DeadlineFilter;
 import com.disputehub.incident.IncidentFilter;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentPage;
+import com.disputehub.incident.IncidentSort;
+import com.disputehub.incident.IncidentView;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.IncidentSource;
@@ -32,7 +35,7 @@ import com.disputehub.incident.UpsertResult;
 /**
  * Benchmarks of the incident store on this run's real PostgreSQL, run by {@code ./mvnw -Pbench test} only:
  * upsert throughput (new, then unchanged: the idempotent path every poll takes), and list-page latency with
- * 100,000 incidents (first page, deep keyset page, filters, text search). Results go to the test output and
+ * 100,000 incidents (first page, deep keyset page, filters, text search, deadline order, tab counts). Results go to the test output and
  * {@code target/benchmarks.txt}; docs/benchmarks.md records a run.
  */
 @Tag("benchmark")
@@ -85,8 +88,24 @@ class IncidentStoreBenchmark {
                 IncidentFilter.all().withStatus(IncidentStatus.NEEDS_SELLER_ACTION).withReason(ReasonCategory.DAMAGED), null, 50));
         latency("first page, account filter", () -> queries.search(
                 IncidentFilter.all().withAccount("bench-account-7"), null, 50));
-        latency("text search in messages (ilike, no text index)", () -> queries.search(
+        latency("text search in messages (trigram index)", () -> queries.search(
                 IncidentFilter.all().withText("caja rota 4242"), null, 50));
+        latency("text search, a word in many messages (trigram index)", () -> queries.search(
+                IncidentFilter.all().withText("llegó mal"), null, 50));
+        latency("first page by deadline", () -> queries.search(IncidentFilter.all(), IncidentSort.DEADLINE, null, 50));
+        IncidentPage byDeadline = queries.search(IncidentFilter.all(), IncidentSort.DEADLINE, null, 50);
+        for (int i = 0; i < 200; i++) {
+            byDeadline = queries.search(IncidentFilter.all(), IncidentSort.DEADLINE, byDeadline.next(), 50);
+        }
+        String deepDeadline = byDeadline.next();
+        latency("page 201 by deadline (keyset)", () -> queries.search(IncidentFilter.all(), IncidentSort.DEADLINE, deepDeadline, 50));
+        latency("first page, action-needed tab, SKU prefix, by deadline", () -> queries.search(IncidentFilter.all()
+                .withView(IncidentView.ACTION_NEEDED).withSkuPrefix("LAMP-1"), IncidentSort.DEADLINE, null, 50));
+        latency("first page, overdue", () -> queries.search(IncidentFilter.all().withDeadline(DeadlineFilter.OVERDUE),
+                IncidentSort.DEADLINE, null, 50));
+        latency("tab counts (six tabs), no filter", () -> queries.counts(IncidentFilter.all()));
+        latency("tab counts, account filter", () -> queries.counts(IncidentFilter.all().withAccount("bench-account-7")));
+        latency("tab counts, text search", () -> queries.counts(IncidentFilter.all().withText("caja rota 4242")));
 
         java.nio.file.Files.write(java.nio.file.Path.of("target", "benchmarks.txt"), report);
         report.forEach(System.out::println);
@@ -96,11 +115,13 @@ class IncidentStoreBenchmark {
         jdbc.sql("""
                 insert into incident (id, channel_type, account_id, kind, external_id, order_id, reason, status, channel_status,
                   action_owner, raw_status, product_title, buyer_name, product_value_amount, product_value_currency,
+                  skus, respond_by,
                   messages, message_count, raw_payload, adapter_version, created_at, updated_at)
                 select gen_random_uuid(), 'bench', 'bench-account-' || (n % 10), 'MARKETPLACE_DISPUTE', 'seed-' || n, 'order-' || n,
                   (array['DAMAGED','NOT_DELIVERED','DEFECTIVE','WRONG_ITEM','OTHER'])[1 + n % 5],
                   (array['NEEDS_SELLER_ACTION','WAITING_FOR_BUYER','CLOSED','RESOLVED'])[1 + n % 4],
                   'NEEDS_SELLER_ACTION', 'SELLER', 'INCIDENT_OPEN', 'Producto ' || n, 'Cliente ' || n, 19.90, 'EUR',
+                  array['LAMP-' || (n % 100)], now() + ((n % 5000) - 1000 || ' minutes')::interval,
                   jsonb_build_array(jsonb_build_object('externalId', 'm' || n, 'author', 'BUYER',
                     'body', 'Hola, la caja rota ' || n || ' llegó mal')), 1, '{}'::jsonb, 'bench-1',
                   now() - (n || ' seconds')::interval, now() - (n || ' seconds')::interval
@@ -112,7 +133,7 @@ class IncidentStoreBenchmark {
         report.add(String.format("%-62s %8.0f per second (%d in %d ms)", what, count / (nanos / 1e9), count, nanos / 1_000_000));
     }
 
-    private void latency(String what, Supplier<IncidentPage> query) {
+    private void latency(String what, Supplier<?> query) {
         for (int i = 0; i < 5; i++) {
             query.get();
         }

@@ -96,7 +96,8 @@ class GroupsAndBulkApiTest extends IntegrationTest {
         Order cup = Order.damagedLamp(9, RECENT).withSku("TAZ-9");
         Order notDamaged = Order.damagedLamp(8, RECENT).withReason("1", "Artículo no recibido");
         List<Order> first = new ArrayList<>(List.of(Order.damagedLamp(1, RECENT), Order.damagedLamp(2, RECENT), cup, notDamaged));
-        Api.Answer rule = api.post("/api/groups", "{\"name\":\"Lámparas dañadas\",\"rule\":{\"reason\":\"damaged\",\"sku\":\"LAMP-\"}}");
+        Api.Answer rule = api.post("/api/groups", "{\"name\":\"Lámparas dañadas\",\"rule\":{\"account\":\"" + ACCOUNT
+                + "\",\"reason\":\"damaged\",\"sku\":\"LAMP-\"}}");
         assertThat(rule.status()).isEqualTo(201);
         String group = rule.body().get("id").asString();
         assertThat(rule.body().get("size").asLong()).isZero();

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.disputehub.channel.DecisionType;
+import com.disputehub.decision.DecisionState;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.PartyRole;
@@ -53,7 +54,7 @@ class MessageBundlesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "_es", "_it", "_nl", "_pt"})
-    @DisplayName("every status, reason, kind, party and decision has a label")
+    @DisplayName("every status, reason, kind, party, decision and decision state has a label")
     void enumsLabelled(String suffix) throws IOException {
         Set<String> keys = bundle(suffix).stringPropertyNames();
         Arrays.stream(IncidentStatus.values()).forEach(v -> assertThat(keys).contains("status." + v));
@@ -61,5 +62,9 @@ class MessageBundlesTest {
         Arrays.stream(IncidentKind.values()).forEach(v -> assertThat(keys).contains("kind." + v));
         Arrays.stream(PartyRole.values()).forEach(v -> assertThat(keys).contains("party." + v));
         Arrays.stream(DecisionType.values()).forEach(v -> assertThat(keys).contains("decision." + v));
+        Arrays.stream(DecisionState.values()).forEach(v -> assertThat(keys).contains("dstate." + v));
+        for (String bulkOnly : new String[] {"INELIGIBLE", "WAITING", "SKIPPED"}) {
+            assertThat(keys).contains("dstate." + bulkOnly);
+        }
     }
 }
