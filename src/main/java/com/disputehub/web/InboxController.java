@@ -96,6 +96,18 @@ class InboxController {
         return "redirect:" + safeBack(back);
     }
 
+    /** Removes the ticked incidents from the manual group the list shows. */
+    @PostMapping("/inbox/selection/ungroup")
+    String removeFromGroup(@RequestParam(name = "ids", required = false) List<UUID> ids, @RequestParam UUID group,
+                           @RequestParam(defaultValue = "/inbox") String back, RedirectAttributes flash) {
+        if (ids == null || ids.isEmpty()) {
+            throw new IllegalArgumentException("tick at least one incident first");
+        }
+        int removed = groups.remove(group, ids);
+        flash.addFlashAttribute("notice", new Notice("notice.removedFromGroup", removed, groups.find(group).name()));
+        return "redirect:" + safeBack(back);
+    }
+
     /** A message for the next page, with up to two arguments. */
     record Notice(String key, Object a, Object b) {
     }

@@ -73,8 +73,30 @@ class InboxBrowserTest extends IntegrationTest {
         return page.findElement(By.cssSelector(css));
     }
 
+    /** Clicks something that loads a new page, and waits until the new page is there. */
+    void load(WebElement target) {
+        WebElement before = find("html");
+        target.click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            try {
+                before.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            }
+        });
+    }
+
+    void load(String css) {
+        load(find(css));
+    }
+
     List<WebElement> all(String css) {
         return page.findElements(By.cssSelector(css));
+    }
+
+    List<String> memberships() {
+        return all("#groups li a").stream().map(WebElement::getText).toList();
     }
 
     WebElement lamp() {
@@ -97,23 +119,23 @@ class InboxBrowserTest extends IntegrationTest {
         assertThat(all("tr.incident-row")).hasSize(9);
         browser.screenshot("01-inbox-all");
 
-        find("#tab-action-needed").click();
+        load("#tab-action-needed");
         assertThat(page.getCurrentUrl()).contains("view=action-needed");
         new Select(find("#filter-reason")).selectByValue("DAMAGED");
         find("#filter-sku").sendKeys("LAMP-");
         new Select(find("#filter-sort")).selectByValue("deadline");
-        find("#apply-filters").click();
+        load("#apply-filters");
         List<String> deadlines = all("tr.incident-row td.deadline span").stream().map(d -> d.getDomAttribute("title")).toList();
         assertThat(deadlines).hasSize(6).isSorted();
         assertThat(all("tr.incident-row").stream().map(r -> r.getDomAttribute("data-external-id")))
                 .allMatch(ref -> ref.startsWith("LMP-"));
         assertThat(tab("action-needed")).isEqualTo("Action needed 6");
         find("#filter-text").sendKeys("rota");
-        find("#apply-filters").click();
+        load("#apply-filters");
         assertThat(all("tr.incident-row")).hasSize(1);
         browser.screenshot("02-inbox-filtered");
 
-        find("tr.incident-row a.open").click();
+        load("tr.incident-row a.open");
         assertThat(find("#reason").getText()).isEqualTo("Damaged");
         assertThat(find("#raw-reason").getText()).isEqualTo("Artículo recibido dañado");
         assertThat(find("#deadline").getText()).startsWith("Deadline: in ");
@@ -128,7 +150,7 @@ class InboxBrowserTest extends IntegrationTest {
         find("#decide-SEND_MESSAGE summary").click();
         new Select(find("#decide-SEND_MESSAGE select[name='f.to']")).selectByValue("BUYER");
         find("#decide-SEND_MESSAGE textarea[name='f.body']").sendKeys("Le enviamos otra lámpara hoy.");
-        find("#submit-SEND_MESSAGE").click();
+        load("#submit-SEND_MESSAGE");
         assertThat(find("#notice").getText()).contains("Decision accepted");
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             page.navigate().refresh();
@@ -138,8 +160,10 @@ class InboxBrowserTest extends IntegrationTest {
         browser.screenshot("04-decision-sent");
 
         find("#decide-MARK_RESOLVED summary").click();
-        find("#submit-MARK_RESOLVED").click();
-        assertThat(page.getCurrentUrl()).as("the browser itself refuses a form without its required reason").doesNotContain("decisions");
+        WebElement reason = find("#decide-MARK_RESOLVED select[name='f.reasonCode']");
+        assertThat(new Select(reason).getOptions()).extracting(WebElement::getText).contains("Artículo de reemplazo recibido");
+        assertThat(page.executeScript("return arguments[0].form.checkValidity()", reason))
+                .as("the form asks for its required reason before anything is sent").isEqualTo(false);
     }
 
     @Test
@@ -158,7 +182,7 @@ class InboxBrowserTest extends IntegrationTest {
         assertThat(all("tr.incident-row script, tr.incident-row img")).isEmpty();
         browser.screenshot("05-hostile-list");
 
-        find("tr.incident-row a.open").click();
+        load("tr.incident-row a.open");
         assertThat(find("#messages").getText()).contains("<script>window.__xss='message'</script>");
         assertThat(find("#product h2").getText()).isEqualTo("<script>window.__xss='title'</script><b>Lámpara</b>");
         assertThat(all("#product img, #messages iframe, #messages svg, #product b")).isEmpty();
@@ -192,6 +216,61 @@ class InboxBrowserTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("A3, X3: groups from the pages: a rule group follows its filter; a manual group is filled, emptied, renamed, deleted")
+    void groupsFromThePages() {
+        syncLampsAndCups(4, List.of());
+        open("/inbox/groups?lang=en");
+        find("#rule-name").sendKeys("Lámparas dañadas");
+        new Select(find("#create-rule select[name='account']")).selectByValue(ACCOUNT);
+        new Select(find("#rule-reason")).selectByValue("DAMAGED");
+        find("#rule-sku").sendKeys("LAMP-");
+        load("#create-rule-submit");
+        assertThat(find("#active-group").getText()).contains("Lámparas dañadas").contains("rule");
+        assertThat(tab("all")).isEqualTo("All 4");
+
+        open("/inbox/groups");
+        find("#manual-name").sendKeys("Revisar");
+        load("#create-manual button");
+        assertThat(tab("all")).isEqualTo("All 0");
+        String manual = page.getCurrentUrl().replaceAll(".*group=", "");
+
+        open("/inbox?account=" + ACCOUNT + "&sku=LAMP-&sort=deadline");
+        all("tr.incident-row input[name=ids]").subList(0, 2).forEach(WebElement::click);
+        new Select(find("#selection-group")).selectByVisibleText("Revisar");
+        load("#add-to-group");
+        assertThat(find("#notice").getText()).isEqualTo("2 incident(s) added to Revisar");
+
+        open("/inbox?group=" + manual);
+        assertThat(all("tr.incident-row")).hasSize(2);
+        find("tr.incident-row input[name=ids]").click();
+        load("#remove-from-group");
+        assertThat(find("#notice").getText()).isEqualTo("1 incident(s) removed from Revisar");
+        assertThat(all("tr.incident-row")).hasSize(1);
+
+        load("tr.incident-row a.open");
+        assertThat(memberships()).containsExactlyInAnyOrder("Lámparas dañadas", "Revisar");
+        load("#groups button.link");
+        assertThat(memberships()).containsExactly("Lámparas dañadas");
+        new Select(find("#incident-group")).selectByVisibleText("Revisar");
+        load("#incident-add-group");
+        assertThat(memberships()).containsExactlyInAnyOrder("Lámparas dañadas", "Revisar");
+        browser.screenshot("13-incident-groups");
+
+        open("/inbox/groups");
+        WebElement row = find("tr.group-row[data-name='Revisar']");
+        WebElement name = row.findElement(By.cssSelector("input[name=name]"));
+        name.clear();
+        name.sendKeys("Revisado");
+        load(row.findElement(By.cssSelector("form button")));
+        assertThat(find("tr.group-row[data-name='Revisado'] .group-size").getText()).isEqualTo("1");
+        load("tr.group-row[data-name='Revisado'] button.danger");
+        assertThat(all("tr.group-row").stream().map(r -> r.getDomAttribute("data-name")).toList()).containsExactly("Lámparas dañadas");
+        browser.screenshot("14-groups-after");
+        open("/inbox?account=" + ACCOUNT);
+        assertThat(tab("all")).isEqualTo("All 7");
+    }
+
+    @Test
     @DisplayName("X3: 50 incidents put in a group from the list, answered in bulk: dry run first, then live progress to done")
     void bulkAnswerOnGroupOf50() {
         syncLampsAndCups(50, List.of());
@@ -199,14 +278,14 @@ class InboxBrowserTest extends IntegrationTest {
         assertThat(all("tr.incident-row")).hasSize(50);
         find("#select-all").click();
         find("#selection-new-group").sendKeys("Lámparas rotas");
-        find("#add-to-group").click();
+        load("#add-to-group");
         assertThat(find("#notice").getText()).isEqualTo("50 incident(s) added to Lámparas rotas");
 
-        find("#nav-groups").click();
+        load("#nav-groups");
         WebElement row = find("tr.group-row");
         assertThat(row.findElement(By.cssSelector(".group-size")).getText()).isEqualTo("50");
         browser.screenshot("08-groups");
-        row.findElement(By.cssSelector("a.button")).click();
+        load(row.findElement(By.cssSelector("a.button")));
 
         assertThat(find("#bulk-scope").getText()).contains("50 incidents selected");
         new Select(find("#bulk-type")).selectByValue("SEND_MESSAGE");
@@ -216,7 +295,7 @@ class InboxBrowserTest extends IntegrationTest {
         find("#translations summary").click();
         find("#tr-es-body").sendKeys("Hola {buyerName}, nos ocupamos del pedido {orderId}.");
         browser.screenshot("09-bulk-form");
-        find("#dry-run").click();
+        load("#dry-run");
 
         assertThat(find("#eligible").getText()).isEqualTo("50");
         assertThat(find("#ineligible").getText()).isEqualTo("0");
@@ -224,7 +303,7 @@ class InboxBrowserTest extends IntegrationTest {
         browser.screenshot("10-dry-run");
 
         startDispatcher();
-        find("#confirm").click();
+        load("#confirm");
         assertThat(find("#total").getText()).isEqualTo("50");
         browser.screenshot("11-progress");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
