@@ -1,6 +1,7 @@
 package com.disputehub.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -92,6 +93,6 @@ class GroupController {
     record MembersChanged(int changed, long size) {
     }
 
-    record GroupView(UUID id, String name, String type, java.util.Map<String, String> rule, long size) {
+    record GroupView(UUID id, String name, String type, Map<String, String> rule, long size) {
     }
 }

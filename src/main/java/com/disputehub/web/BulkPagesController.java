@@ -59,7 +59,6 @@ class BulkPagesController {
         model.addAttribute("types", forms.typesOffered());
         model.addAttribute("type", type);
         model.addAttribute("fields", type == null ? List.of() : forms.fieldsOf(type));
-        model.addAttribute("languages", WebConfig.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList());
         model.addAttribute("placeholders", DecisionTemplate.PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList());
         model.addAttribute("max", BulkDecisions.MAX_SELECTION);
         return "bulk-new";

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.grouping.Group;
 import com.disputehub.grouping.Groups;
 import com.disputehub.incident.DeadlineFilter;
 import com.disputehub.incident.FilterForm;
@@ -66,8 +67,9 @@ class InboxController {
         model.addAttribute("here", Links.inbox(form, group, sort, after));
         model.addAttribute("next", page.next() == null ? null : Links.inbox(form, group, sort, page.next()));
         model.addAttribute("matching", filter.view() == null ? counts.all() : counts.of(filter.view()));
-        model.addAttribute("groups", groups.all());
-        model.addAttribute("manualGroups", groups.all().stream().filter(g -> !g.isRule()).toList());
+        List<Group> allGroups = groups.all();
+        model.addAttribute("groups", allGroups);
+        model.addAttribute("manualGroups", allGroups.stream().filter(g -> !g.isRule()).toList());
         model.addAttribute("activeGroup", group == null ? null : groups.find(group));
         model.addAttribute("accounts", accounts.all());
         model.addAttribute("channels", accounts.all().stream().map(a -> a.channelType()).distinct().sorted().toList());

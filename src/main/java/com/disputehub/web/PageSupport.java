@@ -22,7 +22,7 @@ class PageSupport {
 
     @ModelAttribute
     void common(Model model, HttpServletRequest request) {
-        model.addAttribute("languages", WebConfig.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList());
+        model.addAttribute("languages", WebConfig.languageCodes());
         model.addAttribute("currentPath", request.getRequestURI());
     }
 
@@ -46,7 +46,7 @@ class PageSupport {
 
     private static String error(Model model, List<String> problems) {
         model.addAttribute("problems", problems);
-        model.addAttribute("languages", WebConfig.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList());
+        model.addAttribute("languages", WebConfig.languageCodes());
         return "error-page";
     }
 }

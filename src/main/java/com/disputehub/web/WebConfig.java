@@ -34,6 +34,11 @@ class WebConfig implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** The offered languages' codes, for the switch and the per-language template fields. */
+    static List<String> languageCodes() {
+        return LANGUAGES.stream().map(Locale::getLanguage).toList();
+    }
+
     /** The offered language of {@code locale} (pt-BR gives pt); null when none is offered. */
     static Locale offered(Locale locale) {
         if (locale == null) {
