@@ -11,6 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.disputehub.database.Sql;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 /** The rows of bulk decisions and their items; an item's decision state is read from the outbox. */
 @Component
 class BulkStore {
@@ -20,9 +24,11 @@ class BulkStore {
     static final String QUEUED = "QUEUED";
 
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    BulkStore(JdbcClient jdbc) {
+    BulkStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** A row to insert: the plan of one incident. */
@@ -103,7 +109,7 @@ class BulkStore {
     private List<BulkItem> items(UUID id) {
         return jdbc.sql("""
                 select i.incident_id, inc.external_id, inc.channel_type, inc.account_id, i.eligible, i.refusal, i.why,
-                       i.decision_id, d.state as decision_state
+                       i.decision_id, d.state as decision_state, i.command::text as command
                 from bulk_decision_item i join incident inc on inc.id = i.incident_id
                 left join decision d on d.id = i.decision_id
                 where i.bulk_id = ? order by i.position
@@ -114,8 +120,18 @@ class BulkStore {
                     : rs.getString("refusal") != null ? "SKIPPED" : "WAITING";
             return new BulkItem(rs.getObject("incident_id", UUID.class), rs.getString("external_id"),
                     rs.getString("channel_type"), rs.getString("account_id"), eligible, rs.getString("refusal"),
-                    rs.getString("why"), decision, state);
+                    rs.getString("why"), decision, state, withoutFileContents(rs.getString("command")));
         }).list();
+    }
+
+    /** The command as shown: evidence files by name, their bytes left out. */
+    private JsonNode withoutFileContents(String command) {
+        if (command == null) {
+            return null;
+        }
+        JsonNode node = json.readTree(command);
+        node.findParents("contentBase64").forEach(parent -> ((ObjectNode) parent).remove("contentBase64"));
+        return node;
     }
 
     private static BulkProgress progress(List<BulkItem> items) {

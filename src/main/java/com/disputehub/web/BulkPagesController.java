@@ -15,6 +15,7 @@ import org.springframework.web.multipart.MultipartFile;
 import com.disputehub.channel.DecisionType;
 import com.disputehub.grouping.BulkDecision;
 import com.disputehub.grouping.BulkDecisions;
+import com.disputehub.grouping.BulkItem;
 import com.disputehub.grouping.BulkRequest;
 import com.disputehub.grouping.DecisionTemplate;
 import com.disputehub.grouping.Groups;
@@ -79,7 +80,9 @@ class BulkPagesController {
 
     @GetMapping("/inbox/bulk/{id}")
     String show(@PathVariable UUID id, Model model) {
-        model.addAttribute("bulk", bulk.find(id));
+        BulkDecision found = bulk.find(id);
+        model.addAttribute("bulk", found);
+        model.addAttribute("examples", found.items().stream().filter(BulkItem::eligible).limit(3).toList());
         return "bulk";
     }
 

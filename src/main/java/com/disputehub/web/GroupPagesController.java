@@ -9,25 +9,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.grouping.Group;
 import com.disputehub.grouping.Groups;
-import com.disputehub.incident.DeadlineFilter;
 import com.disputehub.incident.FilterForm;
-import com.disputehub.incident.IncidentKind;
-import com.disputehub.incident.IncidentStatus;
-import com.disputehub.incident.ReasonCategory;
 
 /** Groups: the list with sizes; create a manual or a rule group; rename; delete. */
 @Controller
 class GroupPagesController {
 
     private final Groups groups;
-    private final ChannelAccounts accounts;
+    private final FilterChoices choices;
 
-    GroupPagesController(Groups groups, ChannelAccounts accounts) {
+    GroupPagesController(Groups groups, FilterChoices choices) {
         this.groups = groups;
-        this.accounts = accounts;
+        this.choices = choices;
     }
 
     /** A group and how many incidents it holds now. */
@@ -37,12 +32,8 @@ class GroupPagesController {
     @GetMapping("/inbox/groups")
     String list(Model model) {
         model.addAttribute("lines", groups.all().stream().map(g -> new GroupLine(g, groups.size(g))).toList());
-        model.addAttribute("channels", accounts.all().stream().map(a -> a.channelType()).distinct().sorted().toList());
-        model.addAttribute("accounts", accounts.all());
-        model.addAttribute("kinds", IncidentKind.values());
-        model.addAttribute("statuses", IncidentStatus.values());
-        model.addAttribute("reasons", ReasonCategory.values());
-        model.addAttribute("deadlines", DeadlineFilter.values());
+        model.addAttribute("emptyForm", FilterForm.empty());
+        choices.addTo(model);
         return "groups";
     }
 

@@ -14,19 +14,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.grouping.Group;
 import com.disputehub.grouping.Groups;
-import com.disputehub.incident.DeadlineFilter;
 import com.disputehub.incident.FilterForm;
 import com.disputehub.incident.IncidentFilter;
-import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentPage;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentSort;
-import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.IncidentView;
-import com.disputehub.incident.ReasonCategory;
 import com.disputehub.incident.TabCounts;
 
 /** The inbox: tabs with counts, filters, the list (keyset pages), and what to do with the ticked incidents. */
@@ -37,13 +32,13 @@ class InboxController {
 
     private final IncidentQueries queries;
     private final Groups groups;
-    private final ChannelAccounts accounts;
+    private final FilterChoices choices;
     private final Clock clock;
 
-    InboxController(IncidentQueries queries, Groups groups, ChannelAccounts accounts, Clock clock) {
+    InboxController(IncidentQueries queries, Groups groups, FilterChoices choices, Clock clock) {
         this.queries = queries;
         this.groups = groups;
-        this.accounts = accounts;
+        this.choices = choices;
         this.clock = clock;
     }
 
@@ -71,13 +66,8 @@ class InboxController {
         model.addAttribute("groups", allGroups);
         model.addAttribute("manualGroups", allGroups.stream().filter(g -> !g.isRule()).toList());
         model.addAttribute("activeGroup", group == null ? null : groups.find(group));
-        model.addAttribute("accounts", accounts.all());
-        model.addAttribute("channels", accounts.all().stream().map(a -> a.channelType()).distinct().sorted().toList());
-        model.addAttribute("kinds", IncidentKind.values());
-        model.addAttribute("statuses", IncidentStatus.values());
-        model.addAttribute("reasons", ReasonCategory.values());
-        model.addAttribute("deadlines", DeadlineFilter.values());
         model.addAttribute("bulkHref", Links.bulk(form, group));
+        choices.addTo(model);
         return "inbox";
     }
 

@@ -9,15 +9,20 @@ import org.springframework.stereotype.Component;
 
 import com.disputehub.incident.Money;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
 /** Dates in the inbox's time zone and amounts with their currency, for the templates ({@code @webFormat}). */
 @Component("webFormat")
 class WebFormat {
 
     private final DateTimeFormatter time;
     private final ZoneId zone;
+    private final ObjectMapper json;
 
-    WebFormat(@Value("${disputehub.inbox.zone:Europe/Madrid}") ZoneId zone) {
+    WebFormat(@Value("${disputehub.inbox.zone:Europe/Madrid}") ZoneId zone, ObjectMapper json) {
         this.zone = zone;
+        this.json = json;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     }
 
@@ -31,6 +36,11 @@ class WebFormat {
 
     public String money(Money money) {
         return money == null ? "" : money.display();
+    }
+
+    /** JSON indented for a {@code <pre>}. */
+    public String pretty(JsonNode node) {
+        return node == null ? "" : json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     }
 
     /** Only http(s) links become links or images; anything else (javascript:, data:) is shown as text. */

@@ -135,6 +135,8 @@ class GroupsAndBulkApiTest extends IntegrationTest {
         assertThat(plan.at("/progress/eligible").asInt()).isEqualTo(4);
         assertThat(refusals(plan)).containsExactly(Map.entry("LMP-005-A-1", "TEMPLATE"));
         assertThat(why(plan, "LMP-005-A-1")).contains("{buyerName}");
+        assertThat(item(plan, "LMP-002-A-1").at("/command/body").asString())
+                .isEqualTo("Hola Cliente Número 2, sobre el pedido LMP-002-A (34.90 EUR)");
         MIRAKL.verify(0, postRequestedFor(urlPathMatching("/api/orders/.*/threads")));
 
         JsonNode refuse = submit(group, "{\"type\":\"REFUSE\",\"reason\":\"No\"}", "{}", true);
@@ -197,9 +199,13 @@ class GroupsAndBulkApiTest extends IntegrationTest {
     }
 
     static String why(JsonNode bulk, String ref) {
+        return item(bulk, ref).get("why").asString();
+    }
+
+    static JsonNode item(JsonNode bulk, String ref) {
         for (JsonNode i : bulk.get("items")) {
             if (i.get("externalId").asString().equals(ref)) {
-                return i.get("why").asString();
+                return i;
             }
         }
         throw new AssertionError("no item " + ref);

@@ -299,6 +299,7 @@ class InboxBrowserTest extends IntegrationTest {
 
         assertThat(find("#eligible").getText()).isEqualTo("50");
         assertThat(find("#ineligible").getText()).isEqualTo("0");
+        assertThat(find("#examples pre").getText()).contains("\"body\" : \"Hola Cliente Número 50, nos ocupamos del pedido LMP-050-A.\"");
         MIRAKL.verify(0, postRequestedFor(urlPathMatching("/api/orders/.*/threads")));
         browser.screenshot("10-dry-run");
 
