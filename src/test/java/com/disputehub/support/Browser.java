@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -55,6 +58,20 @@ public final class Browser implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /** Clicks something that loads a new page (a link, a form's button), and waits until the new page is there. */
+    public void load(WebElement target) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        target.click();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+            try {
+                before.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            }
+        });
     }
 
     /** Saves what the page shows now as {@code target/browser-screenshots/<name>.png}. */

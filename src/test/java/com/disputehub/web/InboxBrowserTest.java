@@ -73,18 +73,8 @@ class InboxBrowserTest extends IntegrationTest {
         return page.findElement(By.cssSelector(css));
     }
 
-    /** Clicks something that loads a new page, and waits until the new page is there. */
     void load(WebElement target) {
-        WebElement before = find("html");
-        target.click();
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            try {
-                before.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return true;
-            }
-        });
+        browser.load(target);
     }
 
     void load(String css) {
