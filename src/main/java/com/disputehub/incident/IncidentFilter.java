@@ -45,36 +45,6 @@ public record IncidentFilter(
                 amountMax, deadline, memberOf, within);
     }
 
-    public IncidentFilter withView(IncidentView v) {
-        return new IncidentFilter(channelType, accountId, kind, status, reason, v, orderId, text, skuPrefix, amountMin,
-                amountMax, deadline, memberOf, within);
-    }
-
-    public IncidentFilter withStatus(IncidentStatus s) {
-        return new IncidentFilter(channelType, accountId, kind, s, reason, view, orderId, text, skuPrefix, amountMin,
-                amountMax, deadline, memberOf, within);
-    }
-
-    public IncidentFilter withReason(ReasonCategory r) {
-        return new IncidentFilter(channelType, accountId, kind, status, r, view, orderId, text, skuPrefix, amountMin,
-                amountMax, deadline, memberOf, within);
-    }
-
-    public IncidentFilter withText(String t) {
-        return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, t, skuPrefix, amountMin,
-                amountMax, deadline, memberOf, within);
-    }
-
-    public IncidentFilter withSkuPrefix(String prefix) {
-        return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, text, prefix, amountMin,
-                amountMax, deadline, memberOf, within);
-    }
-
-    public IncidentFilter withDeadline(DeadlineFilter d) {
-        return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, text, skuPrefix, amountMin,
-                amountMax, d, memberOf, within);
-    }
-
     /** Only the incidents listed in this manual group. */
     public IncidentFilter memberOf(UUID group) {
         return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, text, skuPrefix, amountMin,
@@ -85,11 +55,6 @@ public record IncidentFilter(
     public IncidentFilter within(IncidentFilter rule) {
         return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, text, skuPrefix, amountMin,
                 amountMax, deadline, memberOf, rule);
-    }
-
-    /** Whether nothing is filtered: a rule group with such a filter would hold every incident. */
-    public boolean isEmpty() {
-        return equals(all());
     }
 
     private static String blankToNull(String s) {
