@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,6 +40,14 @@ class BulkDecisionController {
     @PostMapping("/{id}/confirm")
     ResponseEntity<BulkDecision> confirm(@PathVariable UUID id) {
         return ResponseEntity.accepted().body(bulk.confirm(id));
+    }
+
+    /** Sends the bulk decision's FAILED decisions again; answers how many and the progress. */
+    @PostMapping("/{id}/retry-failed")
+    ResponseEntity<BulkDecision> retryFailed(@PathVariable UUID id,
+                                             @RequestHeader(name = "X-Requested-By", required = false) String requestedBy) {
+        bulk.retryFailed(id, requestedBy);
+        return ResponseEntity.accepted().body(bulk.find(id));
     }
 
     @GetMapping("/{id}")

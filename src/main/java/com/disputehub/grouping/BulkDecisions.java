@@ -92,6 +92,22 @@ public class BulkDecisions {
         return find(id);
     }
 
+    /**
+     * Sends the failed decisions of a bulk decision again (each through {@link DecisionService#retry}); rejected
+     * ones are the channel's final word and unknown ones need a person's check first, so they stay. Answers how
+     * many went back to the outbox.
+     */
+    public int retryFailed(UUID id, String requestedBy) {
+        int retried = 0;
+        for (BulkItem item : find(id).items()) {
+            if ("FAILED".equals(item.state())) {
+                decisions.retry(item.decisionId(), requestedBy == null || requestedBy.isBlank() ? "api" : requestedBy);
+                retried++;
+            }
+        }
+        return retried;
+    }
+
     public BulkDecision find(UUID id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("no bulk decision " + id));
     }

@@ -92,6 +92,12 @@ class BulkPagesController {
         return "redirect:/inbox/bulk/" + id;
     }
 
+    @PostMapping("/inbox/bulk/{id}/retry-failed")
+    String retryFailed(@PathVariable UUID id, @RequestParam(defaultValue = "inbox") String by) {
+        bulk.retryFailed(id, by);
+        return "redirect:/inbox/bulk/" + id;
+    }
+
     private IncidentFilter members(FilterForm filter, UUID group) {
         return group == null ? filter.toFilter() : groups.members(group, filter.toFilter());
     }

@@ -165,6 +165,33 @@ class GroupsAndBulkApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("X3, X4: a decision of a bulk that failed (the channel was down) is counted failed, and sent again on request")
+    void bulkRetryFailed() {
+        syncOrders(IntStream.rangeClosed(1, 3).mapToObj(n -> Order.damagedLamp(n, RECENT)).toList(), List.of());
+        MIRAKL.stubFor(authorized(post(urlPathMatching("/api/orders/.*/threads")))
+                .willReturn(MiraklFake.json("{\"thread_id\":\"thr-new\",\"message_id\":\"m-new\"}").withStatus(201)));
+        MIRAKL.stubFor(authorized(post(urlPathMatching("/api/orders/LMP-002-A/threads"))).atPriority(1)
+                .willReturn(MiraklFake.json("{\"message\":\"down\"}").withStatus(500)));
+        startDispatcher();
+        Api.Answer run = api.post("/api/bulk-decisions", "{\"selection\":{\"filter\":{\"account\":\"" + ACCOUNT + "\"}},"
+                + "\"decision\":{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"Hola {buyerName}\"},\"dryRun\":false}");
+        assertThat(run.status()).isEqualTo(202);
+        String id = run.body().get("id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/bulk-decisions/" + id).body().get("state").asString().equals("DONE"));
+        JsonNode done = api.get("/api/bulk-decisions/" + id).body();
+        assertThat(done.at("/progress/sent").asInt()).isEqualTo(2);
+        assertThat(done.at("/progress/failed").asInt()).isEqualTo(1);
+        assertThat(item(done, "LMP-002-A-1").get("state").asString()).isEqualTo("FAILED");
+
+        MIRAKL.removeStub(MIRAKL.getStubMappings().stream().filter(m -> m.getPriority() != null && m.getPriority() == 1)
+                .findFirst().orElseThrow());
+        JsonNode retried = api.post("/api/bulk-decisions/" + id + "/retry-failed", "").body();
+        assertThat(retried.get("state").asString()).isEqualTo("RUNNING");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/bulk-decisions/" + id).body().at("/progress/sent").asInt() == 3);
+        assertThat(api.get("/api/bulk-decisions/" + id).body().get("state").asString()).isEqualTo("DONE");
+    }
+
+    @Test
     @DisplayName("Bulk requests with a clear error: unknown placeholder, nothing selected, both ids and a filter, unknown id")
     void bulkErrors() {
         syncOrders(List.of(Order.damagedLamp(1, RECENT)), List.of());
