@@ -67,7 +67,13 @@ public record DecisionTemplate(JsonNode decision, Map<String, Map<String, String
         if (!missing.isEmpty()) {
             throw new TemplateException("no value for " + String.join(", ", missing) + " on this incident");
         }
-        return json.treeToValue(filled, DecisionCommand.class);
+        try {
+            return json.treeToValue(filled, DecisionCommand.class);
+        } catch (RuntimeException e) {
+            // a translation can break a field the untranslated decision had right
+            throw new TemplateException("the decision in '" + language + "' cannot be read: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
     }
 
     private static JsonNode fill(JsonNode node, Incident incident, List<String> missing) {
