@@ -129,6 +129,11 @@ class InboxBrowserTest extends IntegrationTest {
         assertThat(find("#reason").getText()).isEqualTo("Damaged");
         assertThat(find("#raw-reason").getText()).isEqualTo("Artículo recibido dañado");
         assertThat(find("#deadline").getText()).startsWith("Deadline: in ");
+        page.executeScript("document.querySelector('#deadline [data-deadline]').dataset.deadline = "
+                + "new Date(Date.now() - (26 * 60 + 5) * 60000).toISOString(); window.disputehubCountdown();");
+        assertThat(find("#deadline strong").getText()).as("the countdown moves on while the page is open")
+                .isEqualTo("overdue by 1 d 2 h");
+        assertThat(find("#deadline").getDomAttribute("class")).contains("overdue");
         assertThat(find("#messages").getText()).contains("La lámpara llegó rota, adjunto fotos.").contains("Cliente Número 3 (Buyer)");
         assertThat(find("#product img").getDomAttribute("src")).isEqualTo("https://img.example.com/lamp.jpg");
         assertThat(all("#decide details").stream().map(d -> d.getDomAttribute("id")).toList())
