@@ -67,8 +67,13 @@ public class BulkDecisions {
             throw new IllegalArgumentException("the selection holds no incident");
         }
         List<BulkStore.PlannedItem> items = new ArrayList<>();
+        List<UUID> unknown = new ArrayList<>();
         for (UUID id : ids) {
-            items.add(plan(id, template));
+            incidents.find(id).ifPresentOrElse(incident -> items.add(plan(incident, template)), () -> unknown.add(id));
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no incident " + unknown.stream().limit(10).toList()
+                    + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : ""));
         }
         UUID bulkId = UUID.randomUUID();
         String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank() ? "api" : request.requestedBy().trim();
@@ -94,18 +99,14 @@ public class BulkDecisions {
 
     /**
      * Sends the failed decisions of a bulk decision again (each through {@link DecisionService#retry}); rejected
-     * ones are the channel's final word and unknown ones need a person's check first, so they stay. Answers how
-     * many went back to the outbox.
+     * ones are the channel's final word and unknown ones need a person's check first, so they stay.
      */
-    public int retryFailed(UUID id, String requestedBy) {
-        int retried = 0;
+    public void retryFailed(UUID id, String requestedBy) {
         for (BulkItem item : find(id).items()) {
             if ("FAILED".equals(item.state())) {
                 decisions.retry(item.decisionId(), requestedBy == null || requestedBy.isBlank() ? "api" : requestedBy);
-                retried++;
             }
         }
-        return retried;
     }
 
     public BulkDecision find(UUID id) {
@@ -136,12 +137,8 @@ public class BulkDecisions {
                 + ": narrow the filter (a tab, a channel, a reason) or split it";
     }
 
-    private BulkStore.PlannedItem plan(UUID incidentId, DecisionTemplate template) {
-        Optional<Incident> found = incidents.find(incidentId);
-        if (found.isEmpty()) {
-            return new BulkStore.PlannedItem(incidentId, false, "GONE", "no incident " + incidentId, null);
-        }
-        Incident incident = found.get();
+    private BulkStore.PlannedItem plan(Incident incident, DecisionTemplate template) {
+        UUID incidentId = incident.id();
         DecisionCommand command;
         try {
             command = template.render(incident, language(incident), json);

@@ -192,7 +192,7 @@ class GroupsAndBulkApiTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("Bulk requests with a clear error: unknown placeholder, nothing selected, both ids and a filter, unknown id")
+    @DisplayName("Bulk requests with a clear error: unknown placeholder, nothing selected, both ids and a filter, unknown ids")
     void bulkErrors() {
         syncOrders(List.of(Order.damagedLamp(1, RECENT)), List.of());
         String id = idsByRef().get("LMP-001-A-1");
@@ -206,6 +206,11 @@ class GroupsAndBulkApiTest extends IntegrationTest {
         assertThat(api.post("/api/bulk-decisions", "{\"selection\":{\"filter\":{\"reason\":\"lost\"}},"
                 + "\"decision\":{\"type\":\"SEND_MESSAGE\"},\"dryRun\":true}").body().get("detail").asString()).contains("'reason'");
         assertThat(api.get("/api/bulk-decisions/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
+        java.util.UUID stranger = java.util.UUID.randomUUID();
+        Api.Answer unknownId = api.post("/api/bulk-decisions", "{\"selection\":{\"incidentIds\":[\"" + id + "\",\"" + stranger
+                + "\"]},\"decision\":{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"Hola\"},\"dryRun\":true}");
+        assertThat(unknownId.status()).isEqualTo(400);
+        assertThat(unknownId.body().get("detail").asString()).contains(stranger.toString());
     }
 
     JsonNode submit(String group, String decision, String translations, boolean dryRun) {
