@@ -24,7 +24,7 @@ class ApiErrors {
     ProblemDetail refused(DecisionRefusedException e) {
         HttpStatus status = switch (e.kind()) {
             case UNSUPPORTED, NOT_ALLOWED, CONFLICT -> HttpStatus.CONFLICT;
-            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case INVALID, KEY_REUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle("Decision not accepted");

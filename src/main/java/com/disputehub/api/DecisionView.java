@@ -9,12 +9,12 @@ import com.disputehub.decision.DecisionState;
 
 /** A decision as the API shows it. */
 record DecisionView(UUID id, UUID incidentId, String accountId, String channel, DecisionCommand decision,
-                    DecisionState state, String idempotencyKey, String requestedBy, int attempts, String lastError,
+                    DecisionState state, String idempotencyKey, String keyScope, String requestedBy, int attempts, String lastError,
                     String channelReference, Instant createdAt, Instant updatedAt, Instant nextAttemptAt) {
 
     static DecisionView of(Decision d) {
         return new DecisionView(d.id(), d.incidentId(), d.accountId(), d.channelType(), d.command(), d.state(),
-                d.idempotencyKey(), d.requestedBy(), d.attempts(), d.lastError(), d.channelReference(), d.createdAt(),
+                d.idempotencyKey().key(), d.idempotencyKey().scope(), d.requestedBy(), d.attempts(), d.lastError(), d.channelReference(), d.createdAt(),
                 d.updatedAt(), d.nextAttemptAt());
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.disputehub.channel.DecisionCommand;
 import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionService;
+import com.disputehub.decision.IdempotencyKey;
 import com.disputehub.decision.Decisions;
 import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.incident.Incident;
@@ -45,6 +46,8 @@ import tools.jackson.databind.ObjectMapper;
 class IncidentController {
 
     static final int MAX_LIMIT = 200;
+    /** The one client of the API until API keys name each client: its idempotency keys are scoped to it. */
+    static final String API_CLIENT = "api";
 
     private final IncidentQueries queries;
     private final IncidentStore store;
@@ -132,15 +135,19 @@ class IncidentController {
 
     /**
      * Accepts a decision (202) after validating it; an {@code Idempotency-Key} header makes a repeated request
-     * answer the same decision instead of making a second one.
+     * answer the same decision instead of making a second one ({@code Idempotent-Replayed: true}), and the same key
+     * with another request a 422 problem.
      */
     @PostMapping("/{id}/decisions")
     ResponseEntity<DecisionView> decide(@PathVariable UUID id, @RequestBody DecisionCommand command,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                         @RequestHeader(name = "X-Requested-By", required = false) String requestedBy) {
-        Decision decision = decisionService.request(id, command,
-                requestedBy == null || requestedBy.isBlank() ? "api" : requestedBy, key);
+        DecisionService.Submitted submitted = decisionService.submit(id, command,
+                requestedBy == null || requestedBy.isBlank() ? "api" : requestedBy,
+                key == null ? IdempotencyKey.none() : IdempotencyKey.client(API_CLIENT, key));
+        Decision decision = submitted.decision();
         return ResponseEntity.accepted().location(URI.create("/api/decisions/" + decision.id()))
+                .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
                 .body(DecisionView.of(decision));
     }
 

@@ -7,7 +7,7 @@ import com.disputehub.channel.DecisionCommand;
 
 /** One decision on one incident, with where it stands. */
 public record Decision(UUID id, UUID incidentId, String accountId, String channelType, DecisionCommand command,
-                       DecisionState state, String idempotencyKey, String requestedBy, int attempts,
+                       DecisionState state, IdempotencyKey idempotencyKey, String requestedBy, int attempts,
                        String lastError, String channelReference, Instant createdAt, Instant updatedAt,
                        Instant nextAttemptAt, Instant claimedAt) {
 }

@@ -92,7 +92,7 @@ class DecisionDispatcher {
         try {
             PushResult result = guards.call(account, () -> {
                 attempts.incrementAndGet();
-                return adapter.push(account, DecisionTarget.of(incident), command, d.idempotencyKey());
+                return adapter.push(account, DecisionTarget.of(incident), command, d.id().toString());
             });
             outcomes.finish(d, DecisionState.SENT, null, result, attempts.get());
         } catch (ChannelRejectedException e) {

@@ -7,9 +7,10 @@ public class DecisionRefusedException extends RuntimeException {
 
     /**
      * Why: the channel (or this instance) does not take this decision at all; the incident's status does not
-     * allow it now; its content is wrong or incomplete; or it clashes with an earlier request.
+     * allow it now; its content is wrong or incomplete; it clashes with an earlier request; or its idempotency key
+     * was already used for a different request.
      */
-    public enum Kind { UNSUPPORTED, NOT_ALLOWED, INVALID, CONFLICT }
+    public enum Kind { UNSUPPORTED, NOT_ALLOWED, INVALID, CONFLICT, KEY_REUSED }
 
     private final Kind kind;
     private final List<String> problems;

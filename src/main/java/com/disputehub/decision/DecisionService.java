@@ -1,8 +1,12 @@
 package com.disputehub.decision;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,9 +28,11 @@ import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.Timeline;
 
+import tools.jackson.databind.ObjectMapper;
+
 /**
  * Accepts a decision only if the channel supports it in the incident's status and it is complete; then writes
- * it to the outbox in the same transaction as the incident's timeline entry. Same idempotency key, same decision.
+ * it to the outbox in the same transaction as the incident's timeline entry. Same key and request, same decision.
  */
 @Service
 public class DecisionService {
@@ -38,9 +44,10 @@ public class DecisionService {
     private final Timeline timeline;
     private final IncidentFiles files;
     private final Clock clock;
+    private final ObjectMapper json;
 
     DecisionService(IncidentStore incidents, ChannelAccounts accounts, ChannelAdapters adapters, Decisions decisions,
-                    Timeline timeline, IncidentFiles files, Clock clock) {
+                    Timeline timeline, IncidentFiles files, Clock clock, ObjectMapper json) {
         this.incidents = incidents;
         this.accounts = accounts;
         this.adapters = adapters;
@@ -48,34 +55,69 @@ public class DecisionService {
         this.timeline = timeline;
         this.files = files;
         this.clock = clock;
+        this.json = json;
     }
 
     /** The new decision, or the one already made with this idempotency key. */
+    public Decision request(UUID incidentId, DecisionCommand command, String requestedBy, IdempotencyKey key) {
+        return submit(incidentId, command, requestedBy, key).decision();
+    }
+
+    /**
+     * Makes the decision once per key (DOMAIN X4). The database decides between racing requests: every racer gets
+     * the one decision. The same key with another request (another incident, another decision) is refused, so a
+     * client that changed its mind learns its change was not taken.
+     */
     @Transactional
-    public Decision request(UUID incidentId, DecisionCommand command, String requestedBy, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<Decision> earlier = decisions.findByIdempotencyKey(idempotencyKey);
-            if (earlier.isPresent()) {
-                if (!earlier.get().incidentId().equals(incidentId)) {
-                    throw new DecisionRefusedException(DecisionRefusedException.Kind.CONFLICT, List.of(
-                            "idempotency key '" + idempotencyKey + "' was already used for another incident"));
-                }
-                return earlier.get();
-            }
+    public Submitted submit(UUID incidentId, DecisionCommand command, String requestedBy, IdempotencyKey key) {
+        String hash = requestHash(incidentId, command);
+        Optional<Decisions.Keyed> earlier = decisions.findByKey(key);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), incidentId, hash);
         }
         Incident incident = incidents.find(incidentId).orElseThrow(() -> new IncidentNotFoundException(incidentId));
         ChannelAccount account = vet(incident, command);
         Instant now = clock.instant();
         Decision decision = new Decision(UUID.randomUUID(), incidentId, account.id(), account.channelType(), command,
-                DecisionState.REQUESTED, idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString(),
-                requestedBy, 0, null, null, now, now, null, null);
-        decisions.insert(decision);
+                DecisionState.REQUESTED, key, requestedBy, 0, null, null, now, now, null, null);
+        if (!decisions.insertUnlessKeyTaken(decision, hash)) {
+            return replay(decisions.findByKey(key).orElseThrow(), incidentId, hash);
+        }
         for (EvidenceFile file : command.attachments()) {
             byte[] bytes = file.bytes();
             files.add(incidentId, decision.id(), file.fileName(), EvidenceImages.contentType(bytes), bytes);
         }
         timeline.append(incidentId, "DECISION_REQUESTED", requestedBy, command.describe());
-        return decision;
+        return new Submitted(decision, false);
+    }
+
+    /** A decision as {@link #submit} answers it: made now, or made earlier with the same key and request. */
+    public record Submitted(Decision decision, boolean replayed) {
+    }
+
+    private static Submitted replay(Decisions.Keyed earlier, UUID incidentId, String hash) {
+        boolean same = earlier.requestHash() == null ? earlier.decision().incidentId().equals(incidentId)
+                : earlier.requestHash().equals(hash);
+        if (!same) {
+            throw new DecisionRefusedException(DecisionRefusedException.Kind.KEY_REUSED, List.of(
+                    "idempotency key '" + earlier.decision().idempotencyKey().key() + "' was already used for another "
+                            + "request (" + earlier.decision().command().describe() + " on incident "
+                            + earlier.decision().incidentId() + "); that decision stands and this one was not made. "
+                            + "Use a new key for a new decision."));
+        }
+        return new Submitted(earlier.decision(), true);
+    }
+
+    /** The incident and the whole decision, files included, as one fingerprint. */
+    private String requestHash(UUID incidentId, DecisionCommand command) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(incidentId.toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(json.writerFor(DecisionCommand.class).writeValueAsBytes(command));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /**

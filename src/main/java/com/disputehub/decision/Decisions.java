@@ -32,16 +32,32 @@ public class Decisions {
         this.clock = clock;
     }
 
-    void insert(Decision d) {
-        jdbc.sql("""
+    /**
+     * Inserts the decision unless its idempotency key is taken; the database decides between racing requests
+     * (a racer waits for the winner's commit, then finds its row). False when the key was taken.
+     */
+    boolean insertUnlessKeyTaken(Decision d, String requestHash) {
+        return jdbc.sql("""
                 insert into decision (id, incident_id, account_id, channel_type, type, payload, state, idempotency_key,
-                  requested_by, attempts, created_at, updated_at)
-                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, 0, ?, ?)
+                  key_scope, request_hash, requested_by, attempts, created_at, updated_at)
+                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, 0, ?, ?)
+                on conflict (idempotency_key) do nothing
                 """)
                 .params(d.id(), d.incidentId(), d.accountId(), d.channelType(), d.command().type().name(),
                         json.writerFor(DecisionCommand.class).writeValueAsString(withoutFileContents(d.command())), d.state().name(),
-                        d.idempotencyKey(), d.requestedBy(), Sql.ts(d.createdAt()), Sql.ts(d.updatedAt()))
-                .update();
+                        d.idempotencyKey().stored(), d.idempotencyKey().scope(), requestHash, d.requestedBy(),
+                        Sql.ts(d.createdAt()), Sql.ts(d.updatedAt()))
+                .update() == 1;
+    }
+
+    /** The decision made with this key, and the hash of the request that made it (null for rows older than it). */
+    Optional<Keyed> findByKey(IdempotencyKey key) {
+        return jdbc.sql("select * from decision where idempotency_key = ?").param(key.stored())
+                .query((rs, n) -> new Keyed(row(rs, n), rs.getString("request_hash"))).optional();
+    }
+
+    /** A decision found by its key, with the hash of the request that made it. */
+    record Keyed(Decision decision, String requestHash) {
     }
 
     /** The outbox keeps file names only; the bytes live in evidence_file. */
@@ -52,10 +68,6 @@ public class Decisions {
 
     public Optional<Decision> find(UUID id) {
         return jdbc.sql("select * from decision where id = ?").param(id).query(this::row).optional();
-    }
-
-    Optional<Decision> findByIdempotencyKey(String key) {
-        return jdbc.sql("select * from decision where idempotency_key = ?").param(key).query(this::row).optional();
     }
 
     public List<Decision> ofIncident(UUID incidentId) {
@@ -158,10 +170,15 @@ public class Decisions {
         return new Decision(rs.getObject("id", UUID.class), rs.getObject("incident_id", UUID.class),
                 rs.getString("account_id"), rs.getString("channel_type"),
                 json.readValue(rs.getString("payload"), DecisionCommand.class),
-                DecisionState.valueOf(rs.getString("state")), rs.getString("idempotency_key"),
+                DecisionState.valueOf(rs.getString("state")), key(rs),
                 rs.getString("requested_by"), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getString("channel_reference"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "next_attempt_at"), instant(rs, "claimed_at"));
+    }
+
+    private static IdempotencyKey key(ResultSet rs) throws SQLException {
+        String scope = rs.getString("key_scope");
+        return new IdempotencyKey(scope, rs.getString("idempotency_key").substring(scope.length() + 1));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

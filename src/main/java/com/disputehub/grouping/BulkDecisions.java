@@ -171,7 +171,7 @@ public class BulkDecisions {
             case UNSUPPORTED -> "UNSUPPORTED";
             case NOT_ALLOWED -> "WRONG_STATUS";
             case INVALID -> "INCOMPLETE";
-            case CONFLICT -> "CONFLICT";
+            case CONFLICT, KEY_REUSED -> "CONFLICT";
         };
     }
 

@@ -15,6 +15,7 @@ import com.disputehub.channel.DecisionCommand;
 import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;
+import com.disputehub.decision.IdempotencyKey;
 import com.disputehub.decision.IncidentNotFoundException;
 
 import jakarta.annotation.PreDestroy;
@@ -80,7 +81,7 @@ class BulkRunner {
         try {
             DecisionCommand command = json.readValue(item.commandJson(), DecisionCommand.class);
             Decision decision = decisions.request(item.incidentId(), command, requestedBy,
-                    "bulk:" + bulkId + ":" + item.incidentId());
+                    IdempotencyKey.bulk(bulkId, item.incidentId()));
             store.handedOver(bulkId, item.incidentId(), decision.id());
         } catch (DecisionRefusedException e) {
             store.skipped(bulkId, item.incidentId(), BulkDecisions.refusal(e.kind()), "refused when its turn came: " + e.getMessage());

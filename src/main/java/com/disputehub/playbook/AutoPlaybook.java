@@ -18,6 +18,7 @@ import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;
+import com.disputehub.decision.IdempotencyKey;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFilter;
 import com.disputehub.incident.IncidentPage;
@@ -89,11 +90,9 @@ public class AutoPlaybook {
     }
 
     private boolean apply(Incident incident, Suggestion suggestion) {
-        String key = "rule:" + suggestion.rule() + ":" + incident.id();
-        Instant before = clock.instant();
         try {
-            return !decisions.request(incident.id(), suggestion.command(), "rule:" + suggestion.rule(), key)
-                    .createdAt().isBefore(before);
+            return !decisions.submit(incident.id(), suggestion.command(), "rule:" + suggestion.rule(),
+                    IdempotencyKey.rule(suggestion.rule(), incident.id())).replayed();
         } catch (DecisionRefusedException e) {
             log.info("Rule {} did not decide on incident {}: {}", suggestion.rule(), incident.id(), e.getMessage());
             return false;

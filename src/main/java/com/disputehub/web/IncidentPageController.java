@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,11 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.DecisionCommand;
 import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.Decisions;
+import com.disputehub.decision.IdempotencyKey;
 import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.grouping.Group;
 import com.disputehub.grouping.Groups;
@@ -78,7 +81,11 @@ class IncidentPageController {
         model.addAttribute("notes", notes.of(id));
         model.addAttribute("files", files.of(id));
         model.addAttribute("decisions", decisions.ofIncident(id));
-        model.addAttribute("allowed", decisionService.allowedFor(incident));
+        List<Capabilities.DecisionSpec> allowed = decisionService.allowedFor(incident);
+        model.addAttribute("allowed", allowed);
+        // one-time keys: a double click or a resubmitted form finds the decision its first submit made (X4)
+        model.addAttribute("formKeys", allowed.stream().collect(Collectors.toMap(s -> s.type(), s -> UUID.randomUUID())));
+        model.addAttribute("suggestionKey", UUID.randomUUID());
         model.addAttribute("suggestion", playbook.suggest(incident).orElse(null));
         model.addAttribute("related", queries.relatedTo(incident));
         model.addAttribute("memberOf", memberOf);
@@ -92,17 +99,18 @@ class IncidentPageController {
     @PostMapping("/inbox/incidents/{id}/decisions")
     String decide(@PathVariable UUID id, @RequestParam("type") String type, @RequestParam Map<String, String> params,
                   @RequestParam(name = DecisionForms.EVIDENCE, required = false) List<MultipartFile> evidence,
-                  @RequestParam(defaultValue = "inbox") String by, RedirectAttributes flash) {
+                  @RequestParam UUID formKey, @RequestParam(defaultValue = "inbox") String by, RedirectAttributes flash) {
         DecisionCommand command = json.treeToValue(forms.decision(type, params, evidence), DecisionCommand.class);
-        return request(id, command, by, flash);
+        return request(id, command, formKey, by, flash);
     }
 
     /** Applies the playbook's complete suggestion, as computed now. */
     @PostMapping("/inbox/incidents/{id}/suggestion")
-    String applySuggestion(@PathVariable UUID id, @RequestParam(defaultValue = "inbox") String by, RedirectAttributes flash) {
+    String applySuggestion(@PathVariable UUID id, @RequestParam UUID formKey, @RequestParam(defaultValue = "inbox") String by,
+                           RedirectAttributes flash) {
         Suggestion suggestion = playbook.suggest(find(id)).filter(Suggestion::automatable)
                 .orElseThrow(() -> new IllegalArgumentException("this incident has no suggestion that can be applied as is"));
-        return request(id, suggestion.command(), by, flash);
+        return request(id, suggestion.command(), formKey, by, flash);
     }
 
     @PostMapping("/inbox/incidents/{id}/notes")
@@ -126,10 +134,13 @@ class IncidentPageController {
         return "redirect:/inbox/incidents/" + id + "#groups";
     }
 
-    private String request(UUID id, DecisionCommand command, String by, RedirectAttributes flash) {
+    private String request(UUID id, DecisionCommand command, UUID formKey, String by, RedirectAttributes flash) {
         try {
-            Decision decision = decisionService.request(id, command, by.isBlank() ? "inbox" : by.trim(), null);
-            flash.addFlashAttribute("notice", new InboxController.Notice("notice.decisionAccepted",
+            DecisionService.Submitted submitted = decisionService.submit(id, command, by.isBlank() ? "inbox" : by.trim(),
+                    IdempotencyKey.form(formKey));
+            Decision decision = submitted.decision();
+            flash.addFlashAttribute("notice", new InboxController.Notice(
+                    submitted.replayed() ? "notice.decisionAlreadySent" : "notice.decisionAccepted",
                     decision.command().describe(), null));
         } catch (DecisionRefusedException e) {
             flash.addFlashAttribute("refusal", e.problems());
