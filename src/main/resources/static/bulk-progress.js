@@ -3,7 +3,7 @@
 (function () {
   const main = document.getElementById('bulk');
   const id = main.dataset.bulkId;
-  const fields = ['sent', 'failed', 'unknown', 'pending', 'skipped'];
+  const fields = ['sent', 'recorded', 'failed', 'unknown', 'pending', 'skipped'];
   async function tick() {
     try {
       const answer = await fetch('/api/bulk-decisions/' + encodeURIComponent(id), {headers: {Accept: 'application/json'}});

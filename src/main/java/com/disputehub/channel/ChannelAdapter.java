@@ -45,7 +45,8 @@ public interface ChannelAdapter {
 
     /**
      * Sends one decision; throws {@link ChannelException} subclasses to say how it failed. {@code idempotencyKey}
-     * is the decision's own key, the same on every attempt: a channel that accepts one gets it.
+     * is the decision's own id, the same on every attempt and unique across clients: a channel that accepts a
+     * key of the caller's (CJ's {@code businessDisputeId}) gets it, and {@link #reconcile} gets it back.
      */
     PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey);
 
@@ -56,10 +57,12 @@ public interface ChannelAdapter {
 
     /**
      * After a push whose answer never came (or a crash while sending): reads the channel to tell whether the
-     * decision took effect since {@code sentSince}. Channels without idempotency keys depend on this to never
-     * refund twice. The default cannot tell, so the decision waits for a person.
+     * decision took effect since {@code sentSince}, matching on {@code idempotencyKey} (the one {@link #push} was
+     * given) where the channel echoes it. Anything older than {@code sentSince} is not this decision. Channels
+     * without idempotency keys depend on this to never refund twice. The default cannot tell, so the decision
+     * waits for a person.
      */
-    default Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command,
+    default Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey,
                                      java.time.Instant sentSince) {
         return Reconciliation.unknown();
     }

@@ -7,15 +7,21 @@ import java.util.List;
 /**
  * A refund (DOMAIN M6): TOTAL refunds what is left of the line; DETAILED gives quantity, amounts and taxes.
  * Amounts are in the order's currency. Without a mode, a refund with amounts is DETAILED, one without is TOTAL.
+ * {@code message} is the optional text of a supplier refund request (DSers, CJ); marketplaces refuse it.
  */
 public record Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal amount, List<TaxAmount> taxes,
-                     BigDecimal shippingAmount, List<TaxAmount> shippingTaxes) implements DecisionCommand {
+                     BigDecimal shippingAmount, List<TaxAmount> shippingTaxes, String message) implements DecisionCommand {
 
     /** Whether the whole line is refunded or the given amounts. */
     public enum Mode { TOTAL, DETAILED }
 
     /** A tax line of a refund, by the channel's tax code. */
     public record TaxAmount(String code, BigDecimal amount) {
+    }
+
+    public Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal amount, List<TaxAmount> taxes,
+                  BigDecimal shippingAmount, List<TaxAmount> shippingTaxes) {
+        this(mode, reasonCode, quantity, amount, taxes, shippingAmount, shippingTaxes, null);
     }
 
     public Refund {
@@ -33,7 +39,7 @@ public record Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal 
 
     @Override
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(SupplierMessages.problems(message));
         if (mode == Mode.DETAILED) {
             if (amount == null || shippingAmount == null) {
                 problems.add("a DETAILED refund needs 'amount' and 'shippingAmount'");
@@ -61,7 +67,7 @@ public record Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal 
     @Override
     public String describe() {
         String reason = reasonCode == null ? "" : " (reason " + reasonCode + ")";
-        return mode == Mode.DETAILED ? "Detailed refund: " + amount + " + shipping " + shippingAmount + reason
-                : "Total refund" + reason;
+        return (mode == Mode.DETAILED ? "Detailed refund: " + amount + " + shipping " + shippingAmount + reason
+                : "Total refund" + reason) + SupplierMessages.suffix(message);
     }
 }

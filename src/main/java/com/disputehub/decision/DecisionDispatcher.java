@@ -77,24 +77,59 @@ class DecisionDispatcher {
                 .map(f -> new EvidenceFile(f.fileName(), Base64.getEncoder().encodeToString(f.bytes()))).toList());
     }
 
+    /**
+     * Every path ends in a state (DOMAIN X4): a failure before the push is FAILED (nothing left); one after it
+     * started goes to reconciliation; and should even recording fail, the row stays SENDING past its push budget,
+     * where {@link Reconciler#recoverOrphans} finds it whatever the state of this instance.
+     */
     void dispatch(UUID decisionId) {
-        Decision d = decisions.find(decisionId).orElseThrow();
-        Optional<ChannelAccount> found = accounts.find(d.accountId());
-        if (found.isEmpty()) {
+        Decision d;
+        Prepared prepared;
+        try {
+            d = decisions.find(decisionId).orElseThrow();
+            prepared = prepare(d);
+        } catch (RuntimeException | LinkageError e) {
+            log.error("decision {} could not be prepared; nothing was sent", decisionId, e);
+            decisions.finish(decisionId, DecisionState.FAILED, "could not be prepared, nothing was sent: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), null, 0);
+            return;
+        }
+        if (prepared == null) {
             outcomes.finish(d, DecisionState.FAILED, "account '" + d.accountId() + "' is not configured on this instance", null, 0);
             return;
         }
-        ChannelAccount account = found.get();
-        Incident incident = incidents.find(d.incidentId()).orElseThrow();
-        ChannelAdapter adapter = adapters.get(d.channelType());
-        DecisionCommand command = withFiles(d);
+        try {
+            push(d, prepared);
+        } catch (RuntimeException | LinkageError e) {
+            log.error("decision {}: recording its outcome failed; it stays SENDING until reconciled after its push budget",
+                    d.id(), e);
+        }
+    }
+
+    /** What a push needs, read before anything leaves; null when the account is not configured here. */
+    private record Prepared(ChannelAccount account, Incident incident, ChannelAdapter adapter, DecisionCommand command) {
+    }
+
+    private Prepared prepare(Decision d) {
+        Optional<ChannelAccount> found = accounts.find(d.accountId());
+        if (found.isEmpty()) {
+            return null;
+        }
+        return new Prepared(found.get(), incidents.find(d.incidentId()).orElseThrow(), adapters.get(d.channelType()), withFiles(d));
+    }
+
+    private void push(Decision d, Prepared p) {
+        ChannelAccount account = p.account();
+        Incident incident = p.incident();
+        ChannelAdapter adapter = p.adapter();
+        DecisionCommand command = p.command();
         AtomicInteger attempts = new AtomicInteger();
         try {
             PushResult result = guards.call(account, () -> {
                 attempts.incrementAndGet();
                 return adapter.push(account, DecisionTarget.of(incident), command, d.id().toString());
             });
-            outcomes.finish(d, DecisionState.SENT, null, result, attempts.get());
+            outcomes.finish(d, result.recordedOnly() ? DecisionState.RECORDED : DecisionState.SENT, null, result, attempts.get());
         } catch (ChannelRejectedException e) {
             outcomes.finish(d, DecisionState.REJECTED, e.getMessage(), null, attempts.get());
         } catch (ChannelOutcomeUnknownException | ChannelProtocolException e) {
@@ -113,7 +148,7 @@ class DecisionDispatcher {
             outcomes.reschedule(d, clock.instant().plus(RATE_LIMIT_RECHECK), null, attempts.get());
         } catch (ChannelException e) {
             outcomes.finish(d, DecisionState.FAILED, e.getMessage(), null, attempts.get());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             log.error("decision {} failed unexpectedly", d.id(), e);
             outcomes.finish(d, DecisionState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), null, attempts.get());
         }

@@ -31,7 +31,7 @@ class DecisionOutcomes {
 
     void finish(Decision d, DecisionState state, String error, PushResult result, int attempts) {
         String summary = switch (state) {
-            case SENT -> d.command().describe() + ": " + result.summary();
+            case SENT, RECORDED -> d.command().describe() + ": " + result.summary();
             case REJECTED -> d.command().describe() + ": rejected by the channel: " + error;
             case UNKNOWN -> d.command().describe() + ": outcome unknown, check the channel before repeating it: " + error;
             default -> d.command().describe() + ": failed: " + error;

@@ -8,6 +8,8 @@ public enum DecisionState {
     SENDING,
     /** Confirmed by the channel. */
     SENT,
+    /** Kept in DisputeHub, nothing sent: the channel has no call for it (a claim package to send by hand). */
+    RECORDED,
     /** Refused by the channel (4xx) with its own message; not retried. */
     REJECTED,
     /** Could not be sent; the last error says why. */

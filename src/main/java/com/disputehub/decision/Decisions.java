@@ -133,21 +133,23 @@ public class Decisions {
 
     /**
      * Takes over SENDING decisions whose dispatcher stopped beating before {@code deadline} (or released
-     * them): they may or may not have reached the channel, and must be reconciled, never simply resent.
+     * them), and those claimed before {@code overBudget} whatever their dispatcher: they may or may not have
+     * reached the channel, and must be reconciled, never simply resent. Taking one over restarts its budget.
      */
     @Transactional
-    List<Decision> takeOverOrphans(String instance, Instant deadline, int limit) {
+    List<Decision> takeOverOrphans(String instance, Instant deadline, Instant overBudget, int limit) {
         List<UUID> ids = jdbc.sql("""
                 select d.id from decision d left join dispatcher_instance i on i.id = d.claimed_by
-                where d.state = 'SENDING' and (d.claimed_by is null or i.id is null or i.heartbeat_at < ?)
+                where d.state = 'SENDING'
+                  and (d.claimed_by is null or i.id is null or i.heartbeat_at < ? or d.claimed_at < ?)
                 order by d.claimed_at limit ? for update of d skip locked
                 """)
-                .params(Sql.ts(deadline), limit).query(UUID.class).list();
+                .params(Sql.ts(deadline), Sql.ts(overBudget), limit).query(UUID.class).list();
         if (ids.isEmpty()) {
             return List.of();
         }
-        jdbc.sql("update decision set claimed_by = :instance where id in (:ids)")
-                .param("instance", instance).param("ids", ids).update();
+        jdbc.sql("update decision set claimed_by = :instance, claimed_at = :now where id in (:ids)")
+                .param("instance", instance).param("now", Sql.ts(clock.instant())).param("ids", ids).update();
         return jdbc.sql("select * from decision where id in (:ids)").param("ids", ids).query(this::row).list();
     }
 

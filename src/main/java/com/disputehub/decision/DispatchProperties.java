@@ -7,9 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code disputehub.dispatch.*}: whether the dispatcher starts, how often it looks at the outbox, how many
- * decisions it claims at once (and sends in parallel), and how often it looks for half-sent ones.
+ * decisions it claims at once (and sends in parallel), how often it looks for half-sent ones, and the push
+ * budget: a decision SENDING for longer than that is reconciled even when its instance still beats (longer
+ * than any push with its retries and rate-limit waits can take).
  */
 @ConfigurationProperties("disputehub.dispatch")
 record DispatchProperties(@DefaultValue("true") boolean autoStartup, @DefaultValue("1s") Duration pollInterval,
-                          @DefaultValue("20") int batchSize, @DefaultValue("10s") Duration recoveryInterval) {
+                          @DefaultValue("20") int batchSize, @DefaultValue("10s") Duration recoveryInterval,
+                          @DefaultValue("10m") Duration pushBudget) {
 }

@@ -40,10 +40,11 @@ class Reconciler {
     private final DispatcherInstance instance;
     private final Clock clock;
     private final Duration instanceTimeout;
+    private final Duration pushBudget;
 
     Reconciler(Decisions decisions, DecisionOutcomes outcomes, ChannelAccounts accounts, ChannelAdapters adapters,
                ChannelGuards guards, IncidentStore incidents, DispatcherInstance instance, Clock clock,
-               @Value("${disputehub.dispatch.instance-timeout:2m}") Duration instanceTimeout) {
+               @Value("${disputehub.dispatch.instance-timeout:2m}") Duration instanceTimeout, DispatchProperties properties) {
         this.decisions = decisions;
         this.outcomes = outcomes;
         this.accounts = accounts;
@@ -53,6 +54,7 @@ class Reconciler {
         this.instance = instance;
         this.clock = clock;
         this.instanceTimeout = instanceTimeout;
+        this.pushBudget = properties.pushBudget();
     }
 
     /** The request left, the answer did not come back. */
@@ -60,17 +62,22 @@ class Reconciler {
         settle(account, d, error, attempts);
     }
 
-    /** Settles the SENDING decisions of dispatchers that stopped beating; answers how many it took over. */
+    /**
+     * Settles the SENDING decisions of dispatchers that stopped beating, and those over their push budget under a
+     * live one (its outcome could not be recorded); answers how many it took over.
+     */
     int recoverOrphans() {
-        List<Decision> orphans = decisions.takeOverOrphans(instance.id(), clock.instant().minus(instanceTimeout), 100);
+        Instant now = clock.instant();
+        List<Decision> orphans = decisions.takeOverOrphans(instance.id(), now.minus(instanceTimeout), now.minus(pushBudget), 100);
         for (Decision d : orphans) {
             Optional<ChannelAccount> account = accounts.find(d.accountId());
             if (account.isEmpty()) {
                 decisions.release(d.id());
                 continue;
             }
-            log.warn("decision {} was being sent by a dispatcher that stopped; reconciling with the channel", d.id());
-            settle(account.get(), d, "the dispatcher sending it stopped", 0);
+            log.warn("decision {} was left SENDING (its dispatcher stopped, or its outcome was never recorded); reconciling "
+                    + "with the channel", d.id());
+            settle(account.get(), d, "left half-sent: its dispatcher stopped or its outcome was never recorded", 0);
         }
         return orphans.size();
     }
@@ -81,7 +88,7 @@ class Reconciler {
         Reconciliation r;
         try {
             r = guards.call(account, () -> adapter.reconcile(account,
-                    DecisionTarget.of(incidents.find(d.incidentId()).orElseThrow()), d.command(), since));
+                    DecisionTarget.of(incidents.find(d.incidentId()).orElseThrow()), d.command(), d.id().toString(), since));
         } catch (RuntimeException e) {
             log.warn("decision {}: the channel cannot be read to reconcile it now ({}); trying again later", d.id(), e.getMessage());
             decisions.release(d.id());

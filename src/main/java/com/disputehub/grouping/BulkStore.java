@@ -135,7 +135,7 @@ class BulkStore {
     }
 
     private static BulkProgress progress(List<BulkItem> items) {
-        int eligible = 0, sent = 0, failed = 0, unknown = 0, pending = 0, skipped = 0;
+        int eligible = 0, sent = 0, recorded = 0, failed = 0, unknown = 0, pending = 0, skipped = 0;
         for (BulkItem item : items) {
             if (!item.eligible()) {
                 continue;
@@ -143,12 +143,13 @@ class BulkStore {
             eligible++;
             switch (item.state()) {
                 case "SENT" -> sent++;
+                case "RECORDED" -> recorded++;
                 case "REJECTED", "FAILED" -> failed++;
                 case "UNKNOWN" -> unknown++;
                 case "SKIPPED" -> skipped++;
                 default -> pending++;
             }
         }
-        return new BulkProgress(items.size(), eligible, items.size() - eligible, sent, failed, unknown, pending, skipped);
+        return new BulkProgress(items.size(), eligible, items.size() - eligible, sent, recorded, failed, unknown, pending, skipped);
     }
 }

@@ -54,7 +54,7 @@ class ChannelProtectionTest extends IntegrationTest {
         List<UUID> ids = new ArrayList<>();
         for (int i = firstNumber; i < firstNumber + count; i++) {
             ids.add(service.request(incident, new SendMessage(SendMessage.Recipients.BUYER, "mensaje " + i,
-                    threadId == null ? "Asunto" : null, threadId), "test", null).id());
+                    threadId == null ? "Asunto" : null, threadId), "test", IdempotencyKey.none()).id());
         }
         return ids;
     }

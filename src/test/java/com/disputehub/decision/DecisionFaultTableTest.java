@@ -46,6 +46,12 @@ class DecisionFaultTableTest extends IntegrationTest {
     Timeline timeline;
     @Autowired
     Map<String, AbstractEndpoint> endpoints;
+    @Autowired
+    Reconciler reconciler;
+    @Autowired
+    DecisionDispatcher dispatcher;
+    @Autowired
+    DispatcherInstance instance;
     UUID incident;
 
     @BeforeEach
@@ -59,7 +65,7 @@ class DecisionFaultTableTest extends IntegrationTest {
     }
 
     Decision refundAndDispatch() {
-        Decision d = service.request(incident, new Refund(Refund.Mode.TOTAL, "20", null, null, null, null, null), "test", null);
+        Decision d = service.request(incident, new Refund(Refund.Mode.TOTAL, "20", null, null, null, null, null), "test", IdempotencyKey.none());
         endpoints.get(DispatchFlow.POLLER_ID).start();
         await().atMost(Duration.ofSeconds(20)).until(() -> settledOrWaiting(decisions.find(d.id()).orElseThrow()));
         return decisions.find(d.id()).orElseThrow();
@@ -240,5 +246,45 @@ class DecisionFaultTableTest extends IntegrationTest {
         assertThat(again.body().get("detail").asString()).contains("this one is SENT");
         assertThat(decisionTimeline()).anyMatch(s -> s.contains("sent again on request"));
         assertThat(api.get("/api/decisions?state=nonsense").status()).isEqualTo(400);
+    }
+
+    void leaveSending(UUID decision, Duration ago) {
+        jdbc.sql("update decision set state = 'SENDING', claimed_by = ?, claimed_at = ? where id = ?")
+                .params(instance.id(), com.disputehub.database.Sql.ts(Instant.now().minus(ago)), decision).update();
+    }
+
+    @Test
+    @DisplayName("X4: a decision left SENDING under a live instance past its push budget is reconciled, not left forever")
+    void sendingPastBudgetUnderLiveInstance() {
+        orderReadsBack(true);
+        Decision stuck = service.request(incident, new Refund(Refund.Mode.TOTAL, "20", null, null, null, null, null), "test", IdempotencyKey.none());
+        Decision inFlight = service.request(incident, new Refund(Refund.Mode.TOTAL, "20", null, null, null, null, null), "test", IdempotencyKey.none());
+        leaveSending(stuck.id(), Duration.ofMinutes(11));
+        leaveSending(inFlight.id(), Duration.ofMinutes(1));
+
+        reconciler.recoverOrphans();
+
+        Decision settled = decisions.find(stuck.id()).orElseThrow();
+        assertThat(settled.state()).isEqualTo(DecisionState.SENT);
+        assertThat(settled.channelReference()).isEqualTo("r-found");
+        assertThat(pushes()).as("found on the channel: never sent again").isZero();
+        assertThat(decisions.find(inFlight.id()).orElseThrow().state()).as("within its budget: still its sender's")
+                .isEqualTo(DecisionState.SENDING);
+        jdbc.sql("update decision set state = 'FAILED' where id = ?").param(inFlight.id()).update();
+    }
+
+    @Test
+    @DisplayName("X4: a decision that cannot even be read back ends FAILED (nothing sent), never SENDING forever")
+    void unreadableDecisionEndsFailed() {
+        Decision d = service.request(incident, new Refund(Refund.Mode.TOTAL, "20", null, null, null, null, null), "test", IdempotencyKey.none());
+        leaveSending(d.id(), Duration.ZERO);
+        jdbc.sql("update decision set payload = '{\"type\":\"NOT_A_DECISION\"}' where id = ?").param(d.id()).update();
+
+        dispatcher.dispatch(d.id());
+
+        assertThat(jdbc.sql("select state from decision where id = ?").param(d.id()).query(String.class).single()).isEqualTo("FAILED");
+        assertThat(jdbc.sql("select last_error from decision where id = ?").param(d.id()).query(String.class).single())
+                .contains("nothing was sent");
+        assertThat(pushes()).isZero();
     }
 }

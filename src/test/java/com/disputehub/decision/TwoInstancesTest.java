@@ -44,7 +44,7 @@ class TwoInstancesTest extends IntegrationTest {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < DECISIONS; i++) {
             ids.add(service.request(incident, new SendMessage(SendMessage.Recipients.BUYER, "mensaje " + i, null, "thr-1"),
-                    "test", null).id());
+                    "test", IdempotencyKey.none()).id());
         }
 
         try (ConnectorProcess second = ConnectorProcess.start("second-instance",

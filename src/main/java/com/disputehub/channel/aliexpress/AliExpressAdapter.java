@@ -140,9 +140,9 @@ class AliExpressAdapter implements ChannelAdapter {
     }
 
     @Override
-    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command,
+    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey,
                                     Instant sentSince) {
-        return decisions.reconcile(account, target, command, sentSince);
+        return decisions.reconcile(account, target, command, idempotencyKey, sentSince);
     }
 
     private JsonNode list(ChannelAccount account, Map<String, Object> query) {

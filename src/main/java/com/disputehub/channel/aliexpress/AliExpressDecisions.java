@@ -79,7 +79,9 @@ class AliExpressDecisions {
     PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
         JsonNode detail = detail(target.rawPayload());
         if (command instanceof MarkDeliveryFixed) {
-            return new PushResult(IncidentStatus.RESOLVED, null, "Resolved in DisputeHub; nothing is sent to AliExpress");
+            // AliExpress has no call for it: the dispute stays open there, with its deadline, until AliExpress ends it (A4)
+            return PushResult.recorded(IncidentStatus.WAITING_FOR_PLATFORM, null, "Delivery marked as fixed in DisputeHub; "
+                    + "nothing is sent to AliExpress, where the dispute stays open until AliExpress closes it");
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("buyer_login_id", detail.path("buyer_login_id").asString(""));
@@ -118,9 +120,9 @@ class AliExpressDecisions {
                 "Refused on AliExpress with a counter-solution and " + uploaded.size() + " image(s) " + uploaded);
     }
 
-    Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, Instant sentSince) {
+    Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey, Instant sentSince) {
         if (command instanceof MarkDeliveryFixed) {
-            return Reconciliation.applied(new PushResult(IncidentStatus.RESOLVED, null, "Resolved in DisputeHub"));
+            return Reconciliation.notApplied();
         }
         JsonNode stored = detail(target.rawPayload());
         JsonNode now = client.call(account, AliExpressAdapter.DETAIL, Map.of("issue_id", stored.path("id").asString(""),

@@ -27,6 +27,7 @@ import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.ReasonClassifier;
 import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.SupplierScan;
+import com.disputehub.channel.Refund;
 import com.disputehub.channel.RequestReissue;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentSnapshot;
@@ -150,15 +151,29 @@ class CjAdapter implements ChannelAdapter {
                 + ", " + photos.size() + " photo link(s))");
     }
 
-    /** A lost answer: a dispute on the order created since the attempt means it took effect. */
+    /**
+     * A lost answer: CJ's dispute carrying this decision's {@code businessDisputeId} means it took effect. CJ does
+     * not publish its list's fields nor a creation time, so another dispute on the order without that key (one
+     * opened by hand, or before) cannot tell; an order without disputes was not disputed.
+     */
     @Override
-    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, Instant sentSince) {
+    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey, Instant sentSince) {
         String orderId = CjClient.JSON.readTree(target.rawPayload()).path("watch").path("supplierOrderId").asString();
         JsonNode list = client.get(account, "disputes of " + orderId, "/disputes/getDisputeList",
                 Map.of("orderId", orderId, "pageNum", 1, "pageSize", 20)).path("list");
-        return list.isArray() && !list.isEmpty()
-                ? Reconciliation.applied(new PushResult(IncidentStatus.WAITING_FOR_CARRIER_OR_SUPPLIER, null, "Dispute found at CJ"))
-                : Reconciliation.notApplied();
+        if (!list.isArray() || list.isEmpty()) {
+            return Reconciliation.notApplied();
+        }
+        boolean echoes = false;
+        for (JsonNode dispute : list) {
+            String key = dispute.path("businessDisputeId").asString("");
+            if (key.equals(idempotencyKey)) {
+                return Reconciliation.applied(new PushResult(IncidentStatus.WAITING_FOR_CARRIER_OR_SUPPLIER, idempotencyKey,
+                        "Dispute " + dispute.path("id").asString("?") + " found at CJ"));
+            }
+            echoes |= !key.isBlank();
+        }
+        return echoes ? Reconciliation.notApplied() : Reconciliation.unknown();
     }
 
     /** The order, the complaint on its store order and CJ's disputes on it, as one JSON document. */
@@ -187,8 +202,11 @@ class CjAdapter implements ChannelAdapter {
         return reasons.get(0);
     }
 
-    /** A refund has no text of its own: CJ gets the buyer's complaint. */
+    /** The seller's text; CJ gets the buyer's complaint when there is none. */
     private static String message(DecisionCommand command) {
+        if (command instanceof Refund r) {
+            return r.message();
+        }
         return command instanceof RequestReissue r ? r.message() : null;
     }
 }

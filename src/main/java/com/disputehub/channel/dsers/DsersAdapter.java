@@ -106,7 +106,7 @@ class DsersAdapter implements ChannelAdapter {
         Set<IncidentStatus> open = Set.of(IncidentStatus.NEEDS_SELLER_ACTION, IncidentStatus.WAITING_FOR_CARRIER_OR_SUPPLIER);
         FieldSpec message = FieldSpec.optional("message", "Anything the supplier should know");
         return new Capabilities(List.of(
-                new DecisionSpec(DecisionType.REFUND, "Ask the supplier for a refund (whole order)", open, List.of()),
+                new DecisionSpec(DecisionType.REFUND, "Ask the supplier for a refund (whole order)", open, List.of(message)),
                 new DecisionSpec(DecisionType.ASK_EXPEDITE, "Ask the supplier to ship the late order now", open, List.of(message)),
                 new DecisionSpec(DecisionType.REQUEST_REISSUE, "Ask the supplier to send the item again", open, List.of(message)),
                 new DecisionSpec(DecisionType.SUBMIT_EVIDENCE, "Send the buyer's photos or video to the supplier", open,
@@ -141,7 +141,7 @@ class DsersAdapter implements ChannelAdapter {
                 watch.path("storeOrderId").asString(), DsersSituations.scope(watch), evidence, deadlines, zone(account));
         String name = "claim-" + command.type().name().toLowerCase().replace('_', '-') + "-" + supplierOrder + ".txt";
         long fileId = files.add(target.incidentId(), null, name, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
-        return new PushResult(IncidentStatus.WAITING_FOR_CARRIER_OR_SUPPLIER, "file " + fileId,
+        return PushResult.recorded(IncidentStatus.WAITING_FOR_CARRIER_OR_SUPPLIER, "file " + fileId,
                 "Claim package ready (" + name + "): send it to DSers support or on the AliExpress order page. Expect the "
                         + "supplier by " + deadlines.latest().atZone(zone(account)).toLocalDate()
                         + (deadlines.refundBy() == null ? "" : ", a refund by " + deadlines.refundBy().atZone(zone(account)).toLocalDate())
@@ -150,7 +150,7 @@ class DsersAdapter implements ChannelAdapter {
 
     /** Pushing only writes the package: it is safe to do again. */
     @Override
-    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, Instant sentSince) {
+    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey, Instant sentSince) {
         return Reconciliation.notApplied();
     }
 

@@ -9,6 +9,7 @@ import com.disputehub.channel.AskExpedite;
 import com.disputehub.channel.BusinessCalendar;
 import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.RequestInterception;
+import com.disputehub.channel.Refund;
 import com.disputehub.channel.RequestReissue;
 import com.disputehub.channel.SubmitEvidence;
 import com.disputehub.channel.SupplierClaimTerms;
@@ -94,7 +95,10 @@ final class DsersClaims {
         if (command instanceof RequestInterception c) {
             return c.message();
         }
-        return null; // a refund request has no text of its own
+        if (command instanceof Refund c) {
+            return c.message();
+        }
+        return null;
     }
 
     private static LocalDate day(Instant instant, ZoneId zone) {

@@ -85,9 +85,9 @@ class MiraklAdapter implements ChannelAdapter {
     }
 
     @Override
-    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command,
+    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey,
                                     Instant sentSince) {
-        return reconciliation.reconcile(account, target, command, sentSince);
+        return reconciliation.reconcile(account, target, command, idempotencyKey, sentSince);
     }
 
     private String incidentReasonLabel(ChannelAccount account, String code) {

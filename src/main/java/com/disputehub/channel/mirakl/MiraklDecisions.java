@@ -47,6 +47,9 @@ class MiraklDecisions {
             }
             checkReason(problems, account, MiraklReasons.REFUND, r.reasonCode(), "refund");
             checkRefund(problems, line(record, target), r);
+            if (r.message() != null && !r.message().isBlank()) {
+                problems.add("a Mirakl refund (OR28) carries no 'message'; send it to the customer with SEND_MESSAGE");
+            }
         } else if (command instanceof MarkResolved m) {
             checkReason(problems, account, MiraklReasons.INCIDENT_CLOSE, m.reasonCode(), "resolution");
         } else if (command instanceof SendMessage s && s.threadId() != null && !s.threadId().isBlank()

@@ -41,7 +41,7 @@ class MiraklReconciliation {
         this.reader = reader;
     }
 
-    Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, Instant sentSince) {
+    Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey, Instant sentSince) {
         List<RawRecord> records = reader.ordersById(account, Set.of(target.orderId()));
         if (records.isEmpty()) {
             return Reconciliation.unknown();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -146,6 +147,9 @@ class OrderchampAdapter implements ChannelAdapter {
         if (command instanceof Refund refund && (refund.amount() != null || refund.shippingAmount() != null)) {
             problems.add("Orderchamp refunds the reported items itself: give no amounts");
         }
+        if (command instanceof Refund refund && refund.message() != null && !refund.message().isBlank()) {
+            problems.add("an Orderchamp refund carries no 'message'; write to the retailer with SEND_MESSAGE");
+        }
         if (command instanceof SendMessage message && message.to() != null && message.to() != SendMessage.Recipients.BUYER) {
             problems.add("on Orderchamp the chat is with the retailer only: 'to' must be BUYER");
         }
@@ -175,7 +179,7 @@ class OrderchampAdapter implements ChannelAdapter {
 
     /** A solution shows as the problem leaving SUBMITTED; a message as the brand's message in the chat. */
     @Override
-    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, Instant sentSince) {
+    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey, Instant sentSince) {
         List<RawRecord> now = reread(account, List.of(new OpenIncidentRef(target.externalId(), target.orderId())));
         if (now.isEmpty()) {
             return Reconciliation.unknown();
@@ -183,7 +187,8 @@ class OrderchampAdapter implements ChannelAdapter {
         JsonNode problem = OrderchampClient.JSON.readTree(now.get(0).body());
         if (command instanceof SendMessage message) {
             for (JsonNode m : problem.path("messages")) {
-                if ("BRAND".equals(m.path("sender").asString("")) && message.body().equals(m.path("body").asString(""))) {
+                if ("BRAND".equals(m.path("sender").asString("")) && message.body().equals(m.path("body").asString(""))
+                        && !sentBefore(m.path("createdAt").asString(""), sentSince)) {
                     return Reconciliation.applied(new PushResult(null, m.path("id").asString(null), "Message found on Orderchamp"));
                 }
             }
@@ -191,6 +196,15 @@ class OrderchampAdapter implements ChannelAdapter {
         }
         return OrderchampSchema.SUBMITTED.equals(problem.path("status").asString("")) ? Reconciliation.notApplied()
                 : Reconciliation.applied(new PushResult(IncidentStatus.WAITING_FOR_BUYER, null, "Solution found on Orderchamp"));
+    }
+
+    /** A message older than the attempt (minus a minute of clock skew) is an earlier one with the same words. */
+    private static boolean sentBefore(String createdAt, Instant sentSince) {
+        try {
+            return !createdAt.isBlank() && OffsetDateTime.parse(createdAt).toInstant().isBefore(sentSince.minusSeconds(60));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static Map<String, String> parse(String text) {

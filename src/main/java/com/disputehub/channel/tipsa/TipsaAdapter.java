@@ -173,7 +173,7 @@ class TipsaAdapter implements ChannelAdapter {
     @Override
     public PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey) {
         if (command instanceof RecordContactAttempt) {
-            return new PushResult(null, null, "Contact attempt recorded; nothing was sent to Tipsa and the incident "
+            return PushResult.recorded(null, null, "Contact attempt recorded; nothing was sent to Tipsa and the incident "
                     + "stays pending: try the customer again");
         }
         ProvideSolution solution = (ProvideSolution) command;
@@ -198,7 +198,7 @@ class TipsaAdapter implements ChannelAdapter {
 
     /** A solution shows on the incident as the text Tipsa recorded; a contact attempt was never sent. */
     @Override
-    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, Instant sentSince) {
+    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey, Instant sentSince) {
         if (!(command instanceof ProvideSolution solution)) {
             return Reconciliation.notApplied();
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.disputehub.channel.ChannelUnavailableException;
+import com.disputehub.channel.Reconciliation;
 import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.Evidence;
 import com.disputehub.incident.IncidentKind;
@@ -42,6 +43,8 @@ class CjContractTest extends IntegrationTest {
 
     @Autowired
     IncidentStore store;
+    @Autowired
+    CjAdapter cj;
     Api api;
 
     @BeforeEach
@@ -105,6 +108,27 @@ class CjContractTest extends IntegrationTest {
 
         MIRAKL.stubFor(get(urlPathEqualTo("/cj/disputes/getDisputeList")).willReturn(aResponse().withStatus(503)));
         assertThatThrownBy(() -> sync.poll(accounts.find(CJ).orElseThrow())).isInstanceOf(ChannelUnavailableException.class);
+    }
+
+    @Test
+    @DisplayName("X4: a lost answer is reconciled by CJ's businessDisputeId: applied, not applied, or cannot tell")
+    void reconcileByKey() {
+        sync.poll(accounts.find(CJ).orElseThrow());
+        com.disputehub.channel.ChannelAccount account = accounts.find(CJ).orElseThrow();
+        com.disputehub.channel.DecisionTarget target = com.disputehub.channel.DecisionTarget.of(store.find(
+                java.util.UUID.fromString(incident().get("id").asString())).orElseThrow());
+        com.disputehub.channel.DecisionCommand refund = new com.disputehub.channel.Refund(null, null, null, null, null, null, null);
+        Instant since = Instant.now().minusSeconds(30);
+
+        disputes("[{\"id\":\"D-1\",\"businessDisputeId\":\"decision-1\",\"status\":\"Processing\"}]");
+        assertThat(cj.reconcile(account, target, refund, "decision-1", since).outcome()).isEqualTo(Reconciliation.Outcome.APPLIED);
+        assertThat(cj.reconcile(account, target, refund, "decision-2", since).outcome())
+                .as("CJ echoes keys, and this one is not there").isEqualTo(Reconciliation.Outcome.NOT_APPLIED);
+        disputes("[]");
+        assertThat(cj.reconcile(account, target, refund, "decision-2", since).outcome()).isEqualTo(Reconciliation.Outcome.NOT_APPLIED);
+        disputes("[{\"id\":\"D-OLD\",\"status\":\"Finished\"}]");
+        assertThat(cj.reconcile(account, target, refund, "decision-2", since).outcome())
+                .as("an older dispute without our key is not proof of ours").isEqualTo(Reconciliation.Outcome.UNKNOWN);
     }
 
     private void stubDisputeCalls(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder create) {

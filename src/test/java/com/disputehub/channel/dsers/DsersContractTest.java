@@ -97,14 +97,14 @@ class DsersContractTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("S2: a reissue request writes the claim package; the claim closes when a reissue order shows up")
+    @DisplayName("S2: a reissue request writes the claim package, RECORDED (nothing sent: DSers has no API); the claim closes when a reissue order shows up")
     void reissueClosesClaim() {
         register(order("9001", "STORE-77", 20));
         sync.poll(accounts.find(DSERS).orElseThrow());
         String id = detail("9001/CLAIM").at("/incident/id").asString();
 
         JsonNode decision = decisions().decide(id, "{\"type\":\"REQUEST_REISSUE\",\"message\":\"La lámpara llegó rota\"}");
-        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        assertThat(decision.get("state").asString()).isEqualTo("RECORDED");
         assertThat(decision.get("channelReference").asString()).startsWith("file ");
         assertThat(detail("9001/CLAIM").at("/incident/status").asString()).isEqualTo("WAITING_FOR_CARRIER_OR_SUPPLIER");
         sync.poll(accounts.find(DSERS).orElseThrow());
@@ -116,6 +116,28 @@ class DsersContractTest extends IntegrationTest {
         sync.poll(accounts.find(DSERS).orElseThrow());
         assertThat(detail("9001/CLAIM").at("/incident/status").asString()).isEqualTo("RESOLVED");
         assertThat(detail("9001/CLAIM").at("/incident/rawStatus").asString()).contains("refunded or reissued");
+    }
+
+    @Test
+    @DisplayName("S1: a refund request keeps its message, in the decision and in the claim package")
+    void refundKeepsMessage() {
+        register(order("9001", "STORE-77", 20));
+        sync.poll(accounts.find(DSERS).orElseThrow());
+        String id = detail("9001/CLAIM").at("/incident/id").asString();
+
+        JsonNode decision = decisions().decide(id, "{\"type\":\"REFUND\",\"message\":\"Sin stock desde el lunes\"}");
+
+        assertThat(decision.get("state").asString()).isEqualTo("RECORDED");
+        assertThat(decision.at("/decision/message").asString()).isEqualTo("Sin stock desde el lunes");
+        JsonNode file = null;
+        for (JsonNode f : detail("9001/CLAIM").get("files")) {
+            if (f.get("fileName").asString().startsWith("claim-refund-9001")) {
+                file = f;
+            }
+        }
+        assertThat(file).isNotNull();
+        assertThat(new String(new com.disputehub.support.Api(port).raw("/api/incidents/" + id + "/files/" + file.get("id").asLong()),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("Sin stock desde el lunes");
     }
 
     @Test
@@ -134,7 +156,7 @@ class DsersContractTest extends IntegrationTest {
         assertThat(domestic.at("/incident/details/attributes/supplier.scope").asString()).isEqualTo("DOMESTIC");
         assertThat(domestic.at("/suggestion/rule").asString()).isEqualTo("intercept-domestic");
         assertThat(decisions().decide(domestic.at("/incident/id").asString(), "{\"type\":\"REQUEST_INTERCEPTION\"}")
-                .get("state").asString()).isEqualTo("SENT");
+                .get("state").asString()).isEqualTo("RECORDED");
 
         JsonNode abroad = detail("9007/CANCEL");
         assertThat(abroad.at("/suggestion/rule").asString()).isEqualTo("international-no-intercept");

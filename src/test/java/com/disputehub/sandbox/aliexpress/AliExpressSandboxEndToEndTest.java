@@ -115,16 +115,16 @@ class AliExpressSandboxEndToEndTest extends SandboxTest {
     }
 
     @Test
-    @DisplayName("A4: delivery fixed resolves the dispute here and leaves the simulated store untouched")
+    @DisplayName("A4: delivery fixed is RECORDED here, sends nothing, and the dispute stays visible, waiting for AliExpress")
     void deliveryFixed() {
         JsonNode incident = waitingForSeller();
         String id = incident.get("id").asString();
         AeSimWorld.Dispute d = world.find(Long.parseLong(incident.get("externalId").asString())).orElseThrow();
         var modifiedBefore = d.modified;
 
-        assertThat(decisions.decide(id, "{\"type\":\"MARK_DELIVERY_FIXED\"}").get("state").asString()).isEqualTo("SENT");
+        assertThat(decisions.decide(id, "{\"type\":\"MARK_DELIVERY_FIXED\"}").get("state").asString()).isEqualTo("RECORDED");
 
-        assertThat(decisions.status(id)).isEqualTo("RESOLVED");
+        assertThat(decisions.status(id)).as("the platform still holds the dispute").isEqualTo("WAITING_FOR_PLATFORM");
         assertThat(d.modified).isEqualTo(modifiedBefore);
         assertThat(d.status).isEqualTo("processing");
     }

@@ -55,7 +55,7 @@ class DsersSandboxEndToEndTest extends SandboxTest {
         byte[] photo = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x10, 0x20};
         JsonNode decision = decisions.decide(id, "{\"type\":\"SUBMIT_EVIDENCE\",\"message\":\"Caja abierta\",\"evidence\":[{\"fileName\":\"box.jpg\",\"contentBase64\":\""
                 + Base64.getEncoder().encodeToString(photo) + "\"}]}");
-        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        assertThat(decision.get("state").asString()).as("a package to send by hand: nothing was sent").isEqualTo("RECORDED");
         assertThat(decisions.status(id)).isEqualTo("WAITING_FOR_CARRIER_OR_SUPPLIER");
 
         JsonNode detail = api.get("/api/incidents/" + id).body();

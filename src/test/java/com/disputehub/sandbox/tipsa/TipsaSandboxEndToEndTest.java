@@ -82,7 +82,7 @@ class TipsaSandboxEndToEndTest extends SandboxTest {
         String id = incident.get("id").asString();
         JsonNode decision = decisions.decide(id, "{\"type\":\"CONTACT_ATTEMPT\",\"note\":\"Llamado a las 10:00, no contesta\"}");
 
-        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        assertThat(decision.get("state").asString()).as("C3: noted here, nothing sent to Tipsa").isEqualTo("RECORDED");
         assertThat(decisions.status(id)).isEqualTo("NEEDS_SELLER_ACTION");
         assertThat(world.shipments.values().stream().flatMap(s -> s.incidents.stream()).noneMatch(i -> i.solution != null)).isTrue();
         assertThat(timeline(id)).anyMatch(t -> t.contains("Tried to reach the customer") && t.contains("no contesta"));
