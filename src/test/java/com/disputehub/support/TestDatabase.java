@@ -19,9 +19,9 @@ import com.disputehub.database.EmbeddedDatabase;
  * One fresh database per test run: on the machine's PostgreSQL (127.0.0.1:5432) when it answers, else on an
  * embedded PostgreSQL. {@code DISPUTEHUB_TEST_DB=embedded} forces the embedded server.
  *
- * <p>A run does not drop its own database on exit: Spring closes its contexts in a shutdown hook of its own, and
- * a database dropped under them makes the pools wait for connections that cannot come. Instead each run drops
- * the test databases earlier runs left more than three hours ago (no run lasts that long).
+ * <p>A run's database is dropped once its JVM has ended, by {@link DropWhenGone} (Spring closes its contexts in
+ * shutdown hooks of their own, so the JVM cannot drop it itself). Each run also drops what runs that died left:
+ * test databases nobody is connected to, older than ten minutes, and any older than three hours.
  */
 public final class TestDatabase {
 
@@ -39,6 +39,7 @@ public final class TestDatabase {
             String name = "disputehub_test_" + LocalDateTime.now().format(STAMP) + "_"
                     + UUID.randomUUID().toString().substring(0, 8);
             execute(server + "postgres", "create database " + name);
+            DropWhenGone.watch(server, name);
             dropStale(server);
             url = server + name;
         }
@@ -65,14 +66,18 @@ public final class TestDatabase {
     }
 
     private static void dropStale(String server) {
+        String abandoned = "disputehub_test_" + LocalDateTime.now().minusMinutes(10).format(STAMP);
         String cutoff = "disputehub_test_" + LocalDateTime.now().minusHours(3).format(STAMP);
         List<String> stale = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select datname from pg_database where datname like 'disputehub\\_test\\_%'")) {
+             ResultSet rs = s.executeQuery("""
+                     select d.datname, exists (select 1 from pg_stat_activity a where a.datname = d.datname)
+                     from pg_database d where d.datname like 'disputehub\\_test\\_%'""")) {
             while (rs.next()) {
-                if (rs.getString(1).compareTo(cutoff) < 0) {
-                    stale.add(rs.getString(1));
+                String db = rs.getString(1);
+                if (db.compareTo(cutoff) < 0 || db.compareTo(abandoned) < 0 && !rs.getBoolean(2)) {
+                    stale.add(db);
                 }
             }
         } catch (SQLException e) {
