@@ -10,6 +10,10 @@
       if (answer.ok) {
         const bulk = await answer.json();
         fields.forEach(f => { document.getElementById(f).textContent = bulk.progress[f]; });
+        const waiting = document.getElementById('waiting');
+        waiting.hidden = !bulk.waitingReason;
+        document.getElementById('waiting-reason').textContent = bulk.waitingReason || '';
+        document.getElementById('retry-at').textContent = bulk.retryAt ? new Date(bulk.retryAt).toLocaleTimeString() : '';
         const bar = document.getElementById('bar');
         bar.value = bulk.progress.eligible - bulk.progress.pending;
         if (bulk.state === 'DONE') {

@@ -31,6 +31,11 @@ public sealed interface DecisionCommand
     /** What is wrong with the command by itself, whatever the channel; empty when it is complete. */
     List<String> problems();
 
+    /** Its amounts by field name, in the incident's currency: held to that currency's minor units when accepted. */
+    default java.util.Map<String, java.math.BigDecimal> amounts() {
+        return java.util.Map.of();
+    }
+
     /** One line for the timeline. */
     String describe();
 

@@ -2,21 +2,28 @@ package com.disputehub.channel;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import com.disputehub.incident.Amounts;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A refund (DOMAIN M6): TOTAL refunds what is left of the line; DETAILED gives quantity, amounts and taxes.
  * Amounts are in the order's currency. Without a mode, a refund with amounts is DETAILED, one without is TOTAL.
  * {@code message} is the optional text of a supplier refund request (DSers, CJ); marketplaces refuse it.
  */
-public record Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal amount, List<TaxAmount> taxes,
-                     BigDecimal shippingAmount, List<TaxAmount> shippingTaxes, String message) implements DecisionCommand {
+public record Refund(Mode mode, String reasonCode, Integer quantity, @JsonDeserialize(using = Amounts.Json.class) BigDecimal amount,
+                     List<TaxAmount> taxes, @JsonDeserialize(using = Amounts.Json.class) BigDecimal shippingAmount,
+                     List<TaxAmount> shippingTaxes, String message) implements DecisionCommand {
 
     /** Whether the whole line is refunded or the given amounts. */
     public enum Mode { TOTAL, DETAILED }
 
     /** A tax line of a refund, by the channel's tax code. */
-    public record TaxAmount(String code, BigDecimal amount) {
+    public record TaxAmount(String code, @JsonDeserialize(using = Amounts.Json.class) BigDecimal amount) {
     }
 
     public Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal amount, List<TaxAmount> taxes,
@@ -62,6 +69,17 @@ public record Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal 
         if (value != null && value.signum() < 0) {
             problems.add("'" + name + "' must not be negative");
         }
+    }
+
+    @Override
+    public Map<String, BigDecimal> amounts() {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        amounts.put("amount", amount);
+        amounts.put("shippingAmount", shippingAmount);
+        taxes.forEach(t -> amounts.put("tax " + t.code(), t.amount()));
+        shippingTaxes.forEach(t -> amounts.put("shipping tax " + t.code(), t.amount()));
+        amounts.values().removeIf(java.util.Objects::isNull);
+        return amounts;
     }
 
     @Override

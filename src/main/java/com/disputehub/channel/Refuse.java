@@ -3,13 +3,19 @@ package com.disputehub.channel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+
+import com.disputehub.incident.Amounts;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Refuse the buyer's request (DOMAIN A5): the seller's marketplace e-mail, the cause (always "Others" on
  * AliExpress), a written reason and at least one evidence image; optionally a counter-offer amount.
  */
-public record Refuse(String sellerEmail, String cause, String reason, BigDecimal counterOfferAmount,
+public record Refuse(String sellerEmail, String cause, String reason,
+                     @JsonDeserialize(using = Amounts.Json.class) BigDecimal counterOfferAmount,
                      List<EvidenceFile> evidence) implements DecisionCommand {
 
     public static final String OTHERS = "Others";
@@ -18,6 +24,11 @@ public record Refuse(String sellerEmail, String cause, String reason, BigDecimal
     public Refuse {
         cause = cause == null || cause.isBlank() ? OTHERS : cause;
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    @Override
+    public Map<String, BigDecimal> amounts() {
+        return counterOfferAmount == null ? Map.of() : Map.of("counterOfferAmount", counterOfferAmount);
     }
 
     @Override

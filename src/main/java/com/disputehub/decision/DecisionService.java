@@ -23,6 +23,7 @@ import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.EvidenceFile;
 import com.disputehub.channel.EvidenceImages;
+import com.disputehub.incident.Amounts;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentStore;
@@ -155,6 +156,12 @@ public class DecisionService {
         return account;
     }
 
+    /** The incident's currency, from what the channel sent; null when it sent no amount. */
+    private static String currency(Incident incident) {
+        return incident.requestedRefund() != null ? incident.requestedRefund().currency()
+                : incident.productValue() != null ? incident.productValue().currency() : null;
+    }
+
     private static void check(ChannelAccount account, ChannelAdapter adapter, Incident incident, DecisionCommand command) {
         Capabilities capabilities = adapter.capabilities(account);
         Optional<Capabilities.DecisionSpec> spec = capabilities.find(command.type());
@@ -172,6 +179,8 @@ public class DecisionService {
                             + incident.actionOwner().name().toLowerCase() + why + "); allowed in " + spec.get().allowedIn()));
         }
         List<String> problems = new ArrayList<>(command.problems());
+        String currency = currency(incident);
+        command.amounts().forEach((field, amount) -> problems.addAll(Amounts.problems(field, amount, currency)));
         problems.addAll(adapter.validate(account, DecisionTarget.of(incident), command));
         if (!problems.isEmpty()) {
             throw new DecisionRefusedException(DecisionRefusedException.Kind.INVALID, problems);

@@ -6,8 +6,10 @@ import java.util.UUID;
 
 /**
  * A bulk decision: PLANNED after the dry run, RUNNING once confirmed until every eligible incident's decision is
- * settled, then DONE. The items come in the order of the plan (nearest deadline first).
+ * settled, then DONE. The items come in the order of the plan (nearest deadline first). {@code waitingReason} and
+ * {@code retryAt} say that a running one met an error and when it tries again by itself.
  */
 public record BulkDecision(UUID id, String state, String decisionType, String selection, String requestedBy,
-                           Instant createdAt, Instant confirmedAt, BulkProgress progress, List<BulkItem> items) {
+                           Instant createdAt, Instant confirmedAt, BulkProgress progress, List<BulkItem> items,
+                           String waitingReason, Instant retryAt) {
 }

@@ -67,6 +67,17 @@ class BulkStore {
                 .params(QUEUED, Sql.ts(now), id, CONFIRMED).update();
     }
 
+    /** A running bulk decision met an error: it says why, and when it tries again. */
+    void waitingAfterError(UUID id, String reason, Instant retryAt) {
+        jdbc.sql("update bulk_decision set waiting_reason = ?, retry_at = ? where id = ?")
+                .params(reason, Sql.ts(retryAt), id).update();
+    }
+
+    void notWaiting(UUID id) {
+        jdbc.sql("update bulk_decision set waiting_reason = null, retry_at = null where id = ? and waiting_reason is not null")
+                .param(id).update();
+    }
+
     List<UUID> confirmed() {
         return jdbc.sql("select id from bulk_decision where state = ? order by confirmed_at").param(CONFIRMED)
                 .query(UUID.class).list();
@@ -102,7 +113,8 @@ class BulkStore {
             String stored = rs.getString("state");
             String state = PLANNED.equals(stored) ? PLANNED : progress.settled() && QUEUED.equals(stored) ? "DONE" : "RUNNING";
             return new BulkDecision(id, state, rs.getString("decision_type"), rs.getString("selection"),
-                    rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant(), confirmed, progress, items);
+                    rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant(), confirmed, progress, items,
+                    rs.getString("waiting_reason"), rs.getTimestamp("retry_at") == null ? null : rs.getTimestamp("retry_at").toInstant());
         }).optional();
     }
 

@@ -65,11 +65,7 @@ public record FilterForm(String channel, String account, String kind, String sta
         if (blank(value)) {
             return null;
         }
-        try {
-            return new BigDecimal(value.trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + field + "' must be a number such as 25 or 19.90, not '" + value + "'");
-        }
+        return Amounts.parse(field, value.trim().replace(',', '.'));
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String value) {

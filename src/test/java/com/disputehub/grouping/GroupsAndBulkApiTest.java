@@ -192,6 +192,37 @@ class GroupsAndBulkApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("X3, X4: a passing error pauses a confirmed bulk run, its progress says it waits, and it resumes by itself; each sent once")
+    void bulkResumesAfterPassingError() {
+        syncOrders(IntStream.rangeClosed(1, 3).mapToObj(n -> Order.damagedLamp(n, RECENT)).toList(), List.of());
+        MIRAKL.stubFor(authorized(post(urlPathMatching("/api/orders/.*/threads")))
+                .willReturn(MiraklFake.json("{\"thread_id\":\"thr-new\",\"message_id\":\"m-new\"}").withStatus(201)));
+        startDispatcher();
+        // the database refuses to record hand-overs for a while, as it would while failing over
+        jdbc.sql("alter table bulk_decision_item add constraint bulk_outage check (decision_id is null) not valid").update();
+        try {
+            Api.Answer run = api.post("/api/bulk-decisions", "{\"selection\":{\"filter\":{\"account\":\"" + ACCOUNT + "\"}},"
+                    + "\"decision\":{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"Hola {buyerName}\"},\"dryRun\":false}");
+            assertThat(run.status()).isEqualTo(202);
+            String id = run.body().get("id").asString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/bulk-decisions/" + id).body().hasNonNull("waitingReason"));
+            JsonNode waiting = api.get("/api/bulk-decisions/" + id).body();
+            assertThat(waiting.get("state").asString()).isEqualTo("RUNNING");
+            assertThat(waiting.get("waitingReason").asString()).contains("bulk_outage");
+            assertThat(waiting.hasNonNull("retryAt")).isTrue();
+
+            jdbc.sql("alter table bulk_decision_item drop constraint bulk_outage").update();
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/bulk-decisions/" + id).body().get("state").asString().equals("DONE"));
+            JsonNode done = api.get("/api/bulk-decisions/" + id).body();
+            assertThat(done.at("/progress/sent").asInt()).isEqualTo(3);
+            assertThat(done.get("waitingReason").isNull()).isTrue();
+            assertThat(MIRAKL.findAll(postRequestedFor(urlPathMatching("/api/orders/.*/threads")))).hasSize(3);
+        } finally {
+            jdbc.sql("alter table bulk_decision_item drop constraint if exists bulk_outage").update();
+        }
+    }
+
+    @Test
     @DisplayName("Bulk requests with a clear error: unknown placeholder, nothing selected, both ids and a filter, unknown ids")
     void bulkErrors() {
         syncOrders(List.of(Order.damagedLamp(1, RECENT)), List.of());
