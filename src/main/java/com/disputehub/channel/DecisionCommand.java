@@ -36,6 +36,21 @@ public sealed interface DecisionCommand
         return java.util.Map.of();
     }
 
+    /** The names of free-text fields, the only ones a translation may set. */
+    java.util.Set<String> TEXT_FIELD_NAMES = java.util.Set.of("body", "subject", "message", "reason", "note",
+            "returnInstructions", "text");
+
+    /** This decision's free-text fields (a message's body and subject, a refusal's reason...): what people write. */
+    default java.util.Set<String> textFields() {
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        for (java.lang.reflect.RecordComponent c : getClass().getRecordComponents()) {
+            if (c.getType() == String.class && TEXT_FIELD_NAMES.contains(c.getName())) {
+                fields.add(c.getName());
+            }
+        }
+        return fields;
+    }
+
     /** One line for the timeline. */
     String describe();
 

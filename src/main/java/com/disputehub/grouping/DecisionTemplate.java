@@ -44,11 +44,19 @@ public record DecisionTemplate(JsonNode decision, Map<String, Map<String, String
             throw new IllegalArgumentException("unknown placeholder(s) " + unknown + "; the known ones are "
                     + PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList());
         }
+        DecisionCommand command;
         try {
-            json.treeToValue(decision, DecisionCommand.class);
+            command = json.treeToValue(decision, DecisionCommand.class);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("the decision cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
         }
+        // a translation changes words, never the decision: no other type, amount or code per language (X3)
+        Set<String> texts = command.textFields();
+        translations.forEach((language, fields) -> fields.keySet().stream().filter(f -> !texts.contains(f)).findFirst()
+                .ifPresent(f -> {
+                    throw new IllegalArgumentException("'translations." + language + "." + f + "': a translation sets only "
+                            + "the text fields of " + command.type() + (texts.isEmpty() ? ", and it has none" : ": " + texts));
+                }));
     }
 
     String type() {

@@ -27,7 +27,8 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>A decision may set a status the channel cannot show yet ("waiting for platform" after marking resolved
  * while the line is still open). That status is held while the channel keeps reporting the same state, and
- * released as soon as the channel shows something new.
+ * released as soon as the channel shows something new: another state, or a message from anyone but the seller
+ * (the buyer's answer to the seller's message puts the incident back in the seller's hands, DOMAIN M1).
  */
 @Repository
 public class IncidentStore {
@@ -67,7 +68,7 @@ public class IncidentStore {
         }
         Incident before = existing.get().incident();
         String holdBasis = existing.get().holdBasis();
-        String basis = holdBasis(snapshot.status(), snapshot.rawStatus());
+        String basis = holdBasis(snapshot.status(), snapshot.rawStatus(), snapshot.messages());
         boolean held = basis.equals(holdBasis);
         Incident after = merge(before, source, snapshot, held ? before.status() : snapshot.status());
         List<String> diff = ChangeDescriber.describe(before, after);
@@ -94,7 +95,7 @@ public class IncidentStore {
         if (statusAfter != null) {
             Incident incident = find(incidentId).orElseThrow();
             jdbc.sql("update incident set status = ?, status_hold_basis = ?, updated_at = ? where id = ?")
-                    .params(statusAfter.name(), holdBasis(incident.channelStatus(), incident.rawStatus()),
+                    .params(statusAfter.name(), holdBasis(incident.channelStatus(), incident.rawStatus(), incident.messages()),
                             Sql.ts(clock.instant()), incidentId)
                     .update();
         }
@@ -106,8 +107,9 @@ public class IncidentStore {
         return jdbc.sql("select * from incident where id = ?").param(id).query(rows).optional();
     }
 
-    private static String holdBasis(IncidentStatus channelStatus, String rawStatus) {
-        return channelStatus + "|" + rawStatus;
+    /** What a held status stands on: the channel's state and how many messages others have written. */
+    private static String holdBasis(IncidentStatus channelStatus, String rawStatus, List<IncidentMessage> messages) {
+        return channelStatus + "|" + rawStatus + "|" + messages.stream().filter(m -> m.author() != PartyRole.SELLER).count();
     }
 
     private Incident merge(Incident before, IncidentSource source, IncidentSnapshot s, IncidentStatus status) {

@@ -223,6 +223,20 @@ class GroupsAndBulkApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("X3: a translation may change only the words: another type or field per language is a 400 naming it, nothing planned")
+    void translationChangesOnlyWords() {
+        syncOrders(List.of(Order.damagedLamp(1, RECENT)), List.of());
+        long before = jdbc.sql("select count(*) from bulk_decision").query(Long.class).single();
+        Api.Answer answer = api.post("/api/bulk-decisions", "{\"selection\":{\"filter\":{\"account\":\"" + ACCOUNT + "\"}},"
+                + "\"decision\":{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"Hello\"},"
+                + "\"translations\":{\"es\":{\"type\":\"REFUND\",\"body\":\"Hola\"}},\"dryRun\":true}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("detail").asString()).contains("'translations.es.type'").contains("body, subject");
+        assertThat(jdbc.sql("select count(*) from bulk_decision").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("Bulk requests with a clear error: unknown placeholder, nothing selected, both ids and a filter, unknown ids")
     void bulkErrors() {
         syncOrders(List.of(Order.damagedLamp(1, RECENT)), List.of());

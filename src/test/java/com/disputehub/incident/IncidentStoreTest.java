@@ -105,6 +105,25 @@ class IncidentStoreTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("M1: after the seller's message the status holds through the seller's own message, and yields to the buyer's reply")
+    void heldStatusYieldsToBuyersReply() {
+        UUID id = store.upsert(SOURCE, snapshot().build()).incidentId();
+        store.recordDecisionOutcome(id, IncidentStatus.WAITING_FOR_BUYER, "seller", "Message sent");
+        IncidentMessage buyer = snapshot().build().messages().get(0);
+        IncidentMessage seller = new IncidentMessage("m-2", "t", null, PartyRole.SELLER, "Tienda", List.of(PartyRole.BUYER),
+                "Le enviamos otra", Instant.parse("2026-11-20T11:00:00Z"));
+        IncidentMessage reply = new IncidentMessage("m-3", "t", null, PartyRole.BUYER, "Ana", List.of(PartyRole.SELLER),
+                "¿Cuándo llega?", Instant.parse("2026-11-20T11:00:30Z"));
+
+        store.upsert(SOURCE, snapshot().messages(List.of(buyer, seller)).build());
+        assertThat(store.find(id).orElseThrow().status()).as("our own message changes nothing").isEqualTo(IncidentStatus.WAITING_FOR_BUYER);
+
+        store.upsert(SOURCE, snapshot().messages(List.of(buyer, seller, reply)).build());
+        assertThat(store.find(id).orElseThrow().status()).as("the channel says the seller must act again")
+                .isEqualTo(IncidentStatus.NEEDS_SELLER_ACTION);
+    }
+
+    @Test
     @DisplayName("X2: a follow-up for an incident never stored is skipped, not created")
     void unknownFollowUpSkipped() {
         IncidentSnapshot s = snapshot().followUp(true).reason(null).status(IncidentStatus.CLOSED, "RECEIVED", ActionOwner.NOBODY).build();

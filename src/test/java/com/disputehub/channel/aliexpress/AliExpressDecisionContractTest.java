@@ -121,12 +121,12 @@ class AliExpressDecisionContractTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("A4: delivery fixed resolves the incident in DisputeHub and sends nothing to AliExpress")
+    @DisplayName("A4: delivery fixed is RECORDED, sends nothing to AliExpress, and the dispute stays open there, waiting for the platform")
     void deliveryFixed() {
         assertThat(decide("{\"type\":\"MARK_DELIVERY_FIXED\",\"note\":\"Cliente recebeu o produto certo\"}").get("state").asString())
-                .isEqualTo("SENT");
+                .isEqualTo("RECORDED");
 
-        assertThat(status()).isEqualTo("RESOLVED");
+        assertThat(status()).isEqualTo("WAITING_FOR_PLATFORM");
         assertThat(MIRAKL.findAll(anyRequestedFor(anyUrl()))).isEmpty();
         assertThat(api.get("/api/incidents/" + damaged).body().get("timeline").toString()).contains("nothing is sent to AliExpress");
     }
