@@ -17,17 +17,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.KnownFilters;
 import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionService;
-import com.disputehub.decision.IdempotencyKey;
 import com.disputehub.decision.Decisions;
+import com.disputehub.decision.IdempotencyKey;
 import com.disputehub.decision.IncidentNotFoundException;
+import com.disputehub.grouping.Groups;
+import com.disputehub.incident.FilterForm;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFile;
 import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentFilter;
-import com.disputehub.incident.FilterForm;
-import com.disputehub.grouping.Groups;
 import com.disputehub.incident.IncidentNote;
 import com.disputehub.incident.IncidentNotes;
 import com.disputehub.incident.IncidentPage;
@@ -35,8 +36,8 @@ import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentSort;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.TabCounts;
-import com.disputehub.playbook.Playbook;
 import com.disputehub.incident.Timeline;
+import com.disputehub.playbook.Playbook;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -59,10 +60,12 @@ class IncidentController {
     private final ObjectMapper json;
     private final Playbook playbook;
     private final Groups groups;
+    private final KnownFilters knownFilters;
 
     IncidentController(IncidentQueries queries, IncidentStore store, Timeline timeline, IncidentNotes notes,
                        Decisions decisions, DecisionService decisionService, IncidentFiles files, ObjectMapper json,
-                       Playbook playbook, Groups groups) {
+                       Playbook playbook, Groups groups, KnownFilters knownFilters) {
+        this.knownFilters = knownFilters;
         this.playbook = playbook;
         this.groups = groups;
         this.queries = queries;
@@ -98,7 +101,7 @@ class IncidentController {
     }
 
     private IncidentFilter filter(FilterForm form, UUID group) {
-        IncidentFilter filter = form.toFilter();
+        IncidentFilter filter = knownFilters.check(form);
         return group == null ? filter : groups.members(group, filter);
     }
 

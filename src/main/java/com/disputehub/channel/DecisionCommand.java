@@ -2,6 +2,8 @@ package com.disputehub.channel;
 
 import java.util.List;
 
+import com.disputehub.incident.Texts;
+
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -49,6 +51,27 @@ public sealed interface DecisionCommand
             }
         }
         return fields;
+    }
+
+    /**
+     * What is wrong with its texts whatever the decision: a control character (NUL...) or more than
+     * {@link Texts#LONG} characters in any of them. Tighter limits are each decision's own.
+     */
+    default java.util.List<String> textProblems() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (java.lang.reflect.RecordComponent c : getClass().getRecordComponents()) {
+            if (c.getType() == String.class) {
+                try {
+                    String problem = Texts.problem(c.getName(), (String) c.getAccessor().invoke(this), Texts.LONG);
+                    if (problem != null) {
+                        problems.add(problem);
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return problems;
     }
 
     /** One line for the timeline. */

@@ -14,6 +14,7 @@ public record SendMessage(Recipients to, String body, String subject, String thr
     public enum Recipients { BUYER, OPERATOR, BUYER_AND_OPERATOR }
 
     public static final int MAX_BODY = 5000;
+    public static final int MAX_SUBJECT = 200;
 
     @Override
     public DecisionType type() {
@@ -30,6 +31,9 @@ public record SendMessage(Recipients to, String body, String subject, String thr
             problems.add("'body' is required");
         } else if (body.length() > MAX_BODY) {
             problems.add("'body' is " + body.length() + " characters; at most " + MAX_BODY);
+        }
+        if (subject != null && subject.length() > MAX_SUBJECT) {
+            problems.add("'subject' is " + subject.length() + " characters; at most " + MAX_SUBJECT);
         }
         return problems;
     }

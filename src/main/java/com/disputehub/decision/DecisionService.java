@@ -27,6 +27,7 @@ import com.disputehub.incident.Amounts;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentStore;
+import com.disputehub.incident.Texts;
 import com.disputehub.incident.Timeline;
 
 import tools.jackson.databind.ObjectMapper;
@@ -71,6 +72,7 @@ public class DecisionService {
      */
     @Transactional
     public Submitted submit(UUID incidentId, DecisionCommand command, String requestedBy, IdempotencyKey key) {
+        Texts.check("requestedBy", requestedBy, Texts.NAME);
         String hash = requestHash(incidentId, command);
         Optional<Decisions.Keyed> earlier = decisions.findByKey(key);
         if (earlier.isPresent()) {
@@ -127,6 +129,7 @@ public class DecisionService {
      */
     @Transactional
     public Decision retry(UUID decisionId, String requestedBy) {
+        Texts.check("requestedBy", requestedBy, Texts.NAME);
         Decision d = decisions.find(decisionId).orElseThrow(() -> new DecisionNotFoundException(decisionId));
         if (d.state() != DecisionState.FAILED && d.state() != DecisionState.UNKNOWN || !decisions.requeue(d.id(), d.state())) {
             throw new DecisionRefusedException(DecisionRefusedException.Kind.CONFLICT, List.of(
@@ -178,7 +181,8 @@ public class DecisionService {
                     command.type() + " is not allowed while the incident is " + incident.status() + " (to act: "
                             + incident.actionOwner().name().toLowerCase() + why + "); allowed in " + spec.get().allowedIn()));
         }
-        List<String> problems = new ArrayList<>(command.problems());
+        List<String> problems = new ArrayList<>(command.textProblems());
+        problems.addAll(command.problems());
         String currency = currency(incident);
         command.amounts().forEach((field, amount) -> problems.addAll(Amounts.problems(field, amount, currency)));
         problems.addAll(adapter.validate(account, DecisionTarget.of(incident), command));

@@ -12,12 +12,14 @@ import org.springframework.stereotype.Service;
 
 import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.KnownFilters;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFilter;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentStore;
+import com.disputehub.incident.Texts;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -40,9 +42,11 @@ public class BulkDecisions {
     private final ChannelAccounts accounts;
     private final ObjectMapper json;
     private final Clock clock;
+    private final KnownFilters knownFilters;
 
     BulkDecisions(BulkStore store, BulkRunner runner, Groups groups, IncidentQueries queries, IncidentStore incidents,
-                  DecisionService decisions, ChannelAccounts accounts, ObjectMapper json, Clock clock) {
+                  DecisionService decisions, ChannelAccounts accounts, ObjectMapper json, Clock clock, KnownFilters knownFilters) {
+        this.knownFilters = knownFilters;
         this.store = store;
         this.runner = runner;
         this.groups = groups;
@@ -76,7 +80,8 @@ public class BulkDecisions {
                     + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : ""));
         }
         UUID bulkId = UUID.randomUUID();
-        String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank() ? "api" : request.requestedBy().trim();
+        String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank() ? "api"
+                : Texts.check("requestedBy", request.requestedBy().trim(), Texts.NAME);
         store.insert(bulkId, requestedBy, template.type(), json.writeValueAsString(template),
                 request.selection().describe(groups), clock.instant(), items);
         return request.dryRun() ? find(bulkId) : confirm(bulkId);
@@ -121,7 +126,7 @@ public class BulkDecisions {
             }
             return ids;
         }
-        IncidentFilter filter = selection.filter() == null ? IncidentFilter.all() : selection.filter().toFilter();
+        IncidentFilter filter = selection.filter() == null ? IncidentFilter.all() : knownFilters.check(selection.filter());
         if (selection.groupId() != null) {
             filter = groups.members(selection.groupId(), filter);
         }

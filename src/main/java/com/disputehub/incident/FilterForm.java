@@ -18,6 +18,9 @@ public record FilterForm(String channel, String account, String kind, String sta
     }
 
     public IncidentFilter toFilter() {
+        for (Map.Entry<String, String> field : fields().entrySet()) {
+            Texts.check(field.getKey(), field.getValue(), Texts.SEARCH);
+        }
         return new IncidentFilter(channel, account, enumOf(IncidentKind.class, "kind", kind),
                 enumOf(IncidentStatus.class, "status", status), enumOf(ReasonCategory.class, "reason", reason),
                 blank(view) ? null : IncidentView.parse(view), order, text, sku, amount("amountMin", amountMin),

@@ -26,6 +26,8 @@ public class IncidentNotes {
 
     @Transactional
     public IncidentNote add(UUID incidentId, String author, String body) {
+        Texts.check("author", author, Texts.NAME);
+        Texts.check("body", body, Texts.LONG);
         var now = clock.instant();
         long id = jdbc.sql("insert into incident_note (incident_id, author, body, created_at) values (?, ?, ?, ?) returning id")
                 .params(incidentId, author, body, Sql.ts(now))

@@ -149,6 +149,10 @@ public class IncidentQueries {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
                 Keyset key = new Keyset(IncidentSort.valueOf(parts[0]), Instant.parse(parts[1]), UUID.fromString(parts[2]));
+                // PostgreSQL's timestamptz ends at year 294276; the far date stands for "no deadline"
+                if (key.at().isBefore(Instant.EPOCH) || key.at().isAfter(Instant.parse("9999-12-31T00:00:00Z"))) {
+                    throw new IllegalArgumentException("page token out of range");
+                }
                 if (key.sort() != expected) {
                     throw new IllegalArgumentException("page token of another sort");
                 }

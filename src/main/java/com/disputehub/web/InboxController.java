@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.disputehub.channel.KnownFilters;
 import com.disputehub.grouping.Group;
 import com.disputehub.grouping.Groups;
 import com.disputehub.incident.FilterForm;
@@ -34,8 +35,10 @@ class InboxController {
     private final Groups groups;
     private final FilterChoices choices;
     private final Clock clock;
+    private final KnownFilters knownFilters;
 
-    InboxController(IncidentQueries queries, Groups groups, FilterChoices choices, Clock clock) {
+    InboxController(IncidentQueries queries, Groups groups, FilterChoices choices, Clock clock, KnownFilters knownFilters) {
+        this.knownFilters = knownFilters;
         this.queries = queries;
         this.groups = groups;
         this.choices = choices;
@@ -49,7 +52,7 @@ class InboxController {
     @GetMapping("/inbox")
     String inbox(FilterForm form, @RequestParam(required = false) UUID group, @RequestParam(required = false) String sort,
                  @RequestParam(required = false) String after, Model model) {
-        IncidentFilter filter = form.toFilter();
+        IncidentFilter filter = knownFilters.check(form);
         IncidentFilter members = group == null ? filter : groups.members(group, filter);
         IncidentPage page = queries.search(members, IncidentSort.parse(sort), after, PAGE_SIZE);
         TabCounts counts = queries.counts(members);
@@ -76,6 +79,7 @@ class InboxController {
     String addToGroup(@RequestParam(name = "ids", required = false) List<UUID> ids,
                       @RequestParam(required = false) UUID groupId, @RequestParam(required = false) String newGroup,
                       @RequestParam(defaultValue = "/inbox") String back, RedirectAttributes flash) {
+        String redirect = safeBack(back);
         if (ids == null || ids.isEmpty()) {
             throw new IllegalArgumentException("tick at least one incident first");
         }
@@ -85,29 +89,42 @@ class InboxController {
         }
         int added = groups.add(target, ids);
         flash.addFlashAttribute("notice", new Notice("notice.addedToGroup", added, groups.find(target).name()));
-        return "redirect:" + safeBack(back);
+        return redirect;
     }
 
     /** Removes the ticked incidents from the manual group the list shows. */
     @PostMapping("/inbox/selection/ungroup")
     String removeFromGroup(@RequestParam(name = "ids", required = false) List<UUID> ids, @RequestParam UUID group,
                            @RequestParam(defaultValue = "/inbox") String back, RedirectAttributes flash) {
+        String redirect = safeBack(back);
         if (ids == null || ids.isEmpty()) {
             throw new IllegalArgumentException("tick at least one incident first");
         }
         int removed = groups.remove(group, ids);
         flash.addFlashAttribute("notice", new Notice("notice.removedFromGroup", removed, groups.find(group).name()));
-        return "redirect:" + safeBack(back);
+        return redirect;
     }
 
     /** A message for the next page, with up to two arguments. */
     record Notice(String key, Object a, Object b) {
     }
 
-    /** Only our own pages: a redirect never leaves the inbox. */
+    /**
+     * The redirect to our own page named by {@code back}: never outside the inbox. Checked before any change is made,
+     * so that an address a redirect cannot carry (a control character, a space) is a 400 with nothing saved.
+     */
     static String safeBack(String back) {
-        return back != null && back.startsWith("/inbox") && !back.startsWith("//") ? back : "/inbox";
+        if (back == null || !back.startsWith("/inbox") || back.startsWith("//")) {
+            return "redirect:/inbox";
+        }
+        if (back.length() > 2000 || !SAFE_PATH.matcher(back).matches()) {
+            throw new IllegalArgumentException("'back' must be an inbox address, not '"
+                    + (back.length() > 60 ? back.substring(0, 60) + "…" : back) + "'");
+        }
+        return "redirect:" + back;
     }
+
+    private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("/inbox[A-Za-z0-9/?&=%._~+,:;@!$'()*#-]*");
 
     private static List<Tab> tabs(FilterForm form, UUID group, String sort, TabCounts counts, IncidentView active) {
         List<Tab> tabs = new ArrayList<>();

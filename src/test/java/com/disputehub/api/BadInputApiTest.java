@@ -55,4 +55,51 @@ class BadInputApiTest extends IntegrationTest {
         assertThat(answer.body().get("detail").asString()).contains("'amountMin' must be an amount");
         assertThat(api.get("/api/incidents?amountMin=10.5").status()).isEqualTo(200);
     }
+
+    static void isProblem(Api.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
+        assertThat(answer.headers().get("content-type").get(0)).startsWith("application/problem+json");
+        assertThat(answer.body().get("status").asInt()).isEqualTo(status);
+        assertThat(answer.body().toString()).as("no Java names").doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]")
+                .doesNotContain("Exception").doesNotContain("java.");
+    }
+
+    @Test
+    @DisplayName("X5: every error is an RFC 9457 problem: unknown path, wrong method, wrong media type, missing parameter, unknown channel or account")
+    void everyErrorIsAProblem() {
+        isProblem(api.get("/api/nothing-here"), 404);
+        isProblem(api.delete("/api/incidents"), 405);
+        isProblem(api.post("/api/incidents/" + incident + "/decisions", "{}", "Content-Type", "text/plain"), 415);
+        isProblem(api.get("/api/decisions"), 400);
+        Api.Answer channel = api.get("/api/incidents?channel=ebay");
+        isProblem(channel, 400);
+        assertThat(channel.body().get("detail").asString()).contains("'channel' cannot be 'ebay'").contains("mirakl");
+        isProblem(api.get("/api/incidents?account=nobody"), 400);
+        assertThat(api.get("/api/incidents?account=" + ACCOUNT).status()).isEqualTo(200);
+        Api.Answer badEnum = api.post("/api/incidents/" + incident + "/decisions", "{\"type\":\"REFUND\",\"mode\":\"HALF\"}");
+        isProblem(badEnum, 400);
+        assertThat(badEnum.body().get("detail").asString()).contains("HALF").contains("TOTAL");
+    }
+
+    @Test
+    @DisplayName("X5: NUL characters, over-long texts, huge bodies and out-of-range page tokens are 4xx problems, nothing saved")
+    void boundedInput() {
+        isProblem(api.post("/api/incidents/" + incident + "/notes", "{\"body\":\"a\\u0000b\"}"), 400);
+        isProblem(api.get("/api/incidents?text=lamp%00"), 400);
+        isProblem(api.post("/api/incidents/" + incident + "/notes", "{\"body\":\"" + "x".repeat(10_001) + "\"}"), 400);
+        isProblem(api.post("/api/incidents/" + incident + "/notes", "{\"author\":\"" + "y".repeat(101) + "\",\"body\":\"ok\"}"), 400);
+        isProblem(api.post("/api/incidents/" + incident + "/notes", "{\"body\":\"" + "z".repeat(21 * 1024 * 1024) + "\"}"), 413);
+        isProblem(api.post("/api/incidents/" + incident + "/decisions", RESOLVE_WITH_SUBJECT.formatted("s".repeat(201))), 422);
+        isProblem(api.post("/api/incidents/" + incident + "/decisions", "{\"type\":\"MARK_RESOLVED\",\"reasonCode\":\"10\"}",
+                "X-Requested-By", "r".repeat(101)), 400);
+        String farFuture = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("RECENT|+300000-01-01T00:00:00Z|" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        isProblem(api.get("/api/incidents?after=" + farFuture), 400);
+
+        assertThat(jdbc.sql("select count(*) from incident_note where incident_id = ?").param(incident).query(Long.class).single()).isZero();
+        assertThat(decisionCount()).isZero();
+        assertThat(api.post("/api/incidents/" + incident + "/notes", "{\"body\":\"línea 1\\nlínea 2\"}").status()).isEqualTo(201);
+    }
+
+    static final String RESOLVE_WITH_SUBJECT = "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"Hola\",\"subject\":\"%s\"}";
 }
