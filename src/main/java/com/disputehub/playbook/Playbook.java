@@ -9,36 +9,59 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.BusinessCalendar;
+import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.DecisionType;
+import com.disputehub.decision.DecisionRefusedException;
+import com.disputehub.decision.DecisionService;
 import com.disputehub.incident.Incident;
 
-/** Proposes the next step and its deadline for an incident, from the seeds' rules. */
+/**
+ * Proposes the next step and its deadline for an incident, from the seeds' rules. A step that leads to a decision
+ * is proposed only where the incident's channel takes that decision now, and a complete one only when the decision
+ * path itself would accept it: the inbox never suggests what would then be refused.
+ */
 @Component
 public class Playbook {
 
     private final List<PlaybookRule> rules = SeedRules.all();
     private final ChannelAccounts accounts;
+    private final DecisionService decisions;
     private final Clock clock;
 
-    Playbook(ChannelAccounts accounts, Clock clock) {
+    Playbook(ChannelAccounts accounts, DecisionService decisions, Clock clock) {
         this.accounts = accounts;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
-    /** The first rule's suggestion; empty for a closed incident or one no rule covers. */
+    /** The first rule's possible suggestion; empty for a closed incident or one no rule covers. */
     public Optional<Suggestion> suggest(Incident incident) {
         if (!incident.status().isOpen()) {
             return Optional.empty();
         }
         BusinessCalendar calendar = calendar(accounts.find(incident.accountId()).orElse(null));
+        Set<DecisionType> allowed = decisions.allowedFor(incident).stream().map(Capabilities.DecisionSpec::type)
+                .collect(java.util.stream.Collectors.toSet());
         for (PlaybookRule rule : rules) {
-            Optional<Suggestion> suggestion = rule.suggest(incident, clock.instant(), calendar);
+            Optional<Suggestion> suggestion = rule.suggest(incident, clock.instant(), calendar)
+                    .filter(s -> s.decision() == null || allowed.contains(s.decision()))
+                    .filter(s -> !s.automatable() || accepted(incident, s));
             if (suggestion.isPresent()) {
                 return suggestion;
             }
         }
         return Optional.empty();
+    }
+
+    private boolean accepted(Incident incident, Suggestion suggestion) {
+        try {
+            decisions.vet(incident, suggestion.command());
+            return true;
+        } catch (DecisionRefusedException e) {
+            return false;
+        }
     }
 
     /** The rules an account applies by itself: {@code options.playbook-auto}, comma-separated ids; none by default. */

@@ -51,6 +51,9 @@ class AliExpressDecisions {
     List<String> validate(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
         JsonNode detail = detail(target.rawPayload());
         List<String> problems = new ArrayList<>();
+        if (!(command instanceof MarkDeliveryFixed) && buyer(target.rawPayload()).isBlank()) {
+            problems.add("the dispute's buyer (buyer_login_id of the dispute list) is not known yet; it comes with the next sync");
+        }
         if (command instanceof Agree agree) {
             JsonNode solution = chosen(detail, agree.solutionId());
             if (solution == null) {
@@ -84,7 +87,7 @@ class AliExpressDecisions {
                     + "nothing is sent to AliExpress, where the dispute stays open until AliExpress closes it");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("buyer_login_id", detail.path("buyer_login_id").asString(""));
+        params.put("buyer_login_id", buyer(target.rawPayload()));
         params.put("issue_id", detail.path("id").asString(""));
         if (command instanceof Agree agree) {
             JsonNode solution = chosen(detail, agree.solutionId());
@@ -126,7 +129,7 @@ class AliExpressDecisions {
         }
         JsonNode stored = detail(target.rawPayload());
         JsonNode now = client.call(account, AliExpressAdapter.DETAIL, Map.of("issue_id", stored.path("id").asString(""),
-                "buyer_login_id", stored.path("buyer_login_id").asString("")), true).path("result_object");
+                "buyer_login_id", buyer(target.rawPayload())), true).path("result_object");
         ZoneId zone = ZoneId.of(account.option("timestamp-zone").orElse("UTC"));
         if (command instanceof Agree agree) {
             JsonNode solution = find(now, chosen(stored, agree.solutionId()).path("id").asString(""));
@@ -182,6 +185,14 @@ class AliExpressDecisions {
 
     private static JsonNode detail(String rawPayload) {
         return AliExpressJson.MAPPER.readTree(rawPayload).path("detail");
+    }
+
+    /**
+     * The buyer's login id, which every write and detail call needs: only the list's issue_api_issue_dto carries it
+     * (the detail has none), so it is kept from the list with the incident.
+     */
+    private static String buyer(String rawPayload) {
+        return AliExpressJson.MAPPER.readTree(rawPayload).path("issue").path("buyer_login_id").asString("");
     }
 
     private static long maxImageBytes(ChannelAccount account) {

@@ -65,7 +65,7 @@ class AeSimGateway {
     private ObjectNode detail(AeSimWorld.Dispute d) {
         ObjectNode r = JSON.createObjectNode();
         r.put("id", d.id).put("issue_status", d.status).put("issue_reason_id", Long.parseLong(d.reasonId))
-                .put("issue_reason", d.reasonLabel).put("order_id", d.orderId).put("buyer_login_id", d.buyer)
+                .put("issue_reason", d.reasonLabel).put("order_id", d.orderId)
                 .put("product_id", d.productId).put("product_name", d.productName).put("product_price", d.productPrice)
                 .put("product_price_currency", "USD").put("gmt_create", d.created.format(AeSimWorld.GMT));
         solutions(r.putObject("buyer_solution_list").putArray("solution_api_dto"), d.buyerSolutions);

@@ -58,7 +58,7 @@ class AliExpressDecisionContractTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("A5: agree sends solution.agree for the solution waiting for the seller; the status reads Decision")
+    @DisplayName("A5: agree sends solution.agree with the list's buyer_login_id (the detail has none); the status reads Decision")
     void agree() {
         MIRAKL.stubFor(AliExpressSyncContractTest.method(AliExpressDecisions.AGREE)
                 .willReturn(json("{\"aliexpress_issue_solution_agree_response\":{\"result\":{\"success\":true}}}")));
@@ -96,6 +96,7 @@ class AliExpressDecisionContractTest extends IntegrationTest {
                 .withRequestBodyPart(aMultipart().withName("image_bytes").build()));
         MIRAKL.verify(postRequestedFor(urlPathEqualTo("/ae/sync")).withFormParam("method", equalTo(AliExpressDecisions.SAVE))
                 .withFormParam("param_dto", containing("\"buyer_solution_id\":\"6010915445171470\""))
+                .withFormParam("param_dto", containing("\"buyer_login_id\":\"br1001abc\""))
                 .withFormParam("param_dto", containing("\"refund_amount\":\"0\""))
                 .withFormParam("param_dto", containing("O rastreio mostra a entrega")));
         JsonNode files = api.get("/api/incidents/" + damaged).body().get("files");
