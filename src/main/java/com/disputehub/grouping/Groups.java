@@ -6,11 +6,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.disputehub.channel.KnownFilters;
 import com.disputehub.database.Sql;
 import com.disputehub.incident.FilterForm;
 import com.disputehub.incident.IncidentFilter;
@@ -27,12 +30,16 @@ public class Groups {
 
     static final int MAX_NAME = 80;
 
+    private static final Logger log = LoggerFactory.getLogger(Groups.class);
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final IncidentQueries queries;
     private final Clock clock;
+    private final KnownFilters knownFilters;
 
-    Groups(JdbcClient jdbc, ObjectMapper json, IncidentQueries queries, Clock clock) {
+    Groups(JdbcClient jdbc, ObjectMapper json, IncidentQueries queries, Clock clock, KnownFilters knownFilters) {
+        this.knownFilters = knownFilters;
         this.jdbc = jdbc;
         this.json = json;
         this.queries = queries;
@@ -127,16 +134,30 @@ public class Groups {
         return group.isRule() ? filter.within(group.rule().toFilter()) : filter.memberOf(groupId);
     }
 
+    /** How many incidents it holds; 0 for a stored rule that no longer runs (logged), which never breaks a page. */
     public long size(Group group) {
-        return queries.counts(members(group.id(), IncidentFilter.all())).all();
+        try {
+            return queries.counts(members(group.id(), IncidentFilter.all())).all();
+        } catch (RuntimeException e) {
+            log.warn("rule group '{}' cannot run its filter ({}); it shows no member", group.name(), e.getMessage());
+            return 0;
+        }
     }
 
     /** The groups an incident is in now: the manual ones that list it and the rule groups whose filter it matches. */
     public List<Group> of(UUID incidentId) {
-        return all().stream().filter(g -> g.isRule()
-                ? queries.matches(g.rule().toFilter(), incidentId)
+        return all().stream().filter(g -> g.isRule() ? matches(g, incidentId)
                 : jdbc.sql("select count(*) from incident_group_member where group_id = ? and incident_id = ?")
                         .params(g.id(), incidentId).query(Long.class).single() > 0).toList();
+    }
+
+    private boolean matches(Group rule, UUID incidentId) {
+        try {
+            return queries.matches(rule.rule().toFilter(), incidentId);
+        } catch (RuntimeException e) {
+            log.warn("rule group '{}' cannot run its filter ({}); it shows no member", rule.name(), e.getMessage());
+            return false;
+        }
     }
 
     private void manual(UUID groupId) {
@@ -157,11 +178,17 @@ public class Groups {
         return trimmed;
     }
 
-    private static FilterForm checkRule(FilterForm rule) {
+    /** A rule is saved only once it has run: a filter that cannot run is a 400 now, never a broken page later. */
+    private FilterForm checkRule(FilterForm rule) {
         if (rule.isEmpty()) {
             throw new IllegalArgumentException("a rule group needs at least one condition (reason, SKU, channel, ...)");
         }
-        rule.toFilter();
+        IncidentFilter filter = knownFilters.check(rule);
+        try {
+            queries.matchingIds(filter, 1);
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw new IllegalArgumentException("this rule cannot run: " + e.getMostSpecificCause().getMessage().lines().findFirst().orElse(""));
+        }
         return rule;
     }
 

@@ -237,6 +237,22 @@ class GroupsAndBulkApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("X3: a rule that cannot run is refused before it is saved; a stored rule that no longer runs breaks no page")
+    void ruleThatCannotRun() {
+        syncOrders(List.of(Order.damagedLamp(1, RECENT)), List.of());
+        long before = jdbc.sql("select count(*) from incident_group").query(Long.class).single();
+        assertThat(api.post("/api/groups", "{\"name\":\"eBay\",\"rule\":{\"channel\":\"ebay\"}}").status()).isEqualTo(400);
+        assertThat(api.post("/api/groups", "{\"name\":\"Huge\",\"rule\":{\"amountMin\":\"1E131072\"}}").status()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from incident_group").query(Long.class).single()).isEqualTo(before);
+
+        jdbc.sql("insert into incident_group (id, name, rule, created_at, updated_at) values (?, 'Old rule', "
+                + "'{\"status\":\"NO_LONGER_A_STATUS\"}'::jsonb, now(), now())").param(java.util.UUID.randomUUID()).update();
+        assertThat(api.get("/api/groups").status()).isEqualTo(200);
+        assertThat(api.page("/inbox/groups")).contains("Old rule");
+        assertThat(api.page("/inbox/incidents/" + idsByRef().get("LMP-001-A-1"))).contains("LMP-001-A-1");
+    }
+
+    @Test
     @DisplayName("Bulk requests with a clear error: unknown placeholder, nothing selected, both ids and a filter, unknown ids")
     void bulkErrors() {
         syncOrders(List.of(Order.damagedLamp(1, RECENT)), List.of());
