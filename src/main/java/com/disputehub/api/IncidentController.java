@@ -24,6 +24,7 @@ import com.disputehub.decision.Decisions;
 import com.disputehub.decision.IdempotencyKey;
 import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.grouping.Groups;
+import com.disputehub.incident.FileNames;
 import com.disputehub.incident.FilterForm;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFile;
@@ -121,7 +122,7 @@ class IncidentController {
         IncidentFile file = files.of(id).stream().filter(f -> f.id() == fileId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("incident " + id + " has no file " + fileId));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + file.fileName().replace("\"", "") + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.inlineDisposition(file.fileName()))
                 .body(files.content(id, fileId).orElseThrow());
     }
 

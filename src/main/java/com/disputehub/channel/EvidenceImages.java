@@ -41,26 +41,23 @@ public final class EvidenceImages {
 
     /** Like {@link #problems} for a photo or a video (MP4): what a supplier accepts as the buyer's proof. */
     public static List<String> photoOrVideoProblems(List<EvidenceFile> files, long maxBytes) {
-        List<String> problems = new ArrayList<>();
-        for (EvidenceFile file : files) {
-            List<String> asImage = problems(List.of(file), maxBytes);
-            if (asImage.isEmpty()) {
-                continue;
-            }
-            byte[] bytes = file.bytes();
-            if (!isMp4(bytes)) {
-                problems.add("evidence '" + file.fileName() + "' is not a photo (JPEG, PNG) or a video (MP4)");
-            } else if (bytes.length > maxBytes) {
-                problems.add("evidence '" + file.fileName() + "' is " + bytes.length + " bytes; at most " + maxBytes);
-            }
-        }
-        return problems;
+        return check(files, maxBytes, true);
     }
 
     /** One sentence per file that is not a JPEG or PNG image of at most {@code maxBytes}. */
     public static List<String> problems(List<EvidenceFile> files, long maxBytes) {
+        return check(files, maxBytes, false);
+    }
+
+    /** Too large is said of a file too large whatever its kind, and before its base64 is decoded. */
+    private static List<String> check(List<EvidenceFile> files, long maxBytes, boolean videos) {
         List<String> problems = new ArrayList<>();
         for (EvidenceFile file : files) {
+            long encoded = file.contentBase64() == null ? 0 : file.contentBase64().length();
+            if (encoded / 4 * 3 > maxBytes + 3) {
+                problems.add("evidence '" + file.fileName() + "' is about " + encoded / 4 * 3 + " bytes; at most " + maxBytes);
+                continue;
+            }
             byte[] bytes;
             try {
                 bytes = file.bytes();
@@ -70,10 +67,10 @@ public final class EvidenceImages {
             }
             if (bytes.length == 0) {
                 problems.add("evidence '" + file.fileName() + "' is empty");
-            } else if (extension(bytes) == null) {
-                problems.add("evidence '" + file.fileName() + "' is not a JPEG or PNG image");
             } else if (bytes.length > maxBytes) {
                 problems.add("evidence '" + file.fileName() + "' is " + bytes.length + " bytes; at most " + maxBytes);
+            } else if (extension(bytes) == null && !(videos && isMp4(bytes))) {
+                problems.add("evidence '" + file.fileName() + "' is not a " + (videos ? "photo (JPEG, PNG) or a video (MP4)" : "JPEG or PNG image"));
             }
         }
         return problems;

@@ -141,6 +141,7 @@ public abstract class IntegrationTest {
         registry.add(dsers + "credentials.app-key", () -> "54321");
         registry.add(dsers + "credentials.app-secret", () -> AE_SECRET);
         registry.add(dsers + "credentials.access-token", () -> "dropshipper-token");
+        registry.add(dsers + "options.max-evidence-bytes", () -> "1048576");
         String cj = "disputehub.accounts." + CJ + ".";
         registry.add(cj + "channel", () -> "cj");
         registry.add(cj + "base-url", () -> MIRAKL.baseUrl() + "/cj");

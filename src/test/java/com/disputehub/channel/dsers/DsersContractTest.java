@@ -141,6 +141,39 @@ class DsersContractTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("S2: evidence names are kept safe (no folders, no bidi tricks), sent back with an RFC 6266 filename*; an oversized JPEG is too large, not 'not a photo'")
+    void evidenceNames() throws Exception {
+        register(order("9001", "STORE-77", 20));
+        sync.poll(accounts.find(DSERS).orElseThrow());
+        String id = detail("9001/CLAIM").at("/incident/id").asString();
+        String jpeg = java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x10, 0x20});
+        byte[] big = new byte[1048576 + 10];
+        big[0] = (byte) 0xFF;
+        big[1] = (byte) 0xD8;
+        big[2] = (byte) 0xFF;
+
+        com.disputehub.support.Api api = new com.disputehub.support.Api(port);
+        com.disputehub.support.Api.Answer tooLarge = api.post("/api/incidents/" + id + "/decisions",
+                "{\"type\":\"SUBMIT_EVIDENCE\",\"evidence\":[{\"fileName\":\"big.jpg\",\"contentBase64\":\""
+                        + java.util.Base64.getEncoder().encodeToString(big) + "\"}]}");
+        assertThat(tooLarge.status()).isEqualTo(422);
+        assertThat(tooLarge.body().toString()).contains("'big.jpg' is").contains("at most 1048576").doesNotContain("not a photo");
+
+        JsonNode decision = decisions().decide(id, "{\"type\":\"SUBMIT_EVIDENCE\",\"evidence\":["
+                + "{\"fileName\":\"../../etc/\u202Egpj.exe\",\"contentBase64\":\"" + jpeg + "\"},"
+                + "{\"fileName\":\"фото доставки.jpg\",\"contentBase64\":\"" + jpeg + "\"}]}");
+        assertThat(decision.get("state").asString()).isEqualTo("RECORDED");
+        java.util.Map<String, Long> files = new java.util.HashMap<>();
+        detail("9001/CLAIM").get("files").forEach(f -> files.put(f.get("fileName").asString(), f.get("id").asLong()));
+        assertThat(files).containsKeys("gpj.exe", "фото доставки.jpg");
+        java.net.http.HttpResponse<byte[]> download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/incidents/" + id + "/files/" + files.get("фото доставки.jpg"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValue(
+                "inline; filename=\"____ ________.jpg\"; filename*=UTF-8''%D1%84%D0%BE%D1%82%D0%BE%20%D0%B4%D0%BE%D1%81%D1%82%D0%B0%D0%B2%D0%BA%D0%B8.jpg");
+    }
+
+    @Test
     @DisplayName("S3: a buyer's cancellation on a domestic order suggests interception, which writes its package; abroad it is refused")
     void interceptionDomesticOnly() {
         store.upsert(new IncidentSource("mirakl", ACCOUNT, "test"), IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE, "STORE-88-1")
