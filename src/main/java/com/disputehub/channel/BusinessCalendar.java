@@ -3,15 +3,34 @@ package com.disputehub.channel;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
+import java.util.function.Predicate;
 
-/** Counts working time in a channel's time zone: hours on weekend days do not count. */
-public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend) {
+/** Counts working time in a channel's time zone: hours on weekend days and public holidays do not count. */
+public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend, Predicate<LocalDate> holiday) {
 
+    private static final Set<DayOfWeek> SATURDAY_SUNDAY = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+
+    /** Weekends only: for an account that names no holiday calendar. */
     public static BusinessCalendar mondayToFriday(ZoneId zone) {
-        return new BusinessCalendar(zone, Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+        return new BusinessCalendar(zone, SATURDAY_SUNDAY, PublicHolidays.NONE);
+    }
+
+    /**
+     * The account's calendar: {@code options.time-zone} ({@code defaultZone} when unset), Monday to Friday, less the
+     * public holidays of {@code options.holiday-country} / {@code holiday-region} and the dates {@code options.holidays}
+     * lists (DOMAIN M1, S1, S2: deadlines in business days).
+     */
+    public static BusinessCalendar of(ChannelAccount account, String defaultZone) {
+        return new BusinessCalendar(ZoneId.of(account.option("time-zone").orElse(defaultZone)), SATURDAY_SUNDAY,
+                PublicHolidays.of(account));
+    }
+
+    private boolean closed(LocalDate day) {
+        return weekend.contains(day.getDayOfWeek()) || holiday.test(day);
     }
 
     /** The instant when {@code hours} working hours have passed after {@code from}. */
@@ -20,7 +39,7 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend) {
         Duration left = Duration.ofHours(hours);
         while (true) {
             ZonedDateTime nextMidnight = t.toLocalDate().plusDays(1).atStartOfDay(zone);
-            if (weekend.contains(t.getDayOfWeek())) {
+            if (closed(t.toLocalDate())) {
                 t = nextMidnight;
                 continue;
             }
@@ -33,7 +52,7 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend) {
         }
     }
 
-    /** The same time of day {@code days} working days later (a weekend start counts from the next working day). */
+    /** The same time of day {@code days} working days later (a start on a closed day counts from the next working day). */
     public Instant plusBusinessDays(Instant from, int days) {
         return plusBusinessHours(from, 24L * days);
     }

@@ -35,6 +35,8 @@ public class ChannelAccounts {
             list.add(new ChannelAccount(e.getKey(), a.channel(), a.baseUrl(), interval, a.sandbox(), a.credentials(),
                     a.options()));
         }
+        // a holiday calendar that cannot be read stops the start, naming the option, rather than the first sync
+        list.forEach(account -> BusinessCalendar.of(account, "UTC"));
         this.accounts = Collections.unmodifiableList(list);
     }
 

@@ -2,7 +2,6 @@ package com.disputehub.playbook;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 

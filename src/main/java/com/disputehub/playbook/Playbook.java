@@ -89,7 +89,6 @@ public class Playbook {
     }
 
     private static BusinessCalendar calendar(ChannelAccount account) {
-        String zone = account == null ? "UTC" : account.option("time-zone").orElse("UTC");
-        return BusinessCalendar.mondayToFriday(ZoneId.of(zone));
+        return account == null ? BusinessCalendar.mondayToFriday(ZoneId.of("UTC")) : BusinessCalendar.of(account, "UTC");
     }
 }

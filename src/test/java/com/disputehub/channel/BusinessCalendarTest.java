@@ -43,4 +43,39 @@ class BusinessCalendarTest {
         assertThat(madrid.businessDaysBetween(friday, Instant.parse("2026-11-23T08:00:00Z"))).isZero();
         assertThat(madrid.businessDaysBetween(friday, friday.minusSeconds(1))).isZero();
     }
+
+    static ChannelAccount account(java.util.Map<String, String> options) {
+        return new ChannelAccount("cal", "mirakl", java.net.URI.create("http://127.0.0.1:1"), java.time.Duration.ofMinutes(1),
+                false, java.util.Map.of(), options);
+    }
+
+    @Test
+    @DisplayName("M1: 24 business hours from the eve of a Spanish national holiday skip it (Constitution Day, Tuesday 8 Dec 2026 is Immaculate Conception)")
+    void spanishHoliday() {
+        BusinessCalendar spain = BusinessCalendar.of(account(java.util.Map.of("time-zone", "Europe/Madrid", "holiday-country", "ES")), "UTC");
+        // Monday 7 December 2026, 10:00 Madrid; Tuesday 8 December is a national holiday in Spain
+        assertThat(spain.plusBusinessHours(Instant.parse("2026-12-07T09:00:00Z"), 24))
+                .isEqualTo(Instant.parse("2026-12-09T09:00:00Z"));
+        assertThat(madrid.plusBusinessHours(Instant.parse("2026-12-07T09:00:00Z"), 24))
+                .as("without the country's calendar, the holiday counts").isEqualTo(Instant.parse("2026-12-08T09:00:00Z"));
+    }
+
+    @Test
+    @DisplayName("S1, S2: supplier terms skip the holidays an account lists (mainland China's Spring Festival, which jollyday does not keep)")
+    void listedHolidays() {
+        BusinessCalendar supplier = BusinessCalendar.of(account(java.util.Map.of("time-zone", "Asia/Shanghai",
+                "holidays", "2026-02-15/2026-02-23")), "UTC");
+        // Friday 13 February 2026, 10:00 Shanghai, plus 2 business days: the Spring Festival week does not count
+        assertThat(supplier.plusBusinessDays(Instant.parse("2026-02-13T02:00:00Z"), 2))
+                .isEqualTo(Instant.parse("2026-02-25T02:00:00Z"));
+    }
+
+    @Test
+    @DisplayName("S1: a country without a maintained calendar, or a malformed date, is a start-up error naming the option")
+    void badOptions() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BusinessCalendar.of(account(java.util.Map.of("holiday-country", "CN")), "UTC"))
+                .hasMessageContaining("options.holiday-country 'CN'").hasMessageContaining("options.holidays");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BusinessCalendar.of(account(java.util.Map.of("holidays", "2026-13-01")), "UTC"))
+                .hasMessageContaining("options.holidays has '2026-13-01'");
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import com.disputehub.channel.BusinessCalendar;
 import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.Complaint;
 import com.disputehub.channel.Capabilities.DecisionSpec;
@@ -95,7 +96,7 @@ class DsersAdapter implements ChannelAdapter {
     @Override
     public List<IncidentSnapshot> normalize(ChannelAccount account, RawRecord record) {
         try {
-            return DsersSituations.normalize(record.text(), JSON.readTree(record.text()), zone(account));
+            return DsersSituations.normalize(record.text(), JSON.readTree(record.text()), calendar(account));
         } catch (JacksonException e) {
             throw new NormalizationException("the record is not JSON: " + e.getOriginalMessage(), e);
         }
@@ -135,7 +136,7 @@ class DsersAdapter implements ChannelAdapter {
         JsonNode watch = JSON.readTree(target.rawPayload()).path("watch");
         String supplierOrder = watch.path("supplierOrderId").asString();
         Instant now = clock.instant();
-        DsersClaims.Deadlines deadlines = DsersClaims.deadlines(command, now, zone(account));
+        DsersClaims.Deadlines deadlines = DsersClaims.deadlines(command, now, calendar(account));
         List<String> evidence = command.attachments().stream().map(EvidenceFile::fileName).toList();
         String text = DsersClaims.text(account.option("claim-language").orElse("en"), command, supplierOrder,
                 watch.path("storeOrderId").asString(), DsersSituations.scope(watch), evidence, deadlines, zone(account));
@@ -178,6 +179,11 @@ class DsersAdapter implements ChannelAdapter {
     }
 
     private static ZoneId zone(ChannelAccount account) {
-        return ZoneId.of(account.option("time-zone").orElse("Asia/Shanghai"));
+        return calendar(account).zone();
+    }
+
+    /** The supplier's working days: China's time zone unless the account says otherwise, and its listed holidays. */
+    private static BusinessCalendar calendar(ChannelAccount account) {
+        return BusinessCalendar.of(account, "Asia/Shanghai");
     }
 }

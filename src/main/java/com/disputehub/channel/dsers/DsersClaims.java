@@ -28,8 +28,7 @@ final class DsersClaims {
     record Deadlines(Instant earliest, Instant latest, Instant refundBy) {
     }
 
-    static Deadlines deadlines(DecisionCommand command, Instant now, ZoneId zone) {
-        BusinessCalendar calendar = BusinessCalendar.mondayToFriday(zone);
+    static Deadlines deadlines(DecisionCommand command, Instant now, BusinessCalendar calendar) {
         if (command instanceof AskExpedite) {
             Instant by = calendar.plusBusinessDays(now, SupplierClaimTerms.EXPEDITE_DAYS);
             return new Deadlines(by, by, null);

@@ -1,7 +1,6 @@
 package com.disputehub.channel.dsers;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ final class DsersSituations {
     private DsersSituations() {
     }
 
-    static List<IncidentSnapshot> normalize(String json, JsonNode record, ZoneId zone) {
+    static List<IncidentSnapshot> normalize(String json, JsonNode record, BusinessCalendar calendar) {
         JsonNode watch = record.path("watch");
         String orderId = text(watch, "supplierOrderId");
         String storeOrder = text(watch, "storeOrderId");
@@ -59,7 +58,6 @@ final class DsersSituations {
             throw new NormalizationException("supplier order " + orderId + " has no order data", null);
         }
         Instant now = Instant.parse(record.path("checkedAt").asString());
-        BusinessCalendar calendar = BusinessCalendar.mondayToFriday(zone);
         String status = order.path("order_status").asString("");
         String endReason = endReason(order);
         List<String> events = trackingEvents(record.path("tracking"));

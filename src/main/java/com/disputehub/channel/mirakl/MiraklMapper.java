@@ -2,7 +2,6 @@ package com.disputehub.channel.mirakl;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -59,7 +58,7 @@ final class MiraklMapper {
             throw new NormalizationException(raw.ref() + ": the order has no order_id", null);
         }
         List<IncidentMessage> messages = messages(record.threads());
-        BusinessCalendar calendar = BusinessCalendar.mondayToFriday(ZoneId.of(account.option("time-zone").orElse("UTC")));
+        BusinessCalendar calendar = BusinessCalendar.of(account, "UTC");
         List<IncidentSnapshot> snapshots = new ArrayList<>();
         for (MiraklOrderLine line : order.orderLines()) {
             if (blank(line.orderLineId())) {
