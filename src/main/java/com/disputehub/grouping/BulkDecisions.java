@@ -2,9 +2,11 @@ package com.disputehub.grouping;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,11 +14,13 @@ import org.springframework.stereotype.Service;
 
 import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.DecisionType;
 import com.disputehub.channel.KnownFilters;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFilter;
+import com.disputehub.incident.IncidentMessage;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.Texts;
@@ -71,13 +75,20 @@ public class BulkDecisions {
             throw new IllegalArgumentException("the selection holds no incident");
         }
         List<BulkStore.PlannedItem> items = new ArrayList<>();
+        Map<UUID, Incident> found = new LinkedHashMap<>();
         List<UUID> unknown = new ArrayList<>();
         for (UUID id : ids) {
-            incidents.find(id).ifPresentOrElse(incident -> items.add(plan(incident, template)), () -> unknown.add(id));
+            incidents.find(id).ifPresentOrElse(incident -> {
+                found.put(id, incident);
+                items.add(plan(incident, template));
+            }, () -> unknown.add(id));
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("no incident " + unknown.stream().limit(10).toList()
                     + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : ""));
+        }
+        if (DecisionType.SEND_MESSAGE.name().equals(template.type()) && !request.eachIncident()) {
+            items = onePerConversation(items, found, template);
         }
         UUID bulkId = UUID.randomUUID();
         String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank() ? "api"
@@ -142,11 +153,56 @@ public class BulkDecisions {
                 + ": narrow the filter (a tab, a channel, a reason) or split it";
     }
 
+    /**
+     * One buyer, one message (X3): eligible incidents that share a conversation (a Mirakl order's lines share
+     * the buyer and the thread) get one message, with the first of them, whose {@code {lines}} lists them all; the
+     * others are shown in the dry run as answered with it.
+     */
+    private List<BulkStore.PlannedItem> onePerConversation(List<BulkStore.PlannedItem> items, Map<UUID, Incident> found,
+                                                           DecisionTemplate template) {
+        Map<String, List<Incident>> conversations = new LinkedHashMap<>();
+        for (BulkStore.PlannedItem item : items) {
+            if (item.eligible()) {
+                Incident incident = found.get(item.incidentId());
+                conversations.computeIfAbsent(conversation(incident), k -> new ArrayList<>()).add(incident);
+            }
+        }
+        List<BulkStore.PlannedItem> planned = new ArrayList<>();
+        for (BulkStore.PlannedItem item : items) {
+            List<Incident> together = item.eligible() ? conversations.get(conversation(found.get(item.incidentId()))) : List.of();
+            if (together.size() < 2) {
+                planned.add(item);
+            } else if (together.get(0).id().equals(item.incidentId())) {
+                planned.add(plan(together.get(0), together, template));
+            } else {
+                planned.add(new BulkStore.PlannedItem(item.incidentId(), false, "SAME_CONVERSATION", "the buyer gets one "
+                        + "message for this conversation, sent with " + together.get(0).externalId(), null));
+            }
+        }
+        return planned;
+    }
+
+    /** The conversation with the buyer an incident's messages go to: its thread, else its order, on its account. */
+    private static String conversation(Incident incident) {
+        String thread = null;
+        for (IncidentMessage m : incident.messages()) {
+            if (m.threadId() != null && !m.threadId().isBlank()) {
+                thread = m.threadId();
+            }
+        }
+        return incident.accountId() + "|" + (thread != null ? "thread:" + thread
+                : incident.orderId() != null ? "order:" + incident.orderId() : "incident:" + incident.id());
+    }
+
     private BulkStore.PlannedItem plan(Incident incident, DecisionTemplate template) {
+        return plan(incident, List.of(incident), template);
+    }
+
+    private BulkStore.PlannedItem plan(Incident incident, List<Incident> conversation, DecisionTemplate template) {
         UUID incidentId = incident.id();
         DecisionCommand command;
         try {
-            command = template.render(incident, language(incident), json);
+            command = template.render(incident, conversation, language(incident), json);
         } catch (DecisionTemplate.TemplateException e) {
             // A channel that does not take the decision at all, or not now, says more than an empty placeholder.
             return channelRefusal(incident, template).orElse(

@@ -6,8 +6,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A bulk decision as the API and the pages send it: what to select, the decision (with placeholders), its
- * per-language fields, who asks, and whether this is only a dry run.
+ * per-language fields, who asks, whether this is only a dry run, and whether a message goes to every incident
+ * even when several share one conversation with the buyer ({@code eachIncident}; by default one per conversation).
  */
 public record BulkRequest(Selection selection, JsonNode decision, Map<String, Map<String, String>> translations,
-                          String requestedBy, boolean dryRun) {
+                          String requestedBy, boolean dryRun, boolean eachIncident) {
+
+    public BulkRequest(Selection selection, JsonNode decision, Map<String, Map<String, String>> translations,
+                       String requestedBy, boolean dryRun) {
+        this(selection, decision, translations, requestedBy, dryRun, false);
+    }
 }

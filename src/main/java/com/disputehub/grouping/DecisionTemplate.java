@@ -25,7 +25,7 @@ import tools.jackson.databind.node.StringNode;
  */
 public record DecisionTemplate(JsonNode decision, Map<String, Map<String, String>> translations) {
 
-    public static final Set<String> PLACEHOLDERS = Set.of("buyerName", "orderId", "amount", "productTitle", "incidentRef");
+    public static final Set<String> PLACEHOLDERS = Set.of("buyerName", "orderId", "amount", "productTitle", "incidentRef", "lines");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     public DecisionTemplate {
@@ -65,13 +65,21 @@ public record DecisionTemplate(JsonNode decision, Map<String, Map<String, String
 
     /** The command for one incident, in {@code language}; a {@link TemplateException} when a placeholder has no value. */
     DecisionCommand render(Incident incident, String language, ObjectMapper json) {
+        return render(incident, List.of(incident), language, json);
+    }
+
+    /**
+     * The command for one incident that speaks for its whole conversation with the buyer ({@code {lines}} lists
+     * each incident of it: reference, product and amount).
+     */
+    DecisionCommand render(Incident incident, List<Incident> conversation, String language, ObjectMapper json) {
         ObjectNode node = ((ObjectNode) decision).deepCopy();
         Map<String, String> local = language == null ? null : translations.get(language.toLowerCase(Locale.ROOT));
         if (local != null) {
             local.forEach(node::put);
         }
         List<String> missing = new ArrayList<>();
-        JsonNode filled = fill(node, incident, missing);
+        JsonNode filled = fill(node, incident, conversation, missing);
         if (!missing.isEmpty()) {
             throw new TemplateException("no value for " + String.join(", ", missing) + " on this incident");
         }
@@ -84,28 +92,28 @@ public record DecisionTemplate(JsonNode decision, Map<String, Map<String, String
         }
     }
 
-    private static JsonNode fill(JsonNode node, Incident incident, List<String> missing) {
+    private static JsonNode fill(JsonNode node, Incident incident, List<Incident> conversation, List<String> missing) {
         if (node.isString()) {
-            return StringNode.valueOf(substitute(node.asString(), incident, missing));
+            return StringNode.valueOf(substitute(node.asString(), incident, conversation, missing));
         }
         if (node instanceof ObjectNode object) {
             for (String name : new ArrayList<>(object.propertyNames())) {
-                object.set(name, fill(object.get(name), incident, missing));
+                object.set(name, fill(object.get(name), incident, conversation, missing));
             }
         } else if (node.isArray()) {
             tools.jackson.databind.node.ArrayNode array = (tools.jackson.databind.node.ArrayNode) node;
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, fill(array.get(i), incident, missing));
+                array.set(i, fill(array.get(i), incident, conversation, missing));
             }
         }
         return node;
     }
 
-    private static String substitute(String text, Incident incident, List<String> missing) {
+    private static String substitute(String text, Incident incident, List<Incident> conversation, List<String> missing) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = value(m.group(1), incident);
+            String value = "lines".equals(m.group(1)) ? lines(conversation) : value(m.group(1), incident);
             if (value == null) {
                 missing.add("{" + m.group(1) + "}");
                 value = "";
@@ -125,6 +133,16 @@ public record DecisionTemplate(JsonNode decision, Map<String, Map<String, String
             case "amount" -> amount(i.requestedRefund() != null ? i.requestedRefund() : i.productValue());
             default -> null;
         };
+    }
+
+    private static String lines(List<Incident> conversation) {
+        List<String> lines = new ArrayList<>();
+        for (Incident i : conversation) {
+            String amount = amount(i.requestedRefund() != null ? i.requestedRefund() : i.productValue());
+            lines.add(i.externalId() + (i.productTitle() == null || i.productTitle().isBlank() ? "" : ": " + i.productTitle())
+                    + (amount == null ? "" : " (" + amount + ")"));
+        }
+        return String.join("; ", lines);
     }
 
     private static String amount(Money money) {

@@ -253,6 +253,33 @@ class GroupsAndBulkApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("X3, M1: one buyer, one message: lines of one order get one message listing them ({lines}); eachIncident sends one per line")
+    void oneMessagePerConversation() {
+        syncOrders(List.of(Order.damagedLamp(1, RECENT).withLines(2), Order.damagedLamp(2, RECENT)), List.of());
+        MIRAKL.stubFor(authorized(post(urlPathMatching("/api/orders/.*/threads")))
+                .willReturn(MiraklFake.json("{\"thread_id\":\"thr-new\",\"message_id\":\"m-new\"}").withStatus(201)));
+        String decision = "\"decision\":{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"Hola {buyerName}: {lines}\"}";
+        String selection = "{\"selection\":{\"filter\":{\"account\":\"" + ACCOUNT + "\"}}," + decision;
+
+        JsonNode plan = api.post("/api/bulk-decisions", selection + ",\"dryRun\":true}").body();
+        assertThat(item(plan, "LMP-001-A-1").get("eligible").asBoolean()).isTrue();
+        assertThat(item(plan, "LMP-001-A-2").get("refusal").asString()).isEqualTo("SAME_CONVERSATION");
+        assertThat(item(plan, "LMP-001-A-2").get("why").asString()).contains("sent with LMP-001-A-1");
+        assertThat(item(plan, "LMP-002-A-1").get("eligible").asBoolean()).isTrue();
+        assertThat(api.post("/api/bulk-decisions", selection + ",\"dryRun\":true,\"eachIncident\":true}").body()
+                .at("/progress/eligible").asInt()).as("eachIncident: every line gets its own").isEqualTo(3);
+
+        startDispatcher();
+        String id = plan.get("id").asString();
+        api.post("/api/bulk-decisions/" + id + "/confirm", "");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/bulk-decisions/" + id).body().get("state").asString().equals("DONE"));
+        List<String> sent = MIRAKL.findAll(postRequestedFor(urlPathMatching("/api/orders/LMP-001-A/threads"))).stream()
+                .map(r -> r.getBodyAsString()).toList();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0)).contains("LMP-001-A-1: Lámpara de mesa 1 (34.90 EUR); LMP-001-A-2: Lámpara de mesa 1 (34.90 EUR)");
+    }
+
+    @Test
     @DisplayName("Bulk requests with a clear error: unknown placeholder, nothing selected, both ids and a filter, unknown ids")
     void bulkErrors() {
         syncOrders(List.of(Order.damagedLamp(1, RECENT)), List.of());

@@ -25,37 +25,42 @@ public final class MiraklOrders {
 
     /** One order with one order line in an incident; {@code reasonCode} 2 is "damaged" in the reasons fixture. */
     public record Order(String id, String sku, String reasonCode, String reasonLabel, String firstName, String lastName,
-                        String price, Instant updated, String productTitle, String imageUrl, String lineState) {
+                        String price, Instant updated, String productTitle, String imageUrl, String lineState, int lines) {
 
         public static Order damagedLamp(int n, Instant updated) {
             return new Order(String.format("LMP-%03d", n), String.format("LAMP-%03d", n), "2", "Artículo recibido dañado",
                     "Cliente", "Número " + n, "34.90", updated, "Lámpara de mesa " + n, "https://img.example.com/lamp.jpg",
-                    "INCIDENT_OPEN");
+                    "INCIDENT_OPEN", 1);
         }
 
         public Order withSku(String s) {
-            return new Order(id, s, reasonCode, reasonLabel, firstName, lastName, price, updated, productTitle, imageUrl, lineState);
+            return new Order(id, s, reasonCode, reasonLabel, firstName, lastName, price, updated, productTitle, imageUrl, lineState, lines);
         }
 
         public Order withPrice(String p) {
-            return new Order(id, sku, reasonCode, reasonLabel, firstName, lastName, p, updated, productTitle, imageUrl, lineState);
+            return new Order(id, sku, reasonCode, reasonLabel, firstName, lastName, p, updated, productTitle, imageUrl, lineState, lines);
         }
 
         public Order withBuyer(String first, String last) {
-            return new Order(id, sku, reasonCode, reasonLabel, first, last, price, updated, productTitle, imageUrl, lineState);
+            return new Order(id, sku, reasonCode, reasonLabel, first, last, price, updated, productTitle, imageUrl, lineState, lines);
         }
 
         public Order withReason(String code, String label) {
-            return new Order(id, sku, code, label, firstName, lastName, price, updated, productTitle, imageUrl, lineState);
+            return new Order(id, sku, code, label, firstName, lastName, price, updated, productTitle, imageUrl, lineState, lines);
         }
 
         public Order withProduct(String title, String image) {
-            return new Order(id, sku, reasonCode, reasonLabel, firstName, lastName, price, updated, title, image, lineState);
+            return new Order(id, sku, reasonCode, reasonLabel, firstName, lastName, price, updated, title, image, lineState, lines);
+        }
+
+        /** The order with {@code n} lines in the same incident (one buyer, one thread). */
+        public Order withLines(int n) {
+            return new Order(id, sku, reasonCode, reasonLabel, firstName, lastName, price, updated, productTitle, imageUrl, lineState, n);
         }
 
         /** A line whose incident ended (CLOSED, REFUNDED...): the incident is closed. */
         public Order withLineState(String state) {
-            return new Order(id, sku, reasonCode, reasonLabel, firstName, lastName, price, updated, productTitle, imageUrl, state);
+            return new Order(id, sku, reasonCode, reasonLabel, firstName, lastName, price, updated, productTitle, imageUrl, state, lines);
         }
     }
 
@@ -120,9 +125,16 @@ public final class MiraklOrders {
         order.put("has_incident", true);
         order.put("currency_iso_code", "EUR");
         order.putObject("customer").put("firstname", o.firstName()).put("lastname", o.lastName()).put("locale", "es_ES");
-        ObjectNode line = order.putArray("order_lines").addObject();
-        line.put("order_line_id", o.id() + "-A-1");
-        line.put("order_line_index", 1);
+        ArrayNode lines = order.putArray("order_lines");
+        for (int n = 1; n <= o.lines(); n++) {
+            line(lines.addObject(), o, n);
+        }
+        return order;
+    }
+
+    private static void line(ObjectNode line, Order o, int n) {
+        line.put("order_line_id", o.id() + "-A-" + n);
+        line.put("order_line_index", n);
         line.put("order_line_state", o.lineState());
         line.put("order_line_state_reason_code", o.reasonCode());
         line.put("order_line_state_reason_label", o.reasonLabel());
@@ -135,6 +147,5 @@ public final class MiraklOrders {
         line.put("created_date", o.updated().minusSeconds(86_400).toString());
         line.put("last_updated_date", o.updated().toString());
         line.putArray("product_medias").addObject().put("media_url", o.imageUrl()).put("type", "SMALL");
-        return order;
     }
 }
