@@ -87,14 +87,13 @@ public class BulkDecisions {
             throw new IllegalArgumentException("no incident " + unknown.stream().limit(10).toList()
                     + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : ""));
         }
-        if (DecisionType.SEND_MESSAGE.name().equals(template.type()) && !request.eachIncident()) {
-            items = onePerConversation(items, found, template);
-        }
+        List<BulkStore.PlannedItem> plan = DecisionType.SEND_MESSAGE.name().equals(template.type()) && !request.messageEachIncident()
+                ? onePerConversation(items, found, template) : items;
         UUID bulkId = UUID.randomUUID();
         String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank() ? "api"
                 : Texts.check("requestedBy", request.requestedBy().trim(), Texts.NAME);
         store.insert(bulkId, requestedBy, template.type(), json.writeValueAsString(template),
-                request.selection().describe(groups), clock.instant(), items);
+                request.selection().describe(groups), clock.instant(), plan);
         return request.dryRun() ? find(bulkId) : confirm(bulkId);
     }
 

@@ -10,10 +10,14 @@ import tools.jackson.databind.JsonNode;
  * even when several share one conversation with the buyer ({@code eachIncident}; by default one per conversation).
  */
 public record BulkRequest(Selection selection, JsonNode decision, Map<String, Map<String, String>> translations,
-                          String requestedBy, boolean dryRun, boolean eachIncident) {
+                          String requestedBy, boolean dryRun, Boolean eachIncident) {
 
     public BulkRequest(Selection selection, JsonNode decision, Map<String, Map<String, String>> translations,
                        String requestedBy, boolean dryRun) {
         this(selection, decision, translations, requestedBy, dryRun, false);
+    }
+
+    public boolean messageEachIncident() {
+        return Boolean.TRUE.equals(eachIncident);
     }
 }
