@@ -15,6 +15,8 @@ public final class CarrierFields {
     /** The delivery attempt the incident happened on, 1 for the first. */
     public static final String ATTEMPT = "carrier.attempt";
     public static final String SHIPMENT = "carrier.shipment";
+    public static final String RECIPIENT_PHONE = "carrier.recipientPhone";
+    public static final String RECIPIENT_ADDRESS = "carrier.recipientAddress";
     /** The solution the seller sent, and the carrier's answer to it. */
     public static final String SOLUTION_SENT = "carrier.solutionSent";
     public static final String CARRIER_ANSWER = "carrier.answer";

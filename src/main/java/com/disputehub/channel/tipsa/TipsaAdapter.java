@@ -1,7 +1,7 @@
 package com.disputehub.channel.tipsa;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,8 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Sync reads the incidents registered on each day ({@code ConsEnvIncidenciasFecha}), from
  * {@code options.lookback-days} (7) ago up to today in the agency's time zone, then today again on every poll;
- * for each incident it reads the shipment's incidents and status history. A raw record is a JSON document of
- * the rows' attributes as Tipsa sent them. A row that is not XML is kept as it came and quarantined.
+ * for each shipment it reads its data, all its incidents with their actions, and its status history
+ * ({@link TipsaShipments}). A day whose document is not XML is kept as it came and quarantined.
  */
 @Component
 class TipsaAdapter implements ChannelAdapter {
@@ -54,10 +54,12 @@ class TipsaAdapter implements ChannelAdapter {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private final TipsaClient client;
+    private final TipsaShipments shipments;
     private final Clock clock;
 
-    TipsaAdapter(TipsaClient client, Clock clock) {
+    TipsaAdapter(TipsaClient client, TipsaShipments shipments, Clock clock) {
         this.client = client;
+        this.shipments = shipments;
         this.clock = clock;
     }
 
@@ -68,7 +70,7 @@ class TipsaAdapter implements ChannelAdapter {
 
     @Override
     public String version() {
-        return "tipsa-1";
+        return "tipsa-2";
     }
 
     /** The cursor is the next day to read (ISO date); today is read again until a new day starts. */
@@ -83,27 +85,7 @@ class TipsaAdapter implements ChannelAdapter {
         }
         Map<String, String> answer = client.call(account, "incidents of " + day, TipsaSchema.INCIDENTS_OF_DAY,
                 Map.of("dtFecha", day.format(DAY)), true);
-        Map<String, Shipment> shipments = new LinkedHashMap<>();
-        List<RawRecord> records = new ArrayList<>();
-        for (String row : TipsaXml.rows(consulta(answer), TipsaSchema.INCIDENT_ROW)) {
-            Map<String, String> attributes;
-            try {
-                attributes = TipsaXml.attributes(row);
-            } catch (IllegalArgumentException e) {
-                records.add(new RawRecord("incident row of " + day, "text/xml", row.getBytes(StandardCharsets.UTF_8)));
-                continue;
-            }
-            String cargo = attributes.getOrDefault(TipsaSchema.CARGO_AGENCY, "");
-            String origin = attributes.getOrDefault(TipsaSchema.ORIGIN_AGENCY, "");
-            String waybill = attributes.getOrDefault(TipsaSchema.WAYBILL, "");
-            if (cargo.isBlank() || origin.isBlank() || waybill.isBlank()) {
-                records.add(record(attributes, List.of(), List.of()));
-                continue;
-            }
-            Shipment shipment = shipments.computeIfAbsent(cargo + "/" + origin + "/" + waybill,
-                    k -> shipment(account, cargo, origin, waybill));
-            records.add(record(fresher(attributes, shipment), shipment.incidents(), shipment.states()));
-        }
+        List<RawRecord> records = shipments.ofDay(account, day.toString(), TipsaShipments.value(answer));
         boolean more = day.isBefore(today);
         return new FetchResult(records, (more ? day.plusDays(1) : day).toString(), more);
     }
@@ -119,9 +101,9 @@ class TipsaAdapter implements ChannelAdapter {
         }
         List<RawRecord> records = new ArrayList<>();
         byShipment.forEach((k, keys) -> {
-            Shipment shipment = shipment(account, keys.get(0)[0], keys.get(0)[1], keys.get(0)[2]);
+            TipsaShipments.Shipment shipment = shipments.shipment(account, keys.get(0)[0], keys.get(0)[1], keys.get(0)[2]);
             for (String[] key : keys) {
-                shipment.incident(key[3]).ifPresent(row -> records.add(record(row, shipment.incidents(), shipment.states())));
+                shipment.incident(key[3]).ifPresent(incident -> records.add(TipsaShipments.record(incident, shipment)));
             }
         });
         return records;
@@ -183,84 +165,35 @@ class TipsaAdapter implements ChannelAdapter {
         params.put("strCodAgeOri", key[1]);
         params.put("strAlbaran", key[2]);
         params.put("intIdEnvInc", key[3]);
-        Optional<String> actionCode = account.option("action-code");
-        if (actionCode.isPresent()) {
-            params.put("strCodTipoActu", actionCode.get());
-            params.put("strTexto", solution.text());
-            params.put("strTipo", "AGE");
-            client.call(account, "solution", TipsaSchema.CODED_ACTION, params, false);
-        } else {
-            params.put("strTexto", solution.text());
-            client.call(account, "solution", TipsaSchema.FREE_ACTION, params, false);
-        }
+        params.put("strTexto", solution.text());
+        client.call(account, "solution", TipsaSchema.FREE_ACTION, params, false);
         return new PushResult(IncidentStatus.DECISION_SENT, null, "Solution sent to Tipsa; waiting for the carrier");
     }
 
-    /** A solution shows on the incident as the text Tipsa recorded; a contact attempt was never sent. */
+    /**
+     * After a lost answer: an action this client recorded on the incident since the attempt means the solution
+     * arrived (Tipsa does not echo the text); none means it did not. A contact attempt was never sent.
+     */
     @Override
-    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey, Instant sentSince) {
-        if (!(command instanceof ProvideSolution solution)) {
+    public Reconciliation reconcile(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey,
+                                    Instant sentSince) {
+        if (!(command instanceof ProvideSolution)) {
             return Reconciliation.notApplied();
         }
         String[] key = target.externalId().split("/");
-        Optional<Map<String, String>> row = shipment(account, key[0], key[1], key[2]).incident(key[3]);
-        if (row.isEmpty()) {
+        Optional<TipsaShipments.Incident> incident = shipments.shipment(account, key[0], key[1], key[2]).incident(key[3]);
+        if (incident.isEmpty()) {
             return Reconciliation.unknown();
         }
-        String recorded = row.get().getOrDefault(TipsaSchema.SOLUTION, "").trim();
-        return recorded.equals(solution.text())
-                ? Reconciliation.applied(new PushResult(IncidentStatus.DECISION_SENT, null, "Solution found on Tipsa's incident"))
-                : Reconciliation.notApplied();
+        Instant after = sentSince.minus(Duration.ofMinutes(2));
+        boolean ours = incident.get().actions().stream().anyMatch(a -> TipsaMapper.byAccount(account, a)
+                && !TipsaMapper.date(a.get(TipsaSchema.REGISTERED_AT), zone(account)).isBefore(after));
+        return ours ? Reconciliation.applied(new PushResult(IncidentStatus.DECISION_SENT, null,
+                "An action of this client was recorded on Tipsa's incident since the attempt")) : Reconciliation.notApplied();
     }
 
     static String externalId(String cargo, String origin, String waybill, String incidentId) {
         return cargo + "/" + origin + "/" + waybill + "/" + incidentId;
-    }
-
-    private Shipment shipment(ChannelAccount account, String cargo, String origin, String waybill) {
-        Map<String, String> key = new LinkedHashMap<>();
-        key.put("strCodAgeCargo", cargo);
-        key.put("strCodAgeOri", origin);
-        key.put("strAlbaran", waybill);
-        List<Map<String, String>> incidents = rows(client.call(account, "incidents of shipment " + waybill,
-                TipsaSchema.INCIDENTS_OF_SHIPMENT, key, true), TipsaSchema.INCIDENT_ROW);
-        List<Map<String, String>> states = rows(client.call(account, "history of shipment " + waybill,
-                TipsaSchema.STATES_OF_SHIPMENT, key, true), TipsaSchema.STATE_ROW);
-        return new Shipment(incidents, states);
-    }
-
-    /** The shipment's version of the row, which carries the latest solution and answer; the day's row otherwise. */
-    private static Map<String, String> fresher(Map<String, String> dayRow, Shipment shipment) {
-        return shipment.incident(dayRow.get(TipsaSchema.INCIDENT_ID)).orElse(dayRow);
-    }
-
-    /** Rows that are not XML are left out here: the day's list, read separately, quarantines them. */
-    private static List<Map<String, String>> rows(Map<String, String> answer, String name) {
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String row : TipsaXml.rows(consulta(answer), name)) {
-            try {
-                rows.add(TipsaXml.attributes(row));
-            } catch (IllegalArgumentException e) {
-                // kept out: a shipment's history is context, and its own incident row is quarantined from the day's list
-            }
-        }
-        return rows;
-    }
-
-    /** The escaped CONSULTA document Tipsa returns as the response's (only) text value. */
-    private static String consulta(Map<String, String> answer) {
-        return answer.values().stream().filter(v -> v != null && v.contains("CONSULTA")).findFirst().orElse("");
-    }
-
-    private static RawRecord record(Map<String, String> incident, List<Map<String, String>> incidents,
-                                    List<Map<String, String>> states) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("incidencia", incident);
-        doc.put("incidencias", incidents);
-        doc.put("estados", states);
-        String ref = "incident " + incident.getOrDefault(TipsaSchema.INCIDENT_ID, "?") + " of shipment "
-                + incident.getOrDefault(TipsaSchema.WAYBILL, "?");
-        return RawRecord.json(ref, JSON.writeValueAsString(doc));
     }
 
     private static ZoneId zone(ChannelAccount account) {
@@ -271,11 +204,4 @@ class TipsaAdapter implements ChannelAdapter {
         return Integer.parseInt(account.option("solution-max-length").orElse(String.valueOf(DEFAULT_SOLUTION_MAX)));
     }
 
-    /** One shipment's incident rows and status history. */
-    private record Shipment(List<Map<String, String>> incidents, List<Map<String, String>> states) {
-
-        Optional<Map<String, String>> incident(String id) {
-            return incidents.stream().filter(r -> id != null && id.equals(r.get(TipsaSchema.INCIDENT_ID))).findFirst();
-        }
-    }
 }

@@ -29,15 +29,18 @@ import com.disputehub.incident.ReasonCategory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One Tipsa incident, with its shipment's incidents and status history, to the common model (DOMAIN C1, C2).
+ * One Tipsa incident (an {@code INC} with its {@code ACT}s), with its shipment, to the common model (DOMAIN C1,
+ * C2). Only what TIPSA publishes is shown: the distance to the customer and the attempt number are not in its
+ * answers, so they stay unknown.
  *
- * <p>Statuses: a delivered shipment or a solved incident is RESOLVED (green); a returned or destroyed one
- * CLOSED; after the seller's solution it is DECISION_SENT, flagged NEEDS_REVIEW once Tipsa answered (yellow);
- * otherwise the seller must act (red), with FIRST_ABSENCE when the customer was absent at the first attempt.
+ * <p>Statuses: a delivered shipment or a resolved incident ({@code B_RESUELTA}) is RESOLVED (green); a returned or
+ * destroyed one CLOSED; once this client has recorded an action (the seller's solution) it is DECISION_SENT,
+ * flagged NEEDS_REVIEW when the carrier recorded one after it (yellow); otherwise the seller must act (red), with
+ * FIRST_ABSENCE on the shipment's first "absent" incident.
  */
 final class TipsaMapper {
 
-    /** Tipsa's dates, {@code m/d/Y H:i:s}, in the agency's local time. */
+    /** Tipsa's dates, {@code MM/dd/yyyy HH:mm:ss}, in the agency's local time. */
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("M/d/yyyy H:mm:ss");
 
     private TipsaMapper() {
@@ -45,101 +48,155 @@ final class TipsaMapper {
 
     static IncidentSnapshot normalize(ChannelAccount account, String json, JsonNode record) {
         ZoneId zone = ZoneId.of(account.option("time-zone").orElse("Europe/Madrid"));
-        Map<String, String> row = strings(record.path("incidencia"));
-        String id = required(row, TipsaSchema.INCIDENT_ID);
-        String key = TipsaAdapter.externalId(required(row, TipsaSchema.CARGO_AGENCY), required(row, TipsaSchema.ORIGIN_AGENCY),
-                required(row, TipsaSchema.WAYBILL), id);
-        String code = row.get(TipsaSchema.INCIDENT_CODE);
-        String type = row.get(TipsaSchema.INCIDENT_TYPE);
-        String why = row.get(TipsaSchema.REASON);
+        Map<String, String> key = strings(record.path("clave"));
+        Map<String, String> inc = strings(record.path("incidencia").path("INC"));
+        List<Map<String, String>> actions = list(record.path("incidencia").path("ACT"));
+        Map<String, String> shipment = strings(record.path("envio"));
+        String id = required(inc, TipsaSchema.ID, "INC");
+        String waybill = required(key, TipsaSchema.WAYBILL, "ENV_INCIDENCIAS");
+        String externalId = TipsaAdapter.externalId(required(key, TipsaSchema.CARGO_AGENCY, "ENV_INCIDENCIAS"),
+                required(key, TipsaSchema.ORIGIN_AGENCY, "ENV_INCIDENCIAS"), waybill, id);
+        String code = blankToNull(inc.get(TipsaSchema.INCIDENT_CODE));
+        String type = code == null ? null : TipsaSchema.INCIDENT_TYPES.get(code);
+        String notes = blankToNull(inc.get(TipsaSchema.NOTES));
         ReasonCategory category = ReasonClassifier.classify(account, code, type);
-        if (category == ReasonCategory.OTHER) {
-            category = ReasonClassifier.classify(why);
+        if (category == ReasonCategory.OTHER && notes != null) {
+            category = ReasonClassifier.classify(notes);
         }
-        Integer attempt = integer(row.get(TipsaSchema.ATTEMPT));
         List<Map<String, String>> states = list(record.path("estados"));
         String lastState = states.isEmpty() ? null : states.get(states.size() - 1).get(TipsaSchema.STATE_CODE);
 
-        String solution = blankToNull(row.get(TipsaSchema.SOLUTION));
-        String answer = blankToNull(row.get(TipsaSchema.ANSWER));
+        List<IncidentMessage> messages = messages(account, externalId, actions, zone);
+        Instant solutionAt = null;
+        Instant answerAt = null;
+        for (IncidentMessage m : messages) {
+            if (m.author() == PartyRole.SELLER) {
+                solutionAt = m.sentAt();
+                answerAt = null;
+            } else if (solutionAt != null) {
+                answerAt = m.sentAt();
+            }
+        }
         List<String> flags = new ArrayList<>();
         IncidentStatus status;
         ActionOwner owner;
-        if (TipsaSchema.DELIVERED.equals(lastState) || "1".equals(row.get(TipsaSchema.SOLVED))) {
+        if (TipsaSchema.DELIVERED.equals(lastState) || TipsaSchema.yes(inc.get(TipsaSchema.RESOLVED))) {
             status = IncidentStatus.RESOLVED;
             owner = ActionOwner.NOBODY;
         } else if (TipsaSchema.RETURNED.equals(lastState) || TipsaSchema.DESTROYED.equals(lastState)) {
             status = IncidentStatus.CLOSED;
             owner = ActionOwner.NOBODY;
-        } else if (answer != null) {
+        } else if (answerAt != null) {
             status = IncidentStatus.DECISION_SENT;
             owner = ActionOwner.SELLER;
             flags.add(IncidentView.NEEDS_REVIEW);
-        } else if (solution != null) {
+        } else if (solutionAt != null) {
             status = IncidentStatus.DECISION_SENT;
             owner = ActionOwner.CARRIER_OR_SUPPLIER;
         } else {
             status = IncidentStatus.NEEDS_SELLER_ACTION;
             owner = ActionOwner.SELLER;
-            if (category == ReasonCategory.RECIPIENT_ABSENT && Integer.valueOf(1).equals(attempt)) {
+            if (TipsaSchema.ABSENT.equals(code) && firstAbsence(record.path("incidencias"), id)) {
                 flags.add(IncidentView.FIRST_ABSENCE_FLAG);
             }
         }
         String rawStatus = (lastState == null ? "?" : lastState + " " + TipsaSchema.STATES.getOrDefault(lastState, ""))
-                .trim() + (solution == null ? "" : answer == null ? " · solución enviada" : " · respuesta de Tipsa");
+                .trim() + (code == null ? "" : " · " + code) + (solutionAt == null ? "" : answerAt == null
+                ? " · solución enviada" : " · respuesta de Tipsa");
 
         Map<String, String> attributes = new LinkedHashMap<>();
         put(attributes, CarrierFields.STATUS_CODE, code);
         put(attributes, CarrierFields.INCIDENT_TYPE, type);
-        put(attributes, CarrierFields.REASON, why);
-        put(attributes, CarrierFields.NOTES, row.get(TipsaSchema.NOTES));
-        put(attributes, CarrierFields.DISTANCE_KM, row.get(TipsaSchema.DISTANCE_KM));
-        put(attributes, CarrierFields.ATTEMPT, attempt == null ? null : attempt.toString());
-        put(attributes, CarrierFields.SHIPMENT, row.get(TipsaSchema.WAYBILL));
-        put(attributes, CarrierFields.SOLUTION_SENT, solution);
-        put(attributes, CarrierFields.CARRIER_ANSWER, answer);
-
-        List<IncidentMessage> messages = new ArrayList<>();
-        if (solution != null) {
-            messages.add(new IncidentMessage(key + "/solution", key, null, PartyRole.SELLER, null, List.of(PartyRole.CARRIER),
-                    solution, date(row.get(TipsaSchema.SOLUTION_AT), zone)));
-        }
-        if (answer != null) {
-            messages.add(new IncidentMessage(key + "/answer", key, null, PartyRole.CARRIER, "Tipsa", List.of(PartyRole.SELLER),
-                    answer, date(row.get(TipsaSchema.ANSWER_AT), zone)));
-        }
-        Instant opened = date(row.get(TipsaSchema.REGISTERED_AT), zone);
-        return IncidentSnapshot.builder(IncidentKind.CARRIER_INCIDENT, key)
-                .order(blankToNull(row.get(TipsaSchema.REFERENCE)), List.of())
-                .buyerName(blankToNull(row.get(TipsaSchema.RECIPIENT)))
-                .reason(new Reason(category, code, type))
+        put(attributes, CarrierFields.NOTES, notes);
+        put(attributes, CarrierFields.SHIPMENT, waybill);
+        put(attributes, CarrierFields.RECIPIENT_PHONE, shipment.get(TipsaSchema.RECIPIENT_PHONE));
+        put(attributes, CarrierFields.RECIPIENT_ADDRESS, address(shipment));
+        Instant opened = date(inc.get(TipsaSchema.REGISTERED_AT), zone);
+        return IncidentSnapshot.builder(IncidentKind.CARRIER_INCIDENT, externalId)
+                .order(blankToNull(shipment.get(TipsaSchema.REFERENCE)), List.of())
+                .buyerName(blankToNull(shipment.get(TipsaSchema.RECIPIENT)))
+                .reason(new Reason(category, code, type != null ? type : notes))
                 .status(status, rawStatus, owner)
                 .openedAt(opened)
                 .channelUpdatedAt(latest(opened, messages))
                 .messages(messages)
                 .flags(flags)
-                .details(new ChannelDetails(attributes, history(record, zone)))
+                .details(new ChannelDetails(attributes, history(record, actions, zone)))
                 .rawPayload(json)
                 .build();
     }
 
-    /** The shipment's states and incidents, oldest first, in Tipsa's words. */
-    private static List<ChannelDetails.HistoryEntry> history(JsonNode record, ZoneId zone) {
+    /** Whether this client recorded the action: the seller's solution, sent from DisputeHub or Tipsa's portal. */
+    static boolean byAccount(ChannelAccount account, Map<String, String> action) {
+        String client = account.credential("client");
+        return client != null && client.equals(action.getOrDefault(TipsaSchema.ACTION_CLIENT, "").trim());
+    }
+
+    /** The actions after the incident's opening, as the conversation between the seller and the carrier. */
+    private static List<IncidentMessage> messages(ChannelAccount account, String key, List<Map<String, String>> actions, ZoneId zone) {
+        List<IncidentMessage> messages = new ArrayList<>();
+        for (Map<String, String> a : actions) {
+            if (TipsaSchema.ACTION_OPENED.equals(a.get(TipsaSchema.ACTION_CODE))) {
+                continue;
+            }
+            boolean ours = byAccount(account, a);
+            String name = blankToNull(a.get(TipsaSchema.ACTION_NAME));
+            messages.add(new IncidentMessage(key + "/act/" + a.getOrDefault(TipsaSchema.ID, String.valueOf(messages.size())), key, null,
+                    ours ? PartyRole.SELLER : PartyRole.CARRIER, ours ? null : "Tipsa",
+                    List.of(ours ? PartyRole.CARRIER : PartyRole.SELLER), name == null ? a.getOrDefault(TipsaSchema.ACTION_CODE, "") : name,
+                    date(a.get(TipsaSchema.REGISTERED_AT), zone)));
+        }
+        messages.sort(Comparator.comparing(IncidentMessage::sentAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return messages;
+    }
+
+    /** The shipment's first incident of absence (the lowest I_ID with code AS) is this one. */
+    private static boolean firstAbsence(JsonNode incidents, String id) {
+        Integer first = null;
+        for (JsonNode i : incidents) {
+            JsonNode inc = i.path("INC");
+            if (TipsaSchema.ABSENT.equals(inc.path(TipsaSchema.INCIDENT_CODE).asString(""))) {
+                Integer n = integer(inc.path(TipsaSchema.ID).asString(""));
+                if (n != null && (first == null || n < first)) {
+                    first = n;
+                }
+            }
+        }
+        return first == null || first.equals(integer(id));
+    }
+
+    /** The shipment's states and incidents, and this incident's actions, oldest first, in Tipsa's words. */
+    private static List<ChannelDetails.HistoryEntry> history(JsonNode record, List<Map<String, String>> actions, ZoneId zone) {
         List<ChannelDetails.HistoryEntry> history = new ArrayList<>();
         for (Map<String, String> state : list(record.path("estados"))) {
             String code = state.get(TipsaSchema.STATE_CODE);
             history.add(new ChannelDetails.HistoryEntry(date(state.get(TipsaSchema.REGISTERED_AT), zone), code,
                     TipsaSchema.STATES.getOrDefault(code, "Estado " + code)));
         }
-        for (Map<String, String> incident : list(record.path("incidencias"))) {
-            String text = "Incidencia " + nonNull(incident.get(TipsaSchema.INCIDENT_CODE)) + ": "
-                    + nonNull(incident.get(TipsaSchema.INCIDENT_TYPE))
-                    + (blankToNull(incident.get(TipsaSchema.NOTES)) == null ? "" : " (" + incident.get(TipsaSchema.NOTES) + ")");
-            history.add(new ChannelDetails.HistoryEntry(date(incident.get(TipsaSchema.REGISTERED_AT), zone),
-                    incident.get(TipsaSchema.INCIDENT_CODE), text));
+        for (JsonNode group : record.path("incidencias")) {
+            Map<String, String> inc = strings(group.path("INC"));
+            String code = nonNull(inc.get(TipsaSchema.INCIDENT_CODE));
+            history.add(new ChannelDetails.HistoryEntry(date(inc.get(TipsaSchema.REGISTERED_AT), zone), code,
+                    "Incidencia " + code + (blankToNull(inc.get(TipsaSchema.NOTES)) == null ? "" : ": " + inc.get(TipsaSchema.NOTES))));
+        }
+        for (Map<String, String> a : actions) {
+            history.add(new ChannelDetails.HistoryEntry(date(a.get(TipsaSchema.REGISTERED_AT), zone), a.get(TipsaSchema.ACTION_CODE),
+                    "Actuación: " + nonNull(a.get(TipsaSchema.ACTION_NAME))));
         }
         history.sort(Comparator.comparing(ChannelDetails.HistoryEntry::at, Comparator.nullsFirst(Comparator.naturalOrder())));
         return history;
+    }
+
+    private static String address(Map<String, String> shipment) {
+        List<String> parts = new ArrayList<>();
+        for (String field : new String[] {TipsaSchema.RECIPIENT_ADDRESS, TipsaSchema.RECIPIENT_NUMBER,
+                TipsaSchema.RECIPIENT_POSTCODE, TipsaSchema.RECIPIENT_TOWN}) {
+            String value = blankToNull(shipment.get(field));
+            if (value != null) {
+                parts.add(value);
+            }
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private static Instant latest(Instant opened, List<IncidentMessage> messages) {
@@ -159,18 +216,15 @@ final class TipsaMapper {
         try {
             return LocalDateTime.parse(text.trim(), DATE).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new NormalizationException("date '" + text + "' is not m/d/Y H:i:s", e);
+            throw new NormalizationException("date '" + text + "' is not MM/dd/yyyy HH:mm:ss", e);
         }
     }
 
     private static Integer integer(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
         try {
-            return Integer.valueOf(text.trim());
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.trim());
         } catch (NumberFormatException e) {
-            throw new NormalizationException(TipsaSchema.ATTEMPT + " '" + text + "' is not a number", e);
+            return null;
         }
     }
 
@@ -186,10 +240,10 @@ final class TipsaMapper {
         return rows;
     }
 
-    private static String required(Map<String, String> row, String name) {
+    private static String required(Map<String, String> row, String name, String element) {
         String value = blankToNull(row.get(name));
         if (value == null) {
-            throw new NormalizationException("the incident has no " + name, null);
+            throw new NormalizationException("the incident's " + element + " has no " + name, null);
         }
         return value;
     }

@@ -22,13 +22,12 @@ import org.xml.sax.InputSource;
 
 /**
  * The SOAP of Dinapaq's RemObjects services: request envelopes with the session header, answers and faults,
- * and the {@code <CONSULTA>} documents that queries return as escaped text. The carrier's text is untrusted:
- * DTDs and external entities are refused.
+ * and the {@code <CONSULTA>} documents that queries return as text (escaped or CDATA), read with a DOM parser
+ * that refuses DTDs and external entities: the carrier's text is untrusted, and never matched with a regex.
  */
 final class TipsaXml {
 
     private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
-    private static final Pattern ROW = Pattern.compile("<(\\w+)\\b[^<>]*?(/>|>\\s*</\\1\\s*>)", Pattern.DOTALL);
 
     private TipsaXml() {
     }
@@ -89,24 +88,27 @@ final class TipsaXml {
         return new Answer(values, null, null);
     }
 
-    /** One {@code <ROW a="..."/>} of a CONSULTA, as its text; parse it with {@link #attributes}. */
-    static List<String> rows(String consulta, String rowName) {
-        List<String> rows = new ArrayList<>();
-        if (consulta == null) {
-            return rows;
-        }
-        Matcher m = ROW.matcher(consulta);
-        while (m.find()) {
-            if (m.group(1).equals(rowName)) {
-                rows.add(m.group());
-            }
-        }
-        return rows;
+    /**
+     * The {@code <CONSULTA>} document of a query's answer (its text value, escaped or in CDATA), parsed with the
+     * hardened parser; IllegalArgumentException when it is not well-formed.
+     */
+    static Element consulta(String text) {
+        return parse(text == null || text.isBlank() ? "<CONSULTA/>" : text.trim()).getDocumentElement();
     }
 
-    /** The attributes of one row in document order; IllegalArgumentException when the row is not XML. */
-    static Map<String, String> attributes(String row) {
-        Element element = parse(row).getDocumentElement();
+    /** The child elements of {@code parent} named {@code name}, in document order. */
+    static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getLocalName() != null ? e.getLocalName() : e.getTagName())) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    /** An element's attributes, in document order. */
+    static Map<String, String> attributes(Element element) {
         NamedNodeMap attributes = element.getAttributes();
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < attributes.getLength(); i++) {

@@ -32,7 +32,7 @@ class TipsaSandbox {
 
     @Bean
     TsSimWorld tipsaSandboxWorld(Clock clock, Properties properties) {
-        return new TsSimWorld(clock, properties.seed(), properties.initialIncidents());
+        return new TsSimWorld(clock, properties.seed(), properties.initialIncidents(), properties.client());
     }
 
     @Bean

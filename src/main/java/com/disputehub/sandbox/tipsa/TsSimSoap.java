@@ -18,9 +18,10 @@ import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
 /**
- * The simulated Dinapaq SOAP server, written apart from the adapter so that the adapter is checked against
- * the protocol, not against itself: login with fault codes, the session header on every call, incidents as
- * an escaped CONSULTA document, solutions with Tipsa's error 9, and faults as HTTP 500.
+ * The simulated Dinapaq SOAP server, written apart from the adapter and shaped on TIPSA's published examples so
+ * that the adapter is checked against the protocol, not against itself: login with its faults ({@code Exception},
+ * "1: ..."), the session header on every call and in every answer (urn:DinaPaq), CONSULTA documents in CDATA
+ * (incidents, states) or escaped (the shipment), solutions with Tipsa's error 9, and faults as HTTP 500.
  */
 class TsSimSoap {
 
@@ -66,11 +67,12 @@ class TsSimSoap {
         if ("LoginWSService".equals(service) && "LoginCli".equals(method)) {
             if (!agency.equals(params.get("strCodAge")) || !client.equals(params.get("strCod"))
                     || !password.equals(params.get("strPass"))) {
-                return fault("EROException", "1: Usuario o contraseña incorrectos");
+                return fault("Exception", "1: Cliente o password incorrecto.");
             }
             String id = "{" + UUID.randomUUID().toString().toUpperCase() + "}";
             sessions.add(id);
-            return ok("LoginWSService___LoginCliResponse", Map.of("strSesion", id));
+            return ok(id, "LoginWSService___LoginCliResponse", "<v1:Result>true</v1:Result><v1:strError>0</v1:strError>"
+                    + "<v1:strSesion>" + id + "</v1:strSesion>");
         }
         if (!"WebServService".equals(service)) {
             return fault("EROUnknownService", "Unknown service " + service);
@@ -79,10 +81,11 @@ class TsSimSoap {
             return fault("EROSessionNotFound", "Session not found");
         }
         return switch (method) {
-            case "ConsEnvIncidenciasFecha" -> incidentsOfDay(params.get("dtFecha"));
-            case "ConsEnvIncidencias" -> shipmentIncidents(params);
-            case "ConsEnvEstados" -> shipmentStates(params);
-            case "GrabaEnvIncActuacionLibre" -> solve(params);
+            case "ConsEnvIncidenciasFecha" -> incidentsOfDay(session, params.get("dtFecha"));
+            case "ConsEnvIncidencias" -> shipmentIncidents(session, params);
+            case "ConsEnvEstados" -> shipmentStates(session, params);
+            case "ConsEnvio" -> shipmentData(session, params);
+            case "GrabaEnvIncActuacionLibre" -> solve(session, params);
             default -> fault("EROUnknownMethod", "Unknown method " + method);
         };
     }
@@ -92,7 +95,7 @@ class TsSimSoap {
         sessions.clear();
     }
 
-    private Reply incidentsOfDay(String day) {
+    private Reply incidentsOfDay(String session, String day) {
         LocalDate date;
         try {
             date = LocalDate.parse(day.trim(), DateTimeFormatter.ofPattern("yyyy/MM/dd"));
@@ -100,79 +103,113 @@ class TsSimSoap {
             return fault("EConvertError", "'" + day + "' is not a valid date");
         }
         StringBuilder rows = new StringBuilder();
-        world.incidentsOn(date).forEach(i -> rows.append(row(i)));
-        return consulta("strEnvIncidencias", "ConsEnvIncidenciasFecha", rows);
+        world.incidentsOn(date).forEach(i -> rows.append(group(i, true)));
+        return cdata(session, "ConsEnvIncidenciasFecha", "strEnvIncidencias", rows);
     }
 
-    private Reply shipmentIncidents(Map<String, String> p) {
+    private Reply shipmentIncidents(String session, Map<String, String> p) {
         StringBuilder rows = new StringBuilder();
         world.shipment(p.get("strCodAgeCargo"), p.get("strCodAgeOri"), p.get("strAlbaran"))
-                .ifPresent(s -> s.incidents.forEach(i -> rows.append(row(i))));
-        return consulta("strEnvIncidencias", "ConsEnvIncidencias", rows);
+                .ifPresent(s -> s.incidents.forEach(i -> rows.append(group(i, false))));
+        return cdata(session, "ConsEnvIncidencias", "strEnvIncidencias", rows);
     }
 
-    private Reply shipmentStates(Map<String, String> p) {
+    private Reply shipmentStates(String session, Map<String, String> p) {
         StringBuilder rows = new StringBuilder();
-        world.shipment(p.get("strCodAgeCargo"), p.get("strCodAgeOri"), p.get("strAlbaran"))
-                .ifPresent(s -> s.states.forEach(st -> rows.append("<ENV_ESTADOS V_COD_AGE_CARGO=\"").append(s.cargo)
-                        .append("\" V_COD_AGE_ORI=\"").append(s.origin).append("\" V_ALBARAN=\"").append(s.waybill)
-                        .append("\" V_COD_TIPO_EST=\"").append(st.code()).append("\" D_FEC_HORA_ALTA=\"")
-                        .append(TsSimWorld.DATE.format(st.at())).append("\"/>")));
-        return consulta("strEnvEstados", "ConsEnvEstados", rows);
+        world.shipment(p.get("strCodAgeCargo"), p.get("strCodAgeOri"), p.get("strAlbaran")).ifPresent(s -> {
+            int id = 1;
+            for (TsSimWorld.State st : s.states) {
+                rows.append("<ENV_ESTADOS");
+                attr(rows, "I_ID", String.valueOf(id++));
+                attr(rows, "V_COD_TIPO_EST", st.code());
+                attr(rows, "D_FEC_HORA_ALTA", TsSimWorld.DATE.format(st.at()));
+                attr(rows, "V_COD_USU_ALTA", TsSimWorld.AGENCY_USER);
+                rows.append("/>");
+            }
+        });
+        return cdata(session, "ConsEnvEstados", "strEnvEstados", rows);
     }
 
-    private Reply solve(Map<String, String> p) {
+    /** ConsEnvio answers its CONSULTA escaped, as TIPSA's example does. */
+    private Reply shipmentData(String session, Map<String, String> p) {
+        StringBuilder row = new StringBuilder();
+        world.shipment(p.get("strCodAgeCargo"), p.get("strCodAgeOri"), p.get("strAlbaran")).ifPresent(s -> {
+            row.append("<ENVIOS");
+            attr(row, "V_COD_AGE_CARGO", s.cargo);
+            attr(row, "V_COD_AGE_ORI", s.origin);
+            attr(row, "V_ALBARAN", s.waybill);
+            attr(row, "V_COD_CLI", client);
+            attr(row, "V_NOM_DES", s.recipient);
+            attr(row, "V_DIR_DES", s.address);
+            attr(row, "V_CP_DES", s.postcode);
+            attr(row, "V_POB_DES", s.town);
+            attr(row, "V_TLF_DES", s.phone);
+            attr(row, "V_REF", s.reference);
+            row.append("/>");
+        });
+        return ok(session, "WebServService___ConsEnvioResponse", "<v1:strEnvio>" + escape("<CONSULTA>" + row + "</CONSULTA>")
+                + "</v1:strEnvio>");
+    }
+
+    private Reply solve(String session, Map<String, String> p) {
         String text = p.getOrDefault("strTexto", "").trim();
         if (text.isEmpty()) {
-            return fault("EROException", "2: Tipo de actuación no válido");
+            return fault("Exception", "2: Tipo de actuación no válido");
         }
         if (!world.solve(p.get("strCodAgeCargo"), p.get("strCodAgeOri"), p.get("strAlbaran"), p.get("intIdEnvInc"), text)) {
-            return fault("EROException", "9: La incidencia no existe");
+            return fault("Exception", "9: La incidencia no existe");
         }
-        return ok("WebServService___GrabaEnvIncActuacionLibreResponse", Map.of());
+        return ok(session, "WebServService___GrabaEnvIncActuacionLibreResponse", "");
     }
 
-    private static String row(TsSimWorld.Incident i) {
+    /** An ENV_INCIDENCIAS: the shipment's key on the day's list only, the INC and its ACTs, as TIPSA shows them. */
+    private static String group(TsSimWorld.Incident i, boolean withKey) {
         TsSimWorld.Shipment s = i.shipment;
-        StringBuilder row = new StringBuilder("<ENV_INCIDENCIAS");
-        attr(row, "V_COD_AGE_CARGO", s.cargo);
-        attr(row, "V_COD_AGE_ORI", s.origin);
-        attr(row, "V_ALBARAN", s.waybill);
-        attr(row, "I_ID_ENV_INC", i.id);
-        attr(row, "V_COD_TIPO_INC", i.code);
-        attr(row, "V_TIPO_INC", i.type);
-        attr(row, "V_MOTIVO", i.reason);
-        attr(row, "T_OBS", i.notes);
-        attr(row, "F_DISTANCIA_KM", s.distanceKm);
-        attr(row, "I_INTENTO", String.valueOf(i.attempt));
-        attr(row, "V_REF", s.reference);
-        attr(row, "V_NOM_DES", s.recipient);
-        attr(row, "D_FEC_HORA_ALTA", TsSimWorld.DATE.format(i.at));
-        attr(row, "B_SOLUCIONADA", i.solved ? "1" : "0");
-        if (i.solution != null) {
-            attr(row, "T_SOLUCION", i.solution);
-            attr(row, "D_FEC_SOLUCION", TsSimWorld.DATE.format(i.solutionAt));
+        StringBuilder xml = new StringBuilder("<ENV_INCIDENCIAS");
+        if (withKey) {
+            attr(xml, "V_COD_AGE_CARGO", s.cargo);
+            attr(xml, "V_COD_AGE_ORI", s.origin);
+            attr(xml, "V_ALBARAN", s.waybill);
         }
-        if (i.answer != null) {
-            attr(row, "T_RESPUESTA", i.answer);
-            attr(row, "D_FEC_RESPUESTA", TsSimWorld.DATE.format(i.answerAt));
+        xml.append("><INC");
+        attr(xml, "I_ID", i.id);
+        attr(xml, "V_COD_TIPO_INC", i.code);
+        attr(xml, "T_OBS", i.notes);
+        attr(xml, "D_FEC_HORA_CIERRE", i.closedAt == null ? "" : TsSimWorld.DATE.format(i.closedAt));
+        attr(xml, "B_RESUELTA", i.resolved ? "True" : "False");
+        attr(xml, "D_FEC_HORA_ALTA", TsSimWorld.DATE.format(i.at));
+        attr(xml, "V_COD_USU_ALTA", TsSimWorld.AGENCY_USER);
+        xml.append("/>");
+        for (TsSimWorld.Action a : i.actions) {
+            xml.append("<ACT");
+            attr(xml, "I_ID", a.id());
+            attr(xml, "V_COD_TIPO_ACTU", a.code());
+            attr(xml, "V_DES_TIPO_ACTU", a.name());
+            attr(xml, "D_FEC_HORA_ALTA", TsSimWorld.DATE.format(a.at()));
+            attr(xml, "V_COD_USU_ALTA", a.client().isEmpty() ? TsSimWorld.AGENCY_USER : "");
+            attr(xml, "V_COD_AGE", TsSimWorld.AGENCY);
+            attr(xml, "B_LEIDA", "False");
+            attr(xml, "B_INCL_EMAIL_CLI", "False");
+            attr(xml, "V_COD_CLI_ALTA", a.client());
+            xml.append("/>");
         }
-        return row.append("/>").toString();
+        return xml.append("</ENV_INCIDENCIAS>").toString();
     }
 
     private static void attr(StringBuilder row, String name, String value) {
         row.append(' ').append(name).append("=\"").append(escape(value)).append('"');
     }
 
-    private static Reply consulta(String field, String method, CharSequence rows) {
-        return ok("WebServService___" + method + "Response", Map.of(field, "<CONSULTA>" + rows + "</CONSULTA>"));
+    /** A query's CONSULTA in CDATA, as TIPSA's examples answer ConsEnvIncidencias and ConsEnvEstados. */
+    private static Reply cdata(String session, String method, String field, CharSequence rows) {
+        return ok(session, "WebServService___" + method + "Response",
+                "<v1:" + field + "><![CDATA[<CONSULTA>" + rows + "</CONSULTA>]]></v1:" + field + ">");
     }
 
-    private static Reply ok(String element, Map<String, String> values) {
-        StringBuilder xml = new StringBuilder(PROLOGUE).append("<SOAP-ENV:Body><v1:").append(element)
-                .append(" xmlns:v1=\"urn:Dinapaq\">");
-        values.forEach((k, v) -> xml.append("<v1:").append(k).append('>').append(escape(v)).append("</v1:").append(k).append('>'));
-        return new Reply(200, xml.append("</v1:").append(element).append("></SOAP-ENV:Body></SOAP-ENV:Envelope>").toString());
+    private static Reply ok(String session, String element, String content) {
+        return new Reply(200, PROLOGUE + "<SOAP-ENV:Header><ROClientIDHeader SOAP-ENV:mustUnderstand=\"0\" xmlns=\"urn:DinaPaq\">"
+                + "<ID>" + escape(session) + "</ID></ROClientIDHeader></SOAP-ENV:Header><SOAP-ENV:Body xmlns:ro=\"http://tempuri.org/\"><v1:"
+                + element + ">" + content + "</v1:" + element + "></SOAP-ENV:Body></SOAP-ENV:Envelope>");
     }
 
     private static Reply fault(String code, String text) {
@@ -181,7 +218,7 @@ class TsSimSoap {
     }
 
     private static final String PROLOGUE = "<?xml version=\"1.0\" encoding=\"utf-8\"?><SOAP-ENV:Envelope "
-            + "xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">";
+            + "xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:v1=\"http://tempuri.org/\">";
 
     private static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

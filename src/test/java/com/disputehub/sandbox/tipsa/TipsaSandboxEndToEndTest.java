@@ -34,7 +34,7 @@ class TipsaSandboxEndToEndTest extends SandboxTest {
     }
 
     @Test
-    @DisplayName("C1, C2: every incident of the last days arrives with the carrier's code, notes, distance, attempt and history")
+    @DisplayName("C1, C2: every incident of the last days arrives with the carrier's code, notes, the customer's contact and the history; nothing TIPSA does not publish is invented")
     void incidentsFlow() {
         assertThat(count("select count(*) from incident where account_id = ?")).isEqualTo(simulated()).isGreaterThanOrEqualTo(14);
         assertThat(count("select count(*) from quarantine where account_id = ?")).isZero();
@@ -42,13 +42,18 @@ class TipsaSandboxEndToEndTest extends SandboxTest {
         JsonNode absent = first("first-absence");
         JsonNode detail = api.get("/api/incidents/" + absent.get("id").asString()).body();
         JsonNode attributes = detail.at("/incident/details/attributes");
-        assertThat(attributes.get("carrier.statusCode").asString()).isEqualTo("AUS");
-        assertThat(attributes.get("carrier.attempt").asString()).isEqualTo("1");
-        assertThat(attributes.get("carrier.distanceKm").asString()).matches("\\d+\\.\\d");
+        assertThat(attributes.get("carrier.statusCode").asString()).isEqualTo("AS");
+        assertThat(attributes.get("carrier.incidentType").asString()).isEqualTo("Destinatario ausente");
+        assertThat(attributes.has("carrier.attempt")).as("TIPSA publishes no attempt number").isFalse();
+        assertThat(attributes.has("carrier.distanceKm")).as("nor a distance").isFalse();
         assertThat(attributes.get("carrier.notes").asString()).isNotBlank();
+        assertThat(attributes.get("carrier.recipientPhone").asString()).matches("6\\d{8}");
+        assertThat(attributes.get("carrier.recipientAddress").asString()).contains("Madrid");
         assertThat(detail.at("/incident/reason/category").asString()).isEqualTo("RECIPIENT_ABSENT");
-        assertThat(detail.at("/incident/details/history").size()).as("four shipment states and the incident").isEqualTo(5);
+        assertThat(detail.at("/incident/details/history").size()).as("four shipment states, the incident and its opening action")
+                .isEqualTo(6);
         assertThat(detail.at("/incident/details/history/3/text").asString()).isEqualTo("Incidencia");
+        assertThat(detail.at("/incident/details/history/5/text").asString()).isEqualTo("Actuación: GENERACIÓN DE INCIDENCIA");
         assertThat(absent.get("tone").asString()).isEqualTo("red");
         JsonNode suggestion = detail.get("suggestion");
         assertThat(suggestion.get("rule").asString()).isEqualTo("first-absence");
@@ -106,7 +111,10 @@ class TipsaSandboxEndToEndTest extends SandboxTest {
         poll(DEMO);
         JsonNode answered = api.get("/api/incidents/" + id).body().get("incident");
         assertThat(answered.get("flags").toString()).contains("NEEDS_REVIEW");
-        assertThat(answered.at("/details/attributes/carrier.answer").asString()).isNotBlank();
+        JsonNode messages = answered.get("messages");
+        assertThat(messages.get(messages.size() - 1).get("author").asString()).as("the carrier's answer, after the seller's action")
+                .isEqualTo("CARRIER");
+        assertThat(messages.get(messages.size() - 2).get("author").asString()).isEqualTo("SELLER");
         assertThat(summary(id).get("tone").asString()).isEqualTo("yellow");
 
         world.tick(); // and delivers
