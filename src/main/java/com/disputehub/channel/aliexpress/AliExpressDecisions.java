@@ -133,8 +133,12 @@ class AliExpressDecisions {
         ZoneId zone = ZoneId.of(account.option("timestamp-zone").orElse("UTC"));
         if (command instanceof Agree agree) {
             JsonNode solution = find(now, chosen(stored, agree.solutionId()).path("id").asString(""));
-            boolean accepted = solution != null && (!solution.path("seller_accept_time").asString("").isBlank()
-                    || List.of("reached", "perform").contains(solution.path("status").asString("")));
+            if (solution == null) {
+                // the dispute no longer shows the solution that was agreed to: only a person can tell what happened
+                return Reconciliation.unknown();
+            }
+            boolean accepted = !solution.path("seller_accept_time").asString("").isBlank()
+                    || List.of("reached", "perform").contains(solution.path("status").asString(""));
             return accepted ? Reconciliation.applied(new PushResult(IncidentStatus.DECISION_SENT,
                     solution.path("id").asString(null), "Agreement found on AliExpress")) : Reconciliation.notApplied();
         }

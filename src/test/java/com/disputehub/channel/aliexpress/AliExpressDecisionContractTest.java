@@ -31,6 +31,10 @@ class AliExpressDecisionContractTest extends IntegrationTest {
             0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, (byte) 0xC4, (byte) 0x89});
     static final String GIF = Base64.getEncoder().encodeToString("GIF89a....".getBytes());
 
+    @org.springframework.beans.factory.annotation.Autowired
+    AliExpressAdapter adapter;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.disputehub.incident.IncidentStore store;
     Api api;
     UUID damaged;
 
@@ -142,5 +146,30 @@ class AliExpressDecisionContractTest extends IntegrationTest {
 
         assertThat(decision.get("state").asString()).isEqualTo("REJECTED");
         assertThat(decision.get("lastError").asString()).contains("solution status changed");
+    }
+
+    @Test
+    @DisplayName("X4, A5: a lost answer to AGREE is reconciled on a fresh detail read with the list's buyer_login_id: applied, not applied, or cannot tell")
+    void reconcileAgree() {
+        com.disputehub.channel.ChannelAccount account = accounts.find(ALIEXPRESS).orElseThrow();
+        com.disputehub.channel.DecisionTarget target = com.disputehub.channel.DecisionTarget.of(store.find(damaged).orElseThrow());
+        com.disputehub.channel.Agree agree = new com.disputehub.channel.Agree(null, null);
+        java.time.Instant since = java.time.Instant.now().minusSeconds(60);
+        String detail = AliExpressSyncContractTest.fixture("detail-7001.json");
+
+        assertThat(adapter.reconcile(account, target, agree, "d-1", since).outcome())
+                .as("still waiting for the seller").isEqualTo(com.disputehub.channel.Reconciliation.Outcome.NOT_APPLIED);
+        MIRAKL.verify(postRequestedFor(urlPathEqualTo("/ae/sync")).withFormParam("method", equalTo(AliExpressAdapter.DETAIL))
+                .withFormParam("buyer_login_id", equalTo("br1001abc")));
+
+        MIRAKL.stubFor(AliExpressSyncContractTest.method(AliExpressAdapter.DETAIL).withFormParam("issue_id", equalTo("7001"))
+                .willReturn(json(detail.replace("\"status\": \"wait_seller_accept\"", "\"status\": \"reached\""))));
+        assertThat(adapter.reconcile(account, target, agree, "d-1", since).outcome())
+                .isEqualTo(com.disputehub.channel.Reconciliation.Outcome.APPLIED);
+
+        MIRAKL.stubFor(AliExpressSyncContractTest.method(AliExpressAdapter.DETAIL).withFormParam("issue_id", equalTo("7001"))
+                .willReturn(json(detail.replace("6010915445171470", "6010915445179999"))));
+        assertThat(adapter.reconcile(account, target, agree, "d-1", since).outcome())
+                .as("the agreed solution is gone from the dispute").isEqualTo(com.disputehub.channel.Reconciliation.Outcome.UNKNOWN);
     }
 }

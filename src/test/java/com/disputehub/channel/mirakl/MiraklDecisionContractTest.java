@@ -35,6 +35,10 @@ import tools.jackson.databind.JsonNode;
 /** Decisions from the REST API to the Mirakl fake, through the outbox and the dispatch flow. */
 class MiraklDecisionContractTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    MiraklAdapter adapter;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.disputehub.incident.IncidentStore store;
     Api api;
 
     @BeforeEach
@@ -235,5 +239,40 @@ class MiraklDecisionContractTest extends IntegrationTest {
         assertThat(first.status()).isEqualTo(202);
         assertThat(second.body().get("id")).isEqualTo(first.body().get("id"));
         assertThat(jdbc.sql("select count(*) from decision where incident_id = ?").param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("X4, M6: a lost answer to a refund is reconciled on the order read again: a refund since the attempt is applied, none is not, an order gone cannot tell")
+    void reconcileRefund() {
+        com.disputehub.channel.ChannelAccount account = accounts.find(ACCOUNT).orElseThrow();
+        com.disputehub.channel.DecisionTarget target = com.disputehub.channel.DecisionTarget.of(
+                store.find(UUID.fromString(incidentId("ORD-100-A-1"))).orElseThrow());
+        com.disputehub.channel.Refund refund = new com.disputehub.channel.Refund(com.disputehub.channel.Refund.Mode.TOTAL, "20",
+                null, null, null, null, null);
+        java.time.Instant attempt = java.time.Instant.now().minusSeconds(30);
+        String order = MiraklFake.fixture("orders-page-1.json");
+
+        orderById(order);
+        assertThat(adapter.reconcile(account, target, refund, "d-1", attempt).outcome())
+                .isEqualTo(com.disputehub.channel.Reconciliation.Outcome.NOT_APPLIED);
+
+        orderById(order.replace("\"refunds\": [],", "\"refunds\": [{\"id\": \"r-found\", \"amount\": 34.90, \"reason_code\": \"20\", "
+                + "\"created_date\": \"" + java.time.Instant.now() + "\"}],"));
+        assertThat(adapter.reconcile(account, target, refund, "d-1", attempt).outcome())
+                .isEqualTo(com.disputehub.channel.Reconciliation.Outcome.APPLIED);
+
+        orderById(order.replace("\"refunds\": [],", "\"refunds\": [{\"id\": \"r-old\", \"amount\": 34.90, \"reason_code\": \"20\", "
+                + "\"created_date\": \"" + java.time.Instant.now().minusSeconds(86_400) + "\"}],"));
+        assertThat(adapter.reconcile(account, target, refund, "d-1", attempt).outcome())
+                .as("a refund older than the attempt is not this one").isEqualTo(com.disputehub.channel.Reconciliation.Outcome.NOT_APPLIED);
+
+        orderById(MiraklFake.fixture("orders-empty.json"));
+        assertThat(adapter.reconcile(account, target, refund, "d-1", attempt).outcome())
+                .isEqualTo(com.disputehub.channel.Reconciliation.Outcome.UNKNOWN);
+    }
+
+    private static void orderById(String body) {
+        MIRAKL.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("order_ids", equalTo("ORD-100-A"))
+                .willReturn(json(body)));
     }
 }

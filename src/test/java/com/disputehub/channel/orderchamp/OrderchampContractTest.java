@@ -39,6 +39,8 @@ class OrderchampContractTest extends IntegrationTest {
 
     @Autowired
     IncidentStore store;
+    @Autowired
+    OrderchampAdapter adapter;
     Api api;
 
     static String fixture(String name) {
@@ -200,5 +202,36 @@ class OrderchampContractTest extends IntegrationTest {
 
         assertThatThrownBy(this::poll).isInstanceOf(ChannelUnavailableException.class).hasMessageContaining("Too many requests");
         assertThat(MIRAKL.findAll(postRequestedFor(urlPathEqualTo(GRAPHQL)))).hasSize(4);
+    }
+
+    @Test
+    @DisplayName("X4, O3: a lost answer to a chat message is reconciled on the problem read by id: the brand's message since the attempt is applied, an older one with the same words is not, a problem gone cannot tell")
+    void reconcileMessage() {
+        poll();
+        com.disputehub.channel.DecisionTarget target = com.disputehub.channel.DecisionTarget.of(incident("gid://orderchamp/OrderProblem/501"));
+        com.disputehub.channel.ChannelAccount account = accounts.find(ORDERCHAMP).orElseThrow();
+        com.disputehub.channel.SendMessage message = new com.disputehub.channel.SendMessage(
+                com.disputehub.channel.SendMessage.Recipients.BUYER, "Mogen we 15% korting aanbieden?", null, null);
+        java.time.Instant attempt = java.time.Instant.parse("2026-11-21T10:00:00Z");
+        String node = fixture("problems-page-1.json").replaceAll("(?s).*?\"node\": (\\{\"id\": \"gid://orderchamp/OrderProblem/501\".*?\"sender\": \"RETAILER\"\\}\\]\\}).*", "$1");
+
+        byId(node.replace("\"sender\": \"RETAILER\"}]", "\"sender\": \"RETAILER\"}, {\"id\": \"m-9\", \"body\": \"Mogen we 15% korting aanbieden?\", "
+                + "\"createdAt\": \"2026-11-21T10:00:05Z\", \"sender\": \"BRAND\"}]"));
+        assertThat(adapter.reconcile(account, target, message, "d-1", attempt).outcome())
+                .isEqualTo(com.disputehub.channel.Reconciliation.Outcome.APPLIED);
+
+        byId(node.replace("\"sender\": \"RETAILER\"}]", "\"sender\": \"RETAILER\"}, {\"id\": \"m-3\", \"body\": \"Mogen we 15% korting aanbieden?\", "
+                + "\"createdAt\": \"2026-11-20T11:00:00Z\", \"sender\": \"BRAND\"}]"));
+        assertThat(adapter.reconcile(account, target, message, "d-1", attempt).outcome())
+                .as("the same words sent the day before are an earlier message").isEqualTo(com.disputehub.channel.Reconciliation.Outcome.NOT_APPLIED);
+
+        MIRAKL.stubFor(post(urlPathEqualTo(GRAPHQL)).withRequestBody(containing("ProblemsById")).willReturn(json("{\"data\":{\"nodes\":[]}}")));
+        assertThat(adapter.reconcile(account, target, message, "d-1", attempt).outcome())
+                .isEqualTo(com.disputehub.channel.Reconciliation.Outcome.UNKNOWN);
+    }
+
+    private static void byId(String node) {
+        MIRAKL.stubFor(post(urlPathEqualTo(GRAPHQL)).withRequestBody(containing("ProblemsById")).willReturn(json(
+                "{\"data\":{\"nodes\":[" + node + "]}}")));
     }
 }
