@@ -46,7 +46,6 @@ final class TipsaSchema {
     static final String INCIDENT_CODE = "V_COD_TIPO_INC";
     static final String NOTES = "T_OBS";
     static final String REGISTERED_AT = "D_FEC_HORA_ALTA";
-    static final String CLOSED_AT = "D_FEC_HORA_CIERRE";
     static final String RESOLVED = "B_RESUELTA";
 
     // ACT (its I_ID and D_FEC_HORA_ALTA as for INC).
