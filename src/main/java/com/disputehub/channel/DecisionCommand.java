@@ -22,11 +22,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = AskExpedite.class, name = "ASK_EXPEDITE"),
         @JsonSubTypes.Type(value = RequestReissue.class, name = "REQUEST_REISSUE"),
         @JsonSubTypes.Type(value = SubmitEvidence.class, name = "SUBMIT_EVIDENCE"),
-        @JsonSubTypes.Type(value = RequestInterception.class, name = "REQUEST_INTERCEPTION")
+        @JsonSubTypes.Type(value = RequestInterception.class, name = "REQUEST_INTERCEPTION"),
+        @JsonSubTypes.Type(value = MarkPackageSent.class, name = "MARK_PACKAGE_SENT")
 })
 public sealed interface DecisionCommand
         permits SendMessage, Refund, MarkResolved, Agree, Refuse, MarkDeliveryFixed, SendReplacement,
-        RecordContactAttempt, ProvideSolution, AskExpedite, RequestReissue, SubmitEvidence, RequestInterception {
+        RecordContactAttempt, ProvideSolution, AskExpedite, RequestReissue, SubmitEvidence, RequestInterception,
+        MarkPackageSent {
 
     DecisionType type();
 

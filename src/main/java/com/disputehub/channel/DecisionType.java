@@ -20,5 +20,7 @@ public enum DecisionType {
     /** Supplier: the buyer's photos or videos (DOMAIN S2). */
     SUBMIT_EVIDENCE,
     /** Supplier: stop a domestic parcel (DOMAIN S3). */
-    REQUEST_INTERCEPTION
+    REQUEST_INTERCEPTION,
+    /** Supplier without an API: the seller sent the claim package by hand; recorded, nothing sent (DOMAIN S2). */
+    MARK_PACKAGE_SENT
 }

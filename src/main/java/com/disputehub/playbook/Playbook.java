@@ -13,8 +13,12 @@ import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.DecisionType;
+import com.disputehub.channel.MarkPackageSent;
+import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;
+import com.disputehub.decision.DecisionState;
+import com.disputehub.decision.Decisions;
 import com.disputehub.incident.Incident;
 
 /**
@@ -25,14 +29,18 @@ import com.disputehub.incident.Incident;
 @Component
 public class Playbook {
 
+    static final String SEND_PACKAGE = "send-package";
+
     private final List<PlaybookRule> rules = SeedRules.all();
     private final ChannelAccounts accounts;
     private final DecisionService decisions;
+    private final Decisions made;
     private final Clock clock;
 
-    Playbook(ChannelAccounts accounts, DecisionService decisions, Clock clock) {
+    Playbook(ChannelAccounts accounts, DecisionService decisions, Decisions made, Clock clock) {
         this.accounts = accounts;
         this.decisions = decisions;
+        this.made = made;
         this.clock = clock;
     }
 
@@ -44,12 +52,41 @@ public class Playbook {
         BusinessCalendar calendar = calendar(accounts.find(incident.accountId()).orElse(null));
         Set<DecisionType> allowed = decisions.allowedFor(incident).stream().map(Capabilities.DecisionSpec::type)
                 .collect(java.util.stream.Collectors.toSet());
+        Optional<Suggestion> toSend = packageToSend(incident, allowed, calendar);
+        if (toSend.isPresent()) {
+            return toSend;
+        }
         for (PlaybookRule rule : rules) {
             Optional<Suggestion> suggestion = rule.suggest(incident, clock.instant(), calendar)
                     .filter(s -> s.decision() == null || allowed.contains(s.decision()))
                     .filter(s -> !s.automatable() || accepted(incident, s));
             if (suggestion.isPresent()) {
                 return suggestion;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A claim package that was only recorded (a supplier without a claim API) must still be sent by the seller: that
+     * is the next step until the seller marks it sent (DOMAIN S2). Never automatic: only a person can send it.
+     */
+    private Optional<Suggestion> packageToSend(Incident incident, Set<DecisionType> allowed, BusinessCalendar calendar) {
+        if (!allowed.contains(DecisionType.MARK_PACKAGE_SENT)) {
+            return Optional.empty();
+        }
+        List<Decision> history = made.ofIncident(incident.id());
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Decision d = history.get(i);
+            if (d.command().type() == DecisionType.MARK_PACKAGE_SENT) {
+                return Optional.empty();
+            }
+            if (d.state() == DecisionState.RECORDED) {
+                return Optional.of(new Suggestion(SEND_PACKAGE, DecisionType.MARK_PACKAGE_SENT,
+                        "Send the claim package to the supplier's support, then mark it sent",
+                        calendar.plusBusinessDays(d.updatedAt(), 1), "The supplier has no claim API: the claim reaches it "
+                                + "only when you send the package (" + d.command().describe() + "; seed 001)",
+                        new MarkPackageSent(null)));
             }
         }
         return Optional.empty();

@@ -13,25 +13,26 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.BusinessCalendar;
-import com.disputehub.channel.Capabilities;
-import com.disputehub.channel.Complaint;
 import com.disputehub.channel.Capabilities.DecisionSpec;
 import com.disputehub.channel.Capabilities.FieldSpec;
+import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
 import com.disputehub.channel.ChannelRejectedException;
+import com.disputehub.channel.Complaint;
 import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.DecisionType;
 import com.disputehub.channel.EvidenceFile;
 import com.disputehub.channel.EvidenceImages;
 import com.disputehub.channel.FetchResult;
+import com.disputehub.channel.MarkPackageSent;
 import com.disputehub.channel.NormalizationException;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
-import com.disputehub.channel.SupplierScan;
 import com.disputehub.channel.RequestInterception;
+import com.disputehub.channel.SupplierScan;
 import com.disputehub.channel.aliexpress.AliExpressClient;
 import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentQueries;
@@ -112,7 +113,10 @@ class DsersAdapter implements ChannelAdapter {
                 new DecisionSpec(DecisionType.REQUEST_REISSUE, "Ask the supplier to send the item again", open, List.of(message)),
                 new DecisionSpec(DecisionType.SUBMIT_EVIDENCE, "Send the buyer's photos or video to the supplier", open,
                         List.of(message, FieldSpec.required("evidence", "JPEG, PNG or MP4 files"))),
-                new DecisionSpec(DecisionType.REQUEST_INTERCEPTION, "Ask the supplier to stop a domestic parcel", open, List.of(message))));
+                new DecisionSpec(DecisionType.REQUEST_INTERCEPTION, "Ask the supplier to stop a domestic parcel", open, List.of(message)),
+                new DecisionSpec(DecisionType.MARK_PACKAGE_SENT, "You sent the claim package to DSers support or on the "
+                        + "AliExpress order page: the claim now waits for the supplier", Set.of(IncidentStatus.NEEDS_SELLER_ACTION),
+                        List.of(FieldSpec.optional("note", "Where and when you sent it")))));
     }
 
     @Override
@@ -130,9 +134,16 @@ class DsersAdapter implements ChannelAdapter {
         return problems;
     }
 
-    /** No supplier API: the claim package is kept with the incident and the incident waits for the supplier. */
+    /**
+     * No supplier API: the claim package is kept with the incident, which stays with the seller (who must send it by
+     * hand) until the seller marks it sent; then it waits for the supplier.
+     */
     @Override
     public PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey) {
+        if (command instanceof MarkPackageSent) {
+            return PushResult.recorded(IncidentStatus.WAITING_FOR_CARRIER_OR_SUPPLIER, null,
+                    "Claim package sent by hand; the claim waits for the supplier");
+        }
         JsonNode watch = JSON.readTree(target.rawPayload()).path("watch");
         String supplierOrder = watch.path("supplierOrderId").asString();
         Instant now = clock.instant();
@@ -142,9 +153,9 @@ class DsersAdapter implements ChannelAdapter {
                 watch.path("storeOrderId").asString(), DsersSituations.scope(watch), evidence, deadlines, zone(account));
         String name = "claim-" + command.type().name().toLowerCase().replace('_', '-') + "-" + supplierOrder + ".txt";
         long fileId = files.add(target.incidentId(), null, name, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
-        return PushResult.recorded(IncidentStatus.WAITING_FOR_CARRIER_OR_SUPPLIER, "file " + fileId,
-                "Claim package ready (" + name + "): send it to DSers support or on the AliExpress order page. Expect the "
-                        + "supplier by " + deadlines.latest().atZone(zone(account)).toLocalDate()
+        return PushResult.recorded(IncidentStatus.NEEDS_SELLER_ACTION, "file " + fileId,
+                "Claim package ready (" + name + "): send it to DSers support or on the AliExpress order page, then mark "
+                        + "it sent. Expect the supplier by " + deadlines.latest().atZone(zone(account)).toLocalDate()
                         + (deadlines.refundBy() == null ? "" : ", a refund by " + deadlines.refundBy().atZone(zone(account)).toLocalDate())
                         + "; the task closes when the refund or the reissue shows in the order data");
     }

@@ -97,7 +97,7 @@ class DsersContractTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("S2: a reissue request writes the claim package, RECORDED (nothing sent: DSers has no API); the claim closes when a reissue order shows up")
+    @DisplayName("S2: a reissue request writes the claim package, RECORDED (nothing sent: DSers has no API); the seller sends it and marks it sent; the claim closes when a reissue order shows up")
     void reissueClosesClaim() {
         register(order("9001", "STORE-77", 20));
         sync.poll(accounts.find(DSERS).orElseThrow());
@@ -106,7 +106,16 @@ class DsersContractTest extends IntegrationTest {
         JsonNode decision = decisions().decide(id, "{\"type\":\"REQUEST_REISSUE\",\"message\":\"La lámpara llegó rota\"}");
         assertThat(decision.get("state").asString()).isEqualTo("RECORDED");
         assertThat(decision.get("channelReference").asString()).startsWith("file ");
+        JsonNode packaged = detail("9001/CLAIM");
+        assertThat(packaged.at("/incident/status").asString()).as("S2: the seller still has to send the package").isEqualTo("NEEDS_SELLER_ACTION");
+        assertThat(packaged.at("/suggestion/rule").asString()).isEqualTo("send-package");
+        assertThat(packaged.at("/suggestion/decision").asString()).isEqualTo("MARK_PACKAGE_SENT");
+        assertThat(packaged.get("timeline").toString()).contains("send it to DSers support or on the AliExpress order page, then mark it sent");
+
+        JsonNode sent = decisions().decide(id, "{\"type\":\"MARK_PACKAGE_SENT\",\"note\":\"Enviado al soporte de DSers\"}");
+        assertThat(sent.get("state").asString()).isEqualTo("RECORDED");
         assertThat(detail("9001/CLAIM").at("/incident/status").asString()).isEqualTo("WAITING_FOR_CARRIER_OR_SUPPLIER");
+        assertThat(detail("9001/CLAIM").at("/suggestion/rule").asString()).isNotEqualTo("send-package");
         sync.poll(accounts.find(DSERS).orElseThrow());
         assertThat(detail("9001/CLAIM").at("/incident/status").asString()).as("held while nothing changed")
                 .isEqualTo("WAITING_FOR_CARRIER_OR_SUPPLIER");

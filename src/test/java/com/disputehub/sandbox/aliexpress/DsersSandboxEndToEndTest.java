@@ -49,14 +49,14 @@ class DsersSandboxEndToEndTest extends SandboxTest {
     }
 
     @Test
-    @DisplayName("S2: a decision produces a claim package with the seed's deadlines and waits for the supplier")
+    @DisplayName("S2: a decision produces a claim package with the seed's deadlines; the seller sends it, marks it sent, and the claim waits for the supplier")
     void claimPackage() {
         String id = incident("8100000000000004/CUSTOMS").at("/incident/id").asString();
         byte[] photo = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x10, 0x20};
         JsonNode decision = decisions.decide(id, "{\"type\":\"SUBMIT_EVIDENCE\",\"message\":\"Caja abierta\",\"evidence\":[{\"fileName\":\"box.jpg\",\"contentBase64\":\""
                 + Base64.getEncoder().encodeToString(photo) + "\"}]}");
         assertThat(decision.get("state").asString()).as("a package to send by hand: nothing was sent").isEqualTo("RECORDED");
-        assertThat(decisions.status(id)).isEqualTo("WAITING_FOR_CARRIER_OR_SUPPLIER");
+        assertThat(decisions.status(id)).as("the package is still to be sent, by the seller").isEqualTo("NEEDS_SELLER_ACTION");
 
         JsonNode detail = api.get("/api/incidents/" + id).body();
         JsonNode claim = null;
@@ -70,6 +70,10 @@ class DsersSandboxEndToEndTest extends SandboxTest {
         assertThat(text).contains("AliExpress order: 8100000000000004").contains("Store order: PED-31004")
                 .contains("box.jpg").contains("Expected answer:").contains("Refund at the latest:").contains("Caja abierta");
         assertThat(detail.get("timeline").toString()).contains("Claim package ready");
+        assertThat(detail.at("/suggestion/rule").asString()).isEqualTo("send-package");
+
+        assertThat(decisions.decide(id, "{\"type\":\"MARK_PACKAGE_SENT\"}").get("state").asString()).isEqualTo("RECORDED");
+        assertThat(decisions.status(id)).as("sent by hand: now the supplier's turn").isEqualTo("WAITING_FOR_CARRIER_OR_SUPPLIER");
     }
 
     @Test
