@@ -101,5 +101,18 @@ class BadInputApiTest extends IntegrationTest {
         assertThat(api.post("/api/incidents/" + incident + "/notes", "{\"body\":\"línea 1\\nlínea 2\"}").status()).isEqualTo(201);
     }
 
+    @Test
+    @DisplayName("X3: a page's 'back' address a redirect cannot carry is a 400 before the change is made, not a 500 after")
+    void unsafeBack() {
+        long groups = jdbc.sql("select count(*) from incident_group").query(Long.class).single();
+        Api.Answer answer = api.form("/inbox/selection/group", java.util.Map.of("ids", incident.toString(), "newGroup", "Vuelta",
+                "back", "/inbox?x=1\r\nSet-Cookie: a=b"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from incident_group").query(Long.class).single()).as("nothing saved").isEqualTo(groups);
+        assertThat(api.form("/inbox/selection/group", java.util.Map.of("ids", incident.toString(), "newGroup", "Vuelta",
+                "back", "/inbox?tab=waiting")).status()).isEqualTo(302);
+    }
+
     static final String RESOLVE_WITH_SUBJECT = "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"Hola\",\"subject\":\"%s\"}";
 }
