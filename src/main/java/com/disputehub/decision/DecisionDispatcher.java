@@ -78,9 +78,9 @@ class DecisionDispatcher {
     }
 
     /**
-     * Every path ends in a state (DOMAIN X4): a failure before the push is FAILED (nothing left); one after it
-     * started goes to reconciliation; and should even recording fail, the row stays SENDING past its push budget,
-     * where {@link Reconciler#recoverOrphans} finds it whatever the state of this instance.
+     * Every path ends in a state (DOMAIN X4): a failure before the push is FAILED (nothing left); the push's answer
+     * (or its loss) is recorded as below; and should even recording fail, the row stays SENDING past its push
+     * budget, where {@link Reconciler#recoverOrphans} finds it whatever the state of this instance.
      */
     void dispatch(UUID decisionId) {
         Decision d;
