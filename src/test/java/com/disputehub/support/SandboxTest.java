@@ -28,6 +28,8 @@ import com.disputehub.sync.AccountSync;
         "disputehub.dispatch.auto-startup=false",
         "disputehub.sandbox.enabled=true",
         "disputehub.sandbox.mirakl.tick=0",
+        // the simulated buyer answers the shop's message after this long (M1): long enough to see it waiting first
+        "disputehub.sandbox.mirakl.buyer-answer-delay=4s",
         "disputehub.sandbox.aliexpress.tick=0",
         "disputehub.sandbox.orderchamp.tick=0",
         "disputehub.sandbox.tipsa.tick=0"})

@@ -16,7 +16,8 @@ class MiraklSandboxConfig {
 
     @Bean
     SimWorld miraklSandboxWorld(Clock clock, MiraklSandboxProperties properties) {
-        return new SimWorld(clock, properties.seed(), properties.initialOrders(), properties.payableBalance());
+        return new SimWorld(clock, properties.seed(), properties.initialOrders(), properties.payableBalance(),
+                properties.buyerAnswerDelay());
     }
 
     @Bean

@@ -92,8 +92,9 @@ class SimDecisions {
     Map<String, String> reply(String threadId, JsonNode input) {
         synchronized (world) {
             SimModel.Thread thread = world.thread(threadId).orElseThrow(() -> new SimError(404, "Thread " + threadId + " not found"));
-            SimModel.Message m = world.addMessage(thread, SimWorld.participant("SHOP_USER", "Tienda Demo"),
-                    recipients(input), body(input), clock.instant());
+            List<SimModel.Participant> to = recipients(input);
+            SimModel.Message m = world.addMessage(thread, SimWorld.participant("SHOP_USER", "Tienda Demo"), to, body(input), clock.instant());
+            answeredByBuyer(thread, to);
             return Map.of("message_id", m.id(), "thread_id", thread.id);
         }
     }
@@ -110,7 +111,14 @@ class SimDecisions {
             List<SimModel.Participant> to = recipients(input);
             SimModel.Thread thread = world.newThread(order, subject, clock.instant());
             SimModel.Message m = world.addMessage(thread, SimWorld.participant("SHOP_USER", "Tienda Demo"), to, body, clock.instant());
+            answeredByBuyer(thread, to);
             return Map.of("thread_id", thread.id, "message_id", m.id());
+        }
+    }
+
+    private void answeredByBuyer(SimModel.Thread thread, List<SimModel.Participant> to) {
+        if (to.stream().anyMatch(p -> "CUSTOMER".equals(p.type()))) {
+            world.buyerWillAnswer(thread, clock.instant());
         }
     }
 

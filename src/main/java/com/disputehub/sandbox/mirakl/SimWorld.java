@@ -31,12 +31,16 @@ class SimWorld {
     private int nextOrder = 1;
     private int nextThread = 1;
     private int nextMessage = 1;
+    private final Duration buyerAnswerDelay;
+    /** Threads whose buyer will answer the shop's last message, and when. */
+    private final Map<String, Instant> answersDue = new LinkedHashMap<>();
     BigDecimal payableBalance;
 
-    SimWorld(Clock clock, long seed, int initialOrders, BigDecimal payableBalance) {
+    SimWorld(Clock clock, long seed, int initialOrders, BigDecimal payableBalance, Duration buyerAnswerDelay) {
         this.clock = clock;
         this.random = new Random(seed);
         this.payableBalance = payableBalance;
+        this.buyerAnswerDelay = buyerAnswerDelay;
         Instant now = clock.instant().truncatedTo(ChronoUnit.DAYS);
         for (int i = 0; i < initialOrders; i++) {
             Instant openedAt = now.minus(Duration.ofMinutes(30L + random.nextInt(60 * 24 * 9)));
@@ -57,21 +61,48 @@ class SimWorld {
         }
     }
 
+    /** The shop wrote to the customer: as buyers often do, this one answers within seconds (DOMAIN M1). */
+    synchronized void buyerWillAnswer(SimModel.Thread thread, Instant written) {
+        if (!buyerAnswerDelay.isZero() && !buyerAnswerDelay.isNegative()) {
+            answersDue.put(thread.id, written.plus(buyerAnswerDelay));
+        }
+    }
+
+    /** The answers whose time has come, written as the marketplace is read. */
+    private void deliverDueAnswers() {
+        Instant now = clock.instant();
+        answersDue.entrySet().removeIf(due -> {
+            if (due.getValue().isAfter(now)) {
+                return false;
+            }
+            SimModel.Thread thread = threads.get(due.getKey());
+            if (thread != null) {
+                addMessage(thread, customerOf(thread), List.of(participant("SHOP", null)),
+                        SimCatalog.CUSTOMER_FOLLOW_UPS.get(random.nextInt(SimCatalog.CUSTOMER_FOLLOW_UPS.size())), due.getValue());
+            }
+            return true;
+        });
+    }
+
     synchronized List<SimModel.Order> orders() {
+        deliverDueAnswers();
         return orders.values().stream().sorted(Comparator.comparing((SimModel.Order o) -> o.createdDate)
                 .thenComparing(o -> o.orderId)).toList();
     }
 
     synchronized List<SimModel.Thread> threads() {
+        deliverDueAnswers();
         return threads.values().stream().sorted(Comparator.comparing((SimModel.Thread t) -> t.dateUpdated)
                 .thenComparing(t -> t.id)).toList();
     }
 
     synchronized Optional<SimModel.Order> order(String id) {
+        deliverDueAnswers();
         return Optional.ofNullable(orders.get(id));
     }
 
     synchronized Optional<SimModel.Thread> thread(String id) {
+        deliverDueAnswers();
         return Optional.ofNullable(threads.get(id));
     }
 

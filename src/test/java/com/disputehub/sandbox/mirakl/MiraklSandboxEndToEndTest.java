@@ -115,6 +115,28 @@ class MiraklSandboxEndToEndTest extends SandboxTest {
     }
 
     @Test
+    @DisplayName("M1: the buyer answers the seller's message within seconds; the next sync puts the incident back in the seller's hands")
+    void buyerAnswersAfterSellersMessage() {
+        String id = incidentIn("NEEDS_SELLER_ACTION").get("id").asString();
+        String thread = api.get("/api/incidents/" + id).body().at("/incident/messages").get(0).get("threadId").asString();
+
+        decisions.decide(id, "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"threadId\":\"" + thread
+                + "\",\"body\":\"¿Nos puede enviar una foto del embalaje?\"}");
+        assertThat(decisions.status(id)).isEqualTo("WAITING_FOR_BUYER");
+        // the buyer answers before the connector's next sync: the line's state is the same as when the message left
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(250))
+                .until(() -> world.thread(thread).orElseThrow().messages.get(world.thread(thread).orElseThrow().messages.size() - 1)
+                        .from().type().startsWith("CUSTOMER"));
+
+        poll();
+
+        assertThat(decisions.status(id)).as("a newer message from the buyer beats the held status").isEqualTo("NEEDS_SELLER_ACTION");
+        JsonNode messages = api.get("/api/incidents/" + id).body().at("/incident/messages");
+        assertThat(messages.get(messages.size() - 1).get("author").asString()).isEqualTo("BUYER");
+        assertThat(api.get("/api/incidents/" + id).body().at("/suggestion/rule").asString()).isEqualTo("answer-24h");
+    }
+
+    @Test
     @DisplayName("X1: the simulated marketplace changes over time, and sync follows it")
     void marketplaceLivesOn() {
         long changesBefore = jdbc.sql("select count(*) from change_event").query(Long.class).single();
