@@ -8,10 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.disputehub.access.Actor;
 import com.disputehub.grouping.BulkDecision;
 import com.disputehub.grouping.BulkDecisions;
 import com.disputehub.grouping.BulkRequest;
@@ -32,7 +32,7 @@ class BulkDecisionController {
 
     @PostMapping
     ResponseEntity<BulkDecision> submit(@RequestBody BulkRequest request) {
-        BulkDecision planned = bulk.submit(request);
+        BulkDecision planned = bulk.submit(request.by(Actor.current()));
         return ResponseEntity.status(request.dryRun() ? 201 : 202).location(URI.create("/api/bulk-decisions/" + planned.id()))
                 .body(planned);
     }
@@ -44,9 +44,8 @@ class BulkDecisionController {
 
     /** Sends the bulk decision's FAILED decisions again; answers how many and the progress. */
     @PostMapping("/{id}/retry-failed")
-    ResponseEntity<BulkDecision> retryFailed(@PathVariable UUID id,
-                                             @RequestHeader(name = "X-Requested-By", required = false) String requestedBy) {
-        bulk.retryFailed(id, requestedBy);
+    ResponseEntity<BulkDecision> retryFailed(@PathVariable UUID id) {
+        bulk.retryFailed(id, Actor.current());
         return ResponseEntity.accepted().body(bulk.find(id));
     }
 

@@ -9,11 +9,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.disputehub.access.Actor;
 import com.disputehub.decision.DecisionNotFoundException;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.DecisionState;
@@ -48,9 +48,7 @@ class DecisionController {
     }
 
     @PostMapping("/{id}/retry")
-    ResponseEntity<DecisionView> retry(@PathVariable UUID id,
-                                       @RequestHeader(name = "X-Requested-By", required = false) String requestedBy) {
-        return ResponseEntity.accepted().body(DecisionView.of(service.retry(id,
-                requestedBy == null || requestedBy.isBlank() ? "api" : requestedBy)));
+    ResponseEntity<DecisionView> retry(@PathVariable UUID id) {
+        return ResponseEntity.accepted().body(DecisionView.of(service.retry(id, Actor.current())));
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.disputehub.access.Actor;
 import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.KnownFilters;
 import com.disputehub.decision.Decision;
@@ -48,8 +49,6 @@ import tools.jackson.databind.ObjectMapper;
 class IncidentController {
 
     static final int MAX_LIMIT = 200;
-    /** The one client of the API until API keys name each client: its idempotency keys are scoped to it. */
-    static final String API_CLIENT = "api";
 
     private final IncidentQueries queries;
     private final IncidentStore store;
@@ -132,8 +131,7 @@ class IncidentController {
         if (request.body() == null || request.body().isBlank()) {
             throw new IllegalArgumentException("'body' is required");
         }
-        String author = request.author() == null || request.author().isBlank() ? "api" : request.author();
-        IncidentNote note = notes.add(id, author, request.body());
+        IncidentNote note = notes.add(id, Actor.current(), request.body());
         return ResponseEntity.status(201).body(note);
     }
 
@@ -144,11 +142,10 @@ class IncidentController {
      */
     @PostMapping("/{id}/decisions")
     ResponseEntity<DecisionView> decide(@PathVariable UUID id, @RequestBody DecisionCommand command,
-                                        @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                        @RequestHeader(name = "X-Requested-By", required = false) String requestedBy) {
-        DecisionService.Submitted submitted = decisionService.submit(id, command,
-                requestedBy == null || requestedBy.isBlank() ? "api" : requestedBy,
-                key == null ? IdempotencyKey.none() : IdempotencyKey.client(API_CLIENT, key));
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        String actor = Actor.current();
+        DecisionService.Submitted submitted = decisionService.submit(id, command, actor,
+                key == null ? IdempotencyKey.none() : IdempotencyKey.client(actor, key));
         Decision decision = submitted.decision();
         return ResponseEntity.accepted().location(URI.create("/api/decisions/" + decision.id()))
                 .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
@@ -159,7 +156,7 @@ class IncidentController {
     record Page(List<IncidentSummary> items, String next) {
     }
 
-    /** An internal note: never sent to any channel. */
-    record NoteRequest(String author, String body) {
+    /** An internal note: never sent to any channel; its author is who sends it. */
+    record NoteRequest(String body) {
     }
 }

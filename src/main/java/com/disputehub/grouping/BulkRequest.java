@@ -17,6 +17,11 @@ public record BulkRequest(Selection selection, JsonNode decision, Map<String, Ma
         this(selection, decision, translations, requestedBy, dryRun, false);
     }
 
+    /** The same request made by {@code actor}: who asks is the signed-in principal, never what the body says. */
+    public BulkRequest by(String actor) {
+        return new BulkRequest(selection, decision, translations, actor, dryRun, eachIncident);
+    }
+
     public boolean messageEachIncident() {
         return Boolean.TRUE.equals(eachIncident);
     }

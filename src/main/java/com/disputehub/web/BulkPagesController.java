@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.disputehub.access.Actor;
 import com.disputehub.channel.DecisionType;
 import com.disputehub.grouping.BulkDecision;
 import com.disputehub.grouping.BulkDecisions;
@@ -70,11 +71,10 @@ class BulkPagesController {
     String dryRun(@RequestParam(name = "ids", required = false) List<UUID> ids, @RequestParam(required = false) String scope,
                   FilterForm filter, @RequestParam(required = false) UUID group, @RequestParam("type") String type,
                   @RequestParam Map<String, String> params,
-                  @RequestParam(name = DecisionForms.EVIDENCE, required = false) List<MultipartFile> evidence,
-                  @RequestParam(defaultValue = "inbox") String by) {
+                  @RequestParam(name = DecisionForms.EVIDENCE, required = false) List<MultipartFile> evidence) {
         Selection selection = "filter".equals(scope) ? Selection.ofGroup(group, filter) : Selection.ofIds(ids);
         BulkDecision planned = bulk.submit(new BulkRequest(selection, forms.decision(type, params, evidence),
-                DecisionForms.translations(params), by, true));
+                DecisionForms.translations(params), Actor.current(), true));
         return "redirect:/inbox/bulk/" + planned.id();
     }
 
@@ -93,8 +93,8 @@ class BulkPagesController {
     }
 
     @PostMapping("/inbox/bulk/{id}/retry-failed")
-    String retryFailed(@PathVariable UUID id, @RequestParam(defaultValue = "inbox") String by) {
-        bulk.retryFailed(id, by);
+    String retryFailed(@PathVariable UUID id) {
+        bulk.retryFailed(id, Actor.current());
         return "redirect:/inbox/bulk/" + id;
     }
 

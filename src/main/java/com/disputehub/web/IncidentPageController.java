@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.disputehub.access.Actor;
 import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.DecisionCommand;
 import com.disputehub.decision.Decision;
@@ -99,27 +100,26 @@ class IncidentPageController {
     @PostMapping("/inbox/incidents/{id}/decisions")
     String decide(@PathVariable UUID id, @RequestParam("type") String type, @RequestParam Map<String, String> params,
                   @RequestParam(name = DecisionForms.EVIDENCE, required = false) List<MultipartFile> evidence,
-                  @RequestParam UUID formKey, @RequestParam(defaultValue = "inbox") String by, RedirectAttributes flash) {
+                  @RequestParam UUID formKey, RedirectAttributes flash) {
         DecisionCommand command = json.treeToValue(forms.decision(type, params, evidence), DecisionCommand.class);
-        return request(id, command, formKey, by, flash);
+        return request(id, command, formKey, flash);
     }
 
     /** Applies the playbook's complete suggestion, as computed now. */
     @PostMapping("/inbox/incidents/{id}/suggestion")
-    String applySuggestion(@PathVariable UUID id, @RequestParam UUID formKey, @RequestParam(defaultValue = "inbox") String by,
-                           RedirectAttributes flash) {
+    String applySuggestion(@PathVariable UUID id, @RequestParam UUID formKey, RedirectAttributes flash) {
         Suggestion suggestion = playbook.suggest(find(id)).filter(Suggestion::automatable)
                 .orElseThrow(() -> new IllegalArgumentException("this incident has no suggestion that can be applied as is"));
-        return request(id, suggestion.command(), formKey, by, flash);
+        return request(id, suggestion.command(), formKey, flash);
     }
 
     @PostMapping("/inbox/incidents/{id}/notes")
-    String addNote(@PathVariable UUID id, @RequestParam String body, @RequestParam(defaultValue = "inbox") String author) {
+    String addNote(@PathVariable UUID id, @RequestParam String body) {
         find(id);
         if (body.isBlank()) {
             throw new IllegalArgumentException("a note needs some text");
         }
-        notes.add(id, author.isBlank() ? "inbox" : author.trim(), body.trim());
+        notes.add(id, Actor.current(), body.trim());
         return "redirect:/inbox/incidents/" + id + "#notes";
     }
 
@@ -134,10 +134,9 @@ class IncidentPageController {
         return "redirect:/inbox/incidents/" + id + "#groups";
     }
 
-    private String request(UUID id, DecisionCommand command, UUID formKey, String by, RedirectAttributes flash) {
+    private String request(UUID id, DecisionCommand command, UUID formKey, RedirectAttributes flash) {
         try {
-            DecisionService.Submitted submitted = decisionService.submit(id, command, by.isBlank() ? "inbox" : by.trim(),
-                    IdempotencyKey.form(formKey));
+            DecisionService.Submitted submitted = decisionService.submit(id, command, Actor.current(), IdempotencyKey.form(formKey));
             Decision decision = submitted.decision();
             flash.addFlashAttribute("notice", new InboxController.Notice(
                     submitted.replayed() ? "notice.decisionAlreadySent" : "notice.decisionAccepted",

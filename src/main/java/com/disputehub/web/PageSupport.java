@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import com.disputehub.access.Actor;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.grouping.NotFoundException;
@@ -24,6 +25,8 @@ class PageSupport {
     void common(Model model, HttpServletRequest request) {
         model.addAttribute("languages", WebConfig.languageCodes());
         model.addAttribute("currentPath", request.getRequestURI());
+        Actor.signedIn().ifPresent(a -> model.addAttribute("signedIn", a.getName()));
+        Actor.role().ifPresent(r -> model.addAttribute("signedInRole", r.name()));
     }
 
     @ExceptionHandler({IncidentNotFoundException.class, NotFoundException.class})

@@ -87,11 +87,8 @@ class BadInputApiTest extends IntegrationTest {
         isProblem(api.post("/api/incidents/" + incident + "/notes", "{\"body\":\"a\\u0000b\"}"), 400);
         isProblem(api.get("/api/incidents?text=lamp%00"), 400);
         isProblem(api.post("/api/incidents/" + incident + "/notes", "{\"body\":\"" + "x".repeat(10_001) + "\"}"), 400);
-        isProblem(api.post("/api/incidents/" + incident + "/notes", "{\"author\":\"" + "y".repeat(101) + "\",\"body\":\"ok\"}"), 400);
         isProblem(api.post("/api/incidents/" + incident + "/notes", "{\"body\":\"" + "z".repeat(21 * 1024 * 1024) + "\"}"), 413);
         isProblem(api.post("/api/incidents/" + incident + "/decisions", RESOLVE_WITH_SUBJECT.formatted("s".repeat(201))), 422);
-        isProblem(api.post("/api/incidents/" + incident + "/decisions", "{\"type\":\"MARK_RESOLVED\",\"reasonCode\":\"10\"}",
-                "X-Requested-By", "r".repeat(101)), 400);
         String farFuture = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("RECENT|+300000-01-01T00:00:00Z|" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         isProblem(api.get("/api/incidents?after=" + farFuture), 400);
@@ -104,6 +101,7 @@ class BadInputApiTest extends IntegrationTest {
     @Test
     @DisplayName("X3: a page's 'back' address a redirect cannot carry is a 400 before the change is made, not a 500 after")
     void unsafeBack() {
+        api.signInAsAdmin();
         long groups = jdbc.sql("select count(*) from incident_group").query(Long.class).single();
         Api.Answer answer = api.form("/inbox/selection/group", java.util.Map.of("ids", incident.toString(), "newGroup", "Vuelta",
                 "back", "/inbox?x=1\r\nSet-Cookie: a=b"));

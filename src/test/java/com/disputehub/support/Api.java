@@ -10,15 +10,64 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls the connector's REST API over loopback, as an ERP would, and reads status and JSON. */
+/**
+ * Calls the connector over loopback: the REST API as an ERP would, with an API key (the bootstrap key unless told
+ * otherwise), and the pages as a signed-in person (its session cookie and CSRF token).
+ */
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(new java.net.CookieManager()).build();
     private final String base;
+    private final String key;
 
     public Api(int port) {
+        this(port, Principals.API_KEY);
+    }
+
+    private Api(int port, String key) {
         this.base = "http://127.0.0.1:" + port;
+        this.key = key;
+    }
+
+    /** A caller with no key and no session. */
+    public static Api anonymous(int port) {
+        return new Api(port, null);
+    }
+
+    /** A caller with this API key. */
+    public static Api withKey(int port, String key) {
+        return new Api(port, key);
+    }
+
+    /** Signs in on the login page as a person would; the session then serves {@link #page} and {@link #form}. */
+    public Api signIn(String login, String password) {
+        String csrf = csrf(page("/login"));
+        Answer answer = formRaw("/login", Map.of("username", login, "password", password, "_csrf", csrf));
+        java.util.List<String> location = answer.headers().getOrDefault("location", java.util.List.of());
+        if (answer.status() != 302 || location.isEmpty() || location.get(0).contains("error")) {
+            throw new AssertionError("could not sign in as " + login + ": " + answer.status() + " " + location);
+        }
+        return this;
+    }
+
+    /** The admin of the test suite, signed in. */
+    public Api signInAsAdmin() {
+        return signIn("admin", Principals.ADMIN_PASSWORD);
+    }
+
+    private static String csrf(String html) {
+        java.util.regex.Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("the page has no CSRF token");
+        }
+        return m.group(1);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+        return key == null ? b : b.header("Authorization", "Bearer " + key);
     }
 
     /** An answer: its status and its body as JSON (an empty object when there is none). */
@@ -26,15 +75,15 @@ public final class Api {
     }
 
     public Answer get(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder b = authorized(HttpRequest.newBuilder(URI.create(base + path)).GET());
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
+            b.setHeader(headers[i], headers[i + 1]);
         }
         return send(b);
     }
 
     public Answer post(String path, String json, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder b = authorized(HttpRequest.newBuilder(URI.create(base + path)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.setHeader(headers[i], headers[i + 1]);
@@ -42,8 +91,18 @@ public final class Api {
         return send(b);
     }
 
-    /** A page's form, url-encoded, as a browser posts it; the answer's body is not read (a redirect has none). */
+    /**
+     * A page's form, url-encoded, as a browser posts it from the signed-in session, with the CSRF token the inbox
+     * page carries; the answer's body is not read (a redirect has none).
+     */
     public Answer form(String path, Map<String, String> fields) {
+        Map<String, String> withToken = new java.util.LinkedHashMap<>(fields);
+        withToken.putIfAbsent("_csrf", csrf(page("/inbox")));
+        return formRaw(path, withToken);
+    }
+
+    /** A form exactly as given: no token added. */
+    public Answer formRaw(String path, Map<String, String> fields) {
         String encoded = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
                 + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&"));
@@ -77,23 +136,23 @@ public final class Api {
     }
 
     public Answer put(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Answer patch(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)))
                 .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Answer delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path))).DELETE());
     }
 
     /** The body of a GET as bytes (a file), failing unless the answer is 200. */
     public byte[] raw(String path) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET()
+            HttpResponse<byte[]> response = http.send(authorized(HttpRequest.newBuilder(URI.create(base + path))).GET()
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET " + path + " answered " + response.statusCode());

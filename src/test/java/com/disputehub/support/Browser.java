@@ -60,6 +60,18 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Signs in on the login page at {@code base}, as the test suite's admin, and lands on the inbox. */
+    public Browser signIn(String base) {
+        driver.get(base + "/login");
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(Principals.ADMIN_PASSWORD);
+        load(driver.findElement(By.id("sign-in")));
+        if (driver.getCurrentUrl().contains("/login")) {
+            throw new AssertionError("could not sign in: " + driver.getCurrentUrl());
+        }
+        return this;
+    }
+
     /** Clicks something that loads a new page (a link, a form's button), and waits until the new page is there. */
     public void load(WebElement target) {
         WebElement before = driver.findElement(By.tagName("html"));

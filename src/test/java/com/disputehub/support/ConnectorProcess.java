@@ -39,7 +39,9 @@ public final class ConnectorProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--spring.datasource.url=" + TestDatabase.url(),
                 "--spring.datasource.username=postgres",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                "--disputehub.bootstrap.api-key=" + Principals.API_KEY,
+                "--disputehub.bootstrap.admin-password=" + Principals.ADMIN_PASSWORD));
         command.addAll(Arrays.asList(args));
         try {
             Path log = Path.of("target", "connector-" + name + ".log");

@@ -37,6 +37,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
         "disputehub.sync.auto-startup=false",
         "disputehub.dispatch.auto-startup=false",
         "disputehub.sandbox.enabled=false",
+        "disputehub.bootstrap.api-key=" + Principals.API_KEY,
+        "disputehub.bootstrap.admin-password=" + Principals.ADMIN_PASSWORD,
         "disputehub.http.read-timeout=2s",
         "resilience4j.retry.configs.channel.wait-duration=20ms",
         "disputehub.dispatch.poll-interval=100ms",

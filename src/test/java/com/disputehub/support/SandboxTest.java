@@ -27,6 +27,8 @@ import com.disputehub.sync.AccountSync;
         "disputehub.sync.auto-startup=false",
         "disputehub.dispatch.auto-startup=false",
         "disputehub.sandbox.enabled=true",
+        "disputehub.bootstrap.api-key=" + Principals.API_KEY,
+        "disputehub.bootstrap.admin-password=" + Principals.ADMIN_PASSWORD,
         "disputehub.sandbox.mirakl.tick=0",
         // the simulated buyer answers the shop's message after this long (M1): long enough to see it waiting first
         "disputehub.sandbox.mirakl.buyer-answer-delay=4s",

@@ -39,9 +39,11 @@ class InboxBrowserTest extends IntegrationTest {
     static final Instant NOW = Instant.now();
     static Browser browser;
     static ChromeDriver page;
+    static boolean signedIn;
 
     @BeforeAll
     static void startBrowser() {
+        signedIn = false;
         browser = Browser.start("es-ES,es");
         page = browser.driver();
     }
@@ -66,6 +68,10 @@ class InboxBrowserTest extends IntegrationTest {
     }
 
     void open(String path) {
+        if (!signedIn) {
+            browser.signIn(api(""));
+            signedIn = true;
+        }
         page.get(api(path));
     }
 
@@ -192,6 +198,7 @@ class InboxBrowserTest extends IntegrationTest {
     void languages() {
         syncLampsAndCups(2, List.of());
         page.manage().deleteAllCookies();
+        signedIn = false; // the session cookie went with the language one
         open("/inbox?account=" + ACCOUNT);
         assertThat(find("html").getDomAttribute("lang")).isEqualTo("es");
         assertThat(tab("action-needed")).isEqualTo("Pendiente de resolución 5");

@@ -51,7 +51,7 @@ class AliExpressRefusalPageTest extends IntegrationTest {
         startDispatcher();
 
         try (Browser browser = Browser.start("pt-BR,pt")) {
-            ChromeDriver page = browser.driver();
+            ChromeDriver page = browser.signIn(api("")).driver();
             page.get(api("/inbox/incidents/" + damaged));
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Precisa da sua ação");
             List<String> forms = page.findElements(By.cssSelector("#decide details")).stream()

@@ -176,7 +176,8 @@ class DsersContractTest extends IntegrationTest {
         detail("9001/CLAIM").get("files").forEach(f -> files.put(f.get("fileName").asString(), f.get("id").asLong()));
         assertThat(files).containsKeys("gpj.exe", "фото доставки.jpg");
         java.net.http.HttpResponse<byte[]> download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/api/incidents/" + id + "/files/" + files.get("фото доставки.jpg"))).build(),
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/incidents/" + id + "/files/" + files.get("фото доставки.jpg")))
+                        .header("Authorization", "Bearer " + com.disputehub.support.Principals.API_KEY).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.headers().firstValue("Content-Disposition")).hasValue(
                 "inline; filename=\"____ ________.jpg\"; filename*=UTF-8''%D1%84%D0%BE%D1%82%D0%BE%20%D0%B4%D0%BE%D1%81%D1%82%D0%B0%D0%B2%D0%BA%D0%B8.jpg");

@@ -1,0 +1,68 @@
+package com.disputehub.access;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Repository;
+
+import com.disputehub.database.Sql;
+
+/** The people who may sign in, with their role; passwords only as hashes (DOMAIN X6). */
+@Repository
+public class Users {
+
+    /** The shortest password taken. */
+    public static final int MIN_PASSWORD = 12;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    Users(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    /** A person as stored. */
+    public record User(UUID id, String login, String email, String displayName, Role role, boolean enabled, String passwordHash) {
+    }
+
+    public Optional<User> find(String login) {
+        return jdbc.sql("select * from app_user where lower(login) = lower(?)").param(login)
+                .query((rs, n) -> new User(rs.getObject("id", UUID.class), rs.getString("login"), rs.getString("email"),
+                        rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+                        rs.getString("password_hash")))
+                .optional();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    /** Creates the user, or sets the password, role and enabled flag of the one with this login. */
+    public void save(String login, String email, String displayName, Role role, String password) {
+        checkPassword(password);
+        jdbc.sql("""
+                insert into app_user (id, login, email, display_name, role, enabled, password_hash, created_at)
+                values (?, ?, ?, ?, ?, true, ?, ?)
+                on conflict ((lower(login))) do update set role = excluded.role, enabled = true,
+                  password_hash = excluded.password_hash
+                """)
+                .params(UUID.randomUUID(), login, email, displayName, role.name(), encoder.encode(password), Sql.ts(clock.instant()))
+                .update();
+    }
+
+    void signedIn(String login) {
+        jdbc.sql("update app_user set last_sign_in_at = ? where lower(login) = lower(?)").params(Sql.ts(clock.instant()), login).update();
+    }
+
+    static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new IllegalArgumentException("a password has at least " + MIN_PASSWORD + " characters");
+        }
+    }
+}
