@@ -121,7 +121,7 @@ class IncidentController {
         IncidentFile file = files.of(id).stream().filter(f -> f.id() == fileId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("incident " + id + " has no file " + fileId));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.inlineDisposition(file.fileName()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.disposition(file.fileName(), file.contentType()))
                 .body(files.content(id, fileId).orElseThrow());
     }
 

@@ -30,10 +30,14 @@ public final class FileNames {
         return clean.isEmpty() ? "file" : clean;
     }
 
-    /** {@code inline} with an ASCII fallback name and the exact one as RFC 6266 / RFC 8187 {@code filename*}. */
-    public static String inlineDisposition(String name) {
+    /**
+     * {@code inline} for an image, {@code attachment} for anything else (a browser never renders it), with an ASCII
+     * fallback name and the exact one as RFC 6266 / RFC 8187 {@code filename*}.
+     */
+    public static String disposition(String name, String contentType) {
+        String kind = contentType != null && contentType.startsWith("image/") ? "inline" : "attachment";
         String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
         String exact = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + exact;
+        return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + exact;
     }
 }

@@ -150,6 +150,30 @@ class SecurityRulesTest extends IntegrationTest {
                 .as("no token: refused before the password is even checked").isEqualTo(403);
     }
 
+    @Test
+    @DisplayName("X6: pages and API answers carry a Content-Security-Policy without inline script, no framing, nosniff")
+    void headers() throws Exception {
+        for (String path : List.of("/login", "/api/incidents")) {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(api(path))).header("Authorization", "Bearer " + com.disputehub.support.Principals.API_KEY).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        }
+        String templates = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))
+                .filter(java.nio.file.Files::isRegularFile).map(p -> {
+                    try {
+                        return java.nio.file.Files.readString(p);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).reduce("", String::concat);
+        assertThat(templates).as("no inline script the policy would block").doesNotContainPattern("\\son[a-z]+=\"")
+                .doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>");
+    }
+
     private int call(Api api, String method, String path) {
         return switch (method) {
             case "GET" -> api.get(path).status();
