@@ -174,6 +174,20 @@ class SecurityRulesTest extends IntegrationTest {
                 .doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>");
     }
 
+    @Test
+    @DisplayName("X6: the health check answers anyone with its status alone; details and Prometheus metrics need the admin scope")
+    void actuator() {
+        Api anonymous = Api.anonymous(port);
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health").body().has("components")).as("no details for anonymous callers").isFalse();
+        assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(new Api(port).get("/actuator/health").body().has("components")).isTrue();
+        assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+        Api reader = Api.withKey(port, keys.create("metrics-reader", Set.of(Scope.INCIDENTS_READ), null, "test"));
+        assertThat(reader.get("/actuator/metrics").status()).isEqualTo(403);
+        assertThat(new Api(port).page("/actuator/prometheus")).as("the admin key reads them").contains("jvm_memory_used_bytes");
+    }
+
     private int call(Api api, String method, String path) {
         return switch (method) {
             case "GET" -> api.get(path).status();

@@ -121,7 +121,7 @@ public final class Api {
 
     /** A page's HTML (any status). */
     public String page(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder b = authorized(HttpRequest.newBuilder(URI.create(base + path))).GET().timeout(Duration.ofSeconds(20));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
