@@ -3,6 +3,7 @@ package com.disputehub.access;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -25,7 +26,13 @@ class UserAccounts implements UserDetailsService {
     public UserDetails loadUserByUsername(String login) {
         Users.User user = users.find(login).orElseThrow(() -> new UsernameNotFoundException("no such user"));
         return User.withUsername(user.login()).password(user.passwordHash()).disabled(!user.enabled())
+                .accountLocked(users.locked(user))
                 .authorities(List.of(new SimpleGrantedAuthority(user.role().authority()))).build();
+    }
+
+    @EventListener
+    void wrongPassword(AuthenticationFailureBadCredentialsEvent event) {
+        users.failed(event.getAuthentication().getName());
     }
 
     @EventListener

@@ -16,6 +16,9 @@ public class Users {
 
     /** The shortest password taken. */
     public static final int MIN_PASSWORD = 12;
+    /** Wrong passwords in a row that lock a login, and for how long. */
+    static final int MAX_FAILURES = 5;
+    static final java.time.Duration LOCK = java.time.Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -28,14 +31,16 @@ public class Users {
     }
 
     /** A person as stored. */
-    public record User(UUID id, String login, String email, String displayName, Role role, boolean enabled, String passwordHash) {
+    public record User(UUID id, String login, String email, String displayName, Role role, boolean enabled, String passwordHash,
+                       java.time.Instant lockedUntil) {
     }
 
     public Optional<User> find(String login) {
         return jdbc.sql("select * from app_user where lower(login) = lower(?)").param(login)
                 .query((rs, n) -> new User(rs.getObject("id", UUID.class), rs.getString("login"), rs.getString("email"),
                         rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
-                        rs.getString("password_hash")))
+                        rs.getString("password_hash"), rs.getTimestamp("locked_until") == null ? null
+                                : rs.getTimestamp("locked_until").toInstant()))
                 .optional();
     }
 
@@ -50,14 +55,29 @@ public class Users {
                 insert into app_user (id, login, email, display_name, role, enabled, password_hash, created_at)
                 values (?, ?, ?, ?, ?, true, ?, ?)
                 on conflict ((lower(login))) do update set role = excluded.role, enabled = true,
-                  password_hash = excluded.password_hash
+                  password_hash = excluded.password_hash, failed_attempts = 0, locked_until = null
                 """)
                 .params(UUID.randomUUID(), login, email, displayName, role.name(), encoder.encode(password), Sql.ts(clock.instant()))
                 .update();
     }
 
     void signedIn(String login) {
-        jdbc.sql("update app_user set last_sign_in_at = ? where lower(login) = lower(?)").params(Sql.ts(clock.instant()), login).update();
+        jdbc.sql("update app_user set last_sign_in_at = ?, failed_attempts = 0, locked_until = null where lower(login) = lower(?)")
+                .params(Sql.ts(clock.instant()), login).update();
+    }
+
+    /** A wrong password: the {@value #MAX_FAILURES}th in a row locks the login for {@link #LOCK}. */
+    void failed(String login) {
+        jdbc.sql("""
+                update app_user set failed_attempts = failed_attempts + 1,
+                  locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
+                where lower(login) = lower(?)
+                """)
+                .params(MAX_FAILURES, Sql.ts(clock.instant().plus(LOCK)), login).update();
+    }
+
+    boolean locked(User user) {
+        return user.lockedUntil() != null && user.lockedUntil().isAfter(clock.instant());
     }
 
     static void checkPassword(String password) {

@@ -188,6 +188,30 @@ class SecurityRulesTest extends IntegrationTest {
         assertThat(new Api(port).page("/actuator/prometheus")).as("the admin key reads them").contains("jvm_memory_used_bytes");
     }
 
+    @Test
+    @DisplayName("X6: five wrong passwords in a row lock the login for a while, even against the right one; signing in resets the count")
+    void lockOut() {
+        users.save("lena", null, "Lena", Role.AGENT, "lena-password-1234");
+        for (int i = 0; i < 4; i++) {
+            assertThat(tryPassword("lena", "wrong-password-" + i)).isFalse();
+        }
+        assertThat(tryPassword("lena", "lena-password-1234")).as("four failures: not locked yet").isTrue();
+        for (int i = 0; i < 5; i++) {
+            assertThat(tryPassword("lena", "wrong-password-" + i)).isFalse();
+        }
+        assertThat(tryPassword("lena", "lena-password-1234")).as("locked").isFalse();
+        assertThat(jdbc.sql("select locked_until > now() from app_user where login = 'lena'").query(Boolean.class).single()).isTrue();
+    }
+
+    private boolean tryPassword(String login, String password) {
+        try {
+            Api.anonymous(port).signIn(login, password);
+            return true;
+        } catch (AssertionError refused) {
+            return false;
+        }
+    }
+
     private int call(Api api, String method, String path) {
         return switch (method) {
             case "GET" -> api.get(path).status();
