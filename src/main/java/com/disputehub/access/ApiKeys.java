@@ -41,6 +41,29 @@ public class ApiKeys {
     public record ApiKey(UUID id, String name, Set<Scope> scopes, Instant expiresAt) {
     }
 
+    /** A key as the admin API lists it: never its secret or hash. */
+    public record Listed(UUID id, String name, List<String> scopes, String createdBy, Instant createdAt, Instant lastUsedAt,
+                         Instant expiresAt, Instant revokedAt) {
+    }
+
+    public List<Listed> list() {
+        return jdbc.sql("select * from api_key order by created_at, id").query((rs, n) -> new Listed(rs.getObject("id", UUID.class),
+                rs.getString("name"), List.of((String[]) rs.getArray("scopes").getArray()), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(), instant(rs, "last_used_at"), instant(rs, "expires_at"),
+                instant(rs, "revoked_at"))).list();
+    }
+
+    /** Revokes a key for good; false when there is no live key with this id. */
+    public boolean revoke(UUID id) {
+        return jdbc.sql("update api_key set revoked_at = ? where id = ? and revoked_at is null")
+                .params(Sql.ts(clock.instant()), id).update() == 1;
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        var ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
     /** A new key; the answer is the only time its secret is seen. */
     public String create(String name, Set<Scope> scopes, Instant expiresAt, String createdBy) {
         byte[] bytes = new byte[32];

@@ -90,6 +90,7 @@ class SecurityConfig {
         return http.securityMatcher("/api/**")
                 .addFilterBefore(new ApiKeyFilter(keys, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/quarantine").hasRole(SUPERVISOR)
                         .requestMatchers(GET, "/api/**").hasRole(VIEWER)
                         .requestMatchers(POST, "/api/incidents/*/decisions", "/api/incidents/*/notes").hasRole(AGENT)

@@ -44,6 +44,56 @@ public class Users {
                 .optional();
     }
 
+    /** A person as the admin API shows them: never the hash. */
+    public record Listed(String login, String email, String displayName, Role role, boolean enabled,
+                         java.time.Instant createdAt, java.time.Instant lastSignInAt, java.time.Instant lockedUntil) {
+    }
+
+    public java.util.List<Listed> list() {
+        return jdbc.sql("select * from app_user order by lower(login)").query((rs, n) -> new Listed(rs.getString("login"),
+                rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+                rs.getTimestamp("created_at").toInstant(), instant(rs, "last_sign_in_at"), instant(rs, "locked_until"))).list();
+    }
+
+    /** A new person; 409-worthy IllegalStateException when the login is taken. */
+    public void create(String login, String email, String displayName, Role role, String password) {
+        checkLogin(login);
+        if (find(login).isPresent()) {
+            throw new IllegalStateException("a user '" + login + "' exists already");
+        }
+        save(login, email, displayName, role, password);
+    }
+
+    /** Changes what is given: the role, enabled, the password (which also unlocks); false when there is no such user. */
+    public boolean update(String login, Role role, Boolean enabled, String password) {
+        if (find(login).isEmpty()) {
+            return false;
+        }
+        if (role != null) {
+            jdbc.sql("update app_user set role = ? where lower(login) = lower(?)").params(role.name(), login).update();
+        }
+        if (enabled != null) {
+            jdbc.sql("update app_user set enabled = ? where lower(login) = lower(?)").params(enabled, login).update();
+        }
+        if (password != null) {
+            checkPassword(password);
+            jdbc.sql("update app_user set password_hash = ?, failed_attempts = 0, locked_until = null where lower(login) = lower(?)")
+                    .params(encoder.encode(password), login).update();
+        }
+        return true;
+    }
+
+    private static java.time.Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        var ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    static void checkLogin(String login) {
+        if (login == null || !login.matches("[A-Za-z0-9._@-]{2,50}")) {
+            throw new IllegalArgumentException("a login is 2 to 50 letters, digits or . _ @ -");
+        }
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }
