@@ -91,7 +91,7 @@ class SecurityConfig {
                 .addFilterBefore(new ApiKeyFilter(keys, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
-                        .requestMatchers(GET, "/api/quarantine").hasRole(SUPERVISOR)
+                        .requestMatchers(GET, "/api/quarantine", "/api/audit").hasRole(SUPERVISOR)
                         .requestMatchers(GET, "/api/**").hasRole(VIEWER)
                         .requestMatchers(POST, "/api/incidents/*/decisions", "/api/incidents/*/notes").hasRole(AGENT)
                         .requestMatchers(POST, "/api/groups", "/api/groups/*/members", "/api/groups/*/members/remove").hasRole(AGENT)

@@ -1,0 +1,26 @@
+package com.disputehub.api;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.disputehub.access.AuditLog;
+
+/** The audit log for a SUPERVISOR (DOMAIN X6): newest first; the next page is {@code before=<last id>}. */
+@RestController
+class AuditController {
+
+    private final AuditLog log;
+
+    AuditController(AuditLog log) {
+        this.log = log;
+    }
+
+    @GetMapping("/api/audit")
+    List<AuditLog.Entry> audit(@RequestParam(required = false) String actor, @RequestParam(required = false) Long before,
+                               @RequestParam(defaultValue = "100") int limit) {
+        return log.page(actor, before, Math.min(Math.max(limit, 1), 500));
+    }
+}
