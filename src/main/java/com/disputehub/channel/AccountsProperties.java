@@ -22,7 +22,7 @@ public record AccountsProperties(Map<String, @Valid Account> accounts, Sandbox s
 
     public AccountsProperties {
         accounts = accounts == null ? Map.of() : new LinkedHashMap<>(accounts);
-        sandbox = sandbox == null ? new Sandbox(true) : sandbox;
+        sandbox = sandbox == null ? new Sandbox(false) : sandbox;
     }
 
     /** One account: its channel, where its API lives, how often to poll, and its secrets. */
@@ -30,7 +30,7 @@ public record AccountsProperties(Map<String, @Valid Account> accounts, Sandbox s
                           boolean sandbox, Map<String, String> credentials, Map<String, String> options) {
     }
 
-    /** {@code disputehub.sandbox.enabled}: the built-in simulators and their demo accounts. */
+    /** {@code disputehub.sandbox.enabled}: the built-in simulators and their demo accounts; only the demo profile sets it. */
     public record Sandbox(boolean enabled) {
     }
 }

@@ -175,6 +175,22 @@ class SecurityRulesTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("X6: the session lives in an HttpOnly, SameSite=Lax cookie only, never in a URL")
+    void sessionCookie() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api("/login"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.body()).doesNotContainIgnoringCase("jsessionid");
+        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement()
+                .satisfies(cookie -> assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                        .as("plain http: not Secure").doesNotContain("Secure"));
+        var inbox = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api("/inbox"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(inbox.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login")
+                .doesNotContainIgnoringCase("jsessionid"));
+    }
+
+    @Test
     @DisplayName("X6: the health check answers anyone with its status alone; details and Prometheus metrics need the admin scope")
     void actuator() {
         Api anonymous = Api.anonymous(port);

@@ -38,8 +38,7 @@ import com.disputehub.incident.UpsertResult;
  * {@code target/benchmarks.txt}; docs/benchmarks.md records a run.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {"disputehub.sync.auto-startup=false", "disputehub.dispatch.auto-startup=false",
-        "disputehub.sandbox.enabled=false"})
+@SpringBootTest(properties = {"disputehub.sync.auto-startup=false", "disputehub.dispatch.auto-startup=false"})
 class IncidentStoreBenchmark {
 
     static final int UPSERTS = 5_000;

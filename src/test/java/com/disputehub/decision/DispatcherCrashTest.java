@@ -28,6 +28,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import com.disputehub.DisputeHubApplication;
 import com.disputehub.support.Api;
 import com.disputehub.support.ConnectorProcess;
+import com.disputehub.support.Principals;
 import com.disputehub.support.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
@@ -50,7 +51,8 @@ class DispatcherCrashTest {
         fakePort = freePort();
         fake = new SpringApplicationBuilder(DisputeHubApplication.class).run(
                 "--server.port=" + fakePort, "--spring.main.banner-mode=off",
-                "--disputehub.sandbox.enabled=true", "--disputehub.sandbox.mirakl.tick=0",
+                "--spring.profiles.active=demo", "--disputehub.sandbox.mirakl.tick=0",
+                "--disputehub.bootstrap.api-key=" + Principals.API_KEY,
                 "--disputehub.sandbox.mirakl.initial-orders=" + DECISIONS,
                 "--disputehub.sandbox.mirakl.payable-balance=100000000",
                 "--disputehub.accounts.demo-mirakl-es.enabled=false",
@@ -65,7 +67,7 @@ class DispatcherCrashTest {
 
     static String[] connector() {
         return new String[] {
-                "--disputehub.sandbox.enabled=false", "--disputehub.embedded-db.enabled=false",
+                "--disputehub.embedded-db.enabled=false",
                 "--disputehub.accounts." + ACCOUNT + ".channel=mirakl",
                 "--disputehub.accounts." + ACCOUNT + ".base-url=http://127.0.0.1:" + fakePort + "/sandbox/mirakl",
                 "--disputehub.accounts." + ACCOUNT + ".credentials.api-key=sandbox-mirakl-shop-key",

@@ -48,7 +48,7 @@ class TwoInstancesTest extends IntegrationTest {
         }
 
         try (ConnectorProcess second = ConnectorProcess.start("second-instance",
-                "--disputehub.sandbox.enabled=false", "--disputehub.sync.auto-startup=false",
+                "--disputehub.sync.auto-startup=false",
                 "--disputehub.embedded-db.enabled=false", "--disputehub.dispatch.poll-interval=100ms",
                 "--disputehub.dispatch.batch-size=4",
                 "--disputehub.accounts." + ACCOUNT + ".channel=mirakl",

@@ -36,7 +36,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "disputehub.sync.auto-startup=false",
         "disputehub.dispatch.auto-startup=false",
-        "disputehub.sandbox.enabled=false",
         "disputehub.bootstrap.api-key=" + Principals.API_KEY,
         "disputehub.bootstrap.admin-password=" + Principals.ADMIN_PASSWORD,
         "disputehub.http.read-timeout=2s",

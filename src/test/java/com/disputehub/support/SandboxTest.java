@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.integration.endpoint.AbstractEndpoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,14 +20,13 @@ import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.sync.AccountSync;
 
 /**
- * Base of the demo's end-to-end tests: the demo accounts of config/application.yml against the built-in
+ * Base of the demo's end-to-end tests: the demo profile's accounts (config/application-demo.yml) against the built-in
  * simulators on this same server, on a fixed free port (the demo accounts' base URLs name it). The simulators
  * stand still (no ticks) unless a test moves them; pollers and the dispatcher are driven by the tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "disputehub.sync.auto-startup=false",
         "disputehub.dispatch.auto-startup=false",
-        "disputehub.sandbox.enabled=true",
         "disputehub.bootstrap.api-key=" + Principals.API_KEY,
         "disputehub.bootstrap.admin-password=" + Principals.ADMIN_PASSWORD,
         "disputehub.sandbox.mirakl.tick=0",
@@ -35,6 +35,7 @@ import com.disputehub.sync.AccountSync;
         "disputehub.sandbox.aliexpress.tick=0",
         "disputehub.sandbox.orderchamp.tick=0",
         "disputehub.sandbox.tipsa.tick=0"})
+@ActiveProfiles("demo")
 public abstract class SandboxTest {
 
     protected static final int PORT = freePort();

@@ -64,7 +64,7 @@ class SyncFlowsTest extends IntegrationTest {
     void restartResumes() {
         stubOnePage();
         String[] args = {"--server.port=0", "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false",
-                "--disputehub.sandbox.enabled=false", "--spring.main.banner-mode=off",
+                "--spring.main.banner-mode=off",
                 "--disputehub.accounts." + ACCOUNT + ".channel=mirakl",
                 "--disputehub.accounts." + ACCOUNT + ".base-url=" + MIRAKL.baseUrl(),
                 "--disputehub.accounts." + ACCOUNT + ".credentials.api-key=" + API_KEY,

@@ -12,7 +12,7 @@ import org.springframework.scheduling.TaskScheduler;
 
 /** The AliExpress simulator's beans, present while the sandbox is on. */
 @Configuration
-@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true")
 class AliExpressSandboxConfig {
 
     private final TaskScheduler scheduler;

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The simulated AliExpress gateway at {@code /sandbox/aliexpress/sync}: signed calls only, as the real one. */
 @RestController
-@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true")
 class AliExpressSandboxController {
 
     private final AeSimGateway gateway;

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 
-/** The Mirakl simulator's beans, present while {@code disputehub.sandbox.enabled} is true (the default). */
+/** The Mirakl simulator's beans, present while {@code disputehub.sandbox.enabled} is true (the demo profile). */
 @Configuration
-@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true")
 class MiraklSandboxConfig {
 
     @Bean

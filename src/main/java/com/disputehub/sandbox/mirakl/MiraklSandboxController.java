@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The simulated Mirakl seller API under {@code /sandbox/mirakl/api}: OR11, M11, RE01, OR28, OR64, M12, OR43. */
 @RestController
-@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true")
 @RequestMapping(path = "/sandbox/mirakl/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class MiraklSandboxController {
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The Orderchamp simulator: its beans, its GraphQL endpoint, and its clock, while the sandbox is on. */
 @Configuration
-@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true")
 class OrderchampSandbox {
 
     /** {@code disputehub.sandbox.orderchamp.*}: the brand's token, how often problems move, the data. */
@@ -54,7 +54,7 @@ class OrderchampSandbox {
 
     /** {@code POST /sandbox/orderchamp/v1/graphql}, Bearer token required. */
     @RestController
-    @ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true")
     static class Endpoint {
         private final OcSimGraphql graphql;
         private final Properties properties;

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The Tipsa simulator: its beans, its SOAP endpoint and its clock, while the sandbox is on. */
 @Configuration
-@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true")
 class TipsaSandbox {
 
     /** {@code disputehub.sandbox.tipsa.*}: the demo login, how often the carrier moves, the data. */
@@ -52,7 +52,7 @@ class TipsaSandbox {
 
     /** {@code POST /sandbox/tipsa/SOAP?service=LoginWSService|WebServService}, as Dinapaq's RemObjects server. */
     @RestController
-    @ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true")
     static class Endpoint {
         private final TsSimSoap soap;
 
