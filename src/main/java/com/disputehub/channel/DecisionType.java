@@ -22,5 +22,10 @@ public enum DecisionType {
     /** Supplier: stop a domestic parcel (DOMAIN S3). */
     REQUEST_INTERCEPTION,
     /** Supplier without an API: the seller sent the claim package by hand; recorded, nothing sent (DOMAIN S2). */
-    MARK_PACKAGE_SENT
+    MARK_PACKAGE_SENT;
+
+    /** Whether the decision gives the buyer money: a refund, or agreeing with the buyer's request (DOMAIN X6). */
+    public boolean movesMoney() {
+        return this == REFUND || this == AGREE;
+    }
 }

@@ -1,5 +1,6 @@
 package com.disputehub.web;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -13,7 +14,7 @@ import com.disputehub.grouping.Group;
 import com.disputehub.grouping.Groups;
 import com.disputehub.incident.FilterForm;
 
-/** Groups: the list with sizes; create a manual or a rule group; rename; delete. */
+/** Groups: the list with sizes; create a manual or a rule group; rename; delete (after a confirmation). */
 @Controller
 class GroupPagesController {
 
@@ -50,8 +51,14 @@ class GroupPagesController {
         return "redirect:/inbox/groups";
     }
 
+    /** Deletes once confirmed (X6): the first post shows what goes (the group) and what stays (its incidents). */
     @PostMapping("/inbox/groups/{id}/delete")
-    String delete(@PathVariable UUID id) {
+    String delete(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model) {
+        Group group = groups.find(id);
+        if (!Confirmation.given(params)) {
+            return Confirmation.page(model, "deleteGroup", new Object[] {group.name(), groups.size(group)}, null,
+                    "/inbox/groups/" + id + "/delete", params, "/inbox/groups");
+        }
         groups.delete(id);
         return "redirect:/inbox/groups";
     }

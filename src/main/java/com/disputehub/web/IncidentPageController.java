@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.disputehub.access.Actor;
 import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.DecisionType;
 import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;
@@ -100,17 +101,36 @@ class IncidentPageController {
     @PostMapping("/inbox/incidents/{id}/decisions")
     String decide(@PathVariable UUID id, @RequestParam("type") String type, @RequestParam Map<String, String> params,
                   @RequestParam(name = DecisionForms.EVIDENCE, required = false) List<MultipartFile> evidence,
-                  @RequestParam UUID formKey, RedirectAttributes flash) {
+                  @RequestParam UUID formKey, Model model, RedirectAttributes flash) {
         DecisionCommand command = json.treeToValue(forms.decision(type, params, evidence), DecisionCommand.class);
+        if (needsConfirmation(command, params)) {
+            return confirm(id, command, "/inbox/incidents/" + id + "/decisions", params, model);
+        }
         return request(id, command, formKey, flash);
     }
 
     /** Applies the playbook's complete suggestion, as computed now. */
     @PostMapping("/inbox/incidents/{id}/suggestion")
-    String applySuggestion(@PathVariable UUID id, @RequestParam UUID formKey, RedirectAttributes flash) {
+    String applySuggestion(@PathVariable UUID id, @RequestParam UUID formKey, @RequestParam Map<String, String> params,
+                           Model model, RedirectAttributes flash) {
         Suggestion suggestion = playbook.suggest(find(id)).filter(Suggestion::automatable)
                 .orElseThrow(() -> new IllegalArgumentException("this incident has no suggestion that can be applied as is"));
+        if (needsConfirmation(suggestion.command(), params)) {
+            return confirm(id, suggestion.command(), "/inbox/incidents/" + id + "/suggestion", params, model);
+        }
         return request(id, suggestion.command(), formKey, flash);
+    }
+
+    /** Money leaves only after a second look (X6); a decision with problems goes straight on to be refused with them. */
+    private static boolean needsConfirmation(DecisionCommand command, Map<String, String> params) {
+        return command.type().movesMoney() && command.problems().isEmpty() && !Confirmation.given(params);
+    }
+
+    private String confirm(UUID id, DecisionCommand command, String action, Map<String, String> params, Model model) {
+        Incident incident = find(id);
+        model.addAttribute("incident", incident);
+        return Confirmation.page(model, command.type() == DecisionType.REFUND ? "refund" : "agree",
+                new Object[] {incident.orderId()}, command.describe(), action, params, "/inbox/incidents/" + id);
     }
 
     @PostMapping("/inbox/incidents/{id}/notes")

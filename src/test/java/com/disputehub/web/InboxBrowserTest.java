@@ -3,6 +3,9 @@ package com.disputehub.web;
 import static com.disputehub.support.MiraklFake.authorized;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -168,6 +171,43 @@ class InboxBrowserTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("M6, X6: a refund from its page asks first: going back sends nothing, confirming sends it once")
+    void refundAsksFirst() {
+        syncLampsAndCups(1, List.of());
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo("/api/orders/refund"))).willReturn(
+                MiraklFake.json("{\"refunds\":[{\"order_line_id\":\"LMP-001-A-1\",\"refund_id\":\"r-15\"}]}")));
+        open("/inbox?lang=en&account=" + ACCOUNT);
+        load(lamp().findElement(By.cssSelector("a.open")));
+        String incidentPage = page.getCurrentUrl();
+
+        askRefund();
+        assertThat(find("#confirm-question").getText()).isEqualTo("Refund the buyer of order LMP-001-A?");
+        assertThat(find("#confirm-what").getText()).contains("Total refund (reason 20)");
+        browser.screenshot("15-refund-confirm");
+        load("#cancel");
+        assertThat(page.getCurrentUrl()).isEqualTo(incidentPage);
+        assertThat(all("#decisions .decision-state")).as("going back decided nothing").isEmpty();
+
+        askRefund();
+        startDispatcher();
+        load("#confirm");
+        assertThat(find("#notice").getText()).contains("Decision accepted");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            page.navigate().refresh();
+            return "SENT".equals(find("#decisions .decision-state").getDomAttribute("data-state"));
+        });
+        MIRAKL.verify(1, putRequestedFor(urlPathEqualTo("/api/orders/refund")));
+        browser.screenshot("16-refund-sent");
+    }
+
+    private void askRefund() {
+        find("#decide-REFUND summary").click();
+        new Select(find("#decide-REFUND select[name='f.mode']")).selectByValue("TOTAL");
+        new Select(find("#decide-REFUND select[name='f.reasonCode']")).selectByValue("20");
+        load("#submit-REFUND");
+    }
+
+    @Test
     @DisplayName("Buyer and carrier text is untrusted: script and HTML synced from a channel are shown as text and never run")
     void hostileTextIsInert() {
         Order hostile = Order.damagedLamp(66, NOW.minus(Duration.ofHours(1)))
@@ -218,7 +258,7 @@ class InboxBrowserTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("A3, X3: groups from the pages: a rule group follows its filter; a manual group is filled, emptied, renamed, deleted")
+    @DisplayName("A3, X3, X6: groups from the pages: a rule group follows its filter; a manual group is filled, emptied, renamed, deleted after a confirmation")
     void groupsFromThePages() {
         syncLampsAndCups(4, List.of());
         open("/inbox/groups?lang=en");
@@ -266,6 +306,10 @@ class InboxBrowserTest extends IntegrationTest {
         load(row.findElement(By.cssSelector("form button")));
         assertThat(find("tr.group-row[data-name='Revisado'] .group-size").getText()).isEqualTo("1");
         load("tr.group-row[data-name='Revisado'] button.danger");
+        assertThat(find("#confirm-question").getText()).as("X6: deleting a group asks first").contains("Revisado");
+        assertThat(find("#confirm-hint").getText()).contains("1");
+        browser.screenshot("14-group-delete-confirm");
+        load("#confirm");
         assertThat(all("tr.group-row").stream().map(r -> r.getDomAttribute("data-name")).toList()).containsExactly("Lámparas dañadas");
         browser.screenshot("14-groups-after");
         open("/inbox?account=" + ACCOUNT);
