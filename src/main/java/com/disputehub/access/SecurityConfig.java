@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -117,8 +119,14 @@ class SecurityConfig {
 
     @Bean
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> singleSignOn, SingleSignOn people)
+            throws Exception {
         headers(http);
+        if (singleSignOn.getIfAvailable() != null) {
+            // OpenID Connect, when spring.security.oauth2.client.registration.* names a provider (docs/security.md)
+            http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/inbox").failureUrl("/login?sso")
+                    .userInfoEndpoint(u -> u.oidcUserService(people)));
+        }
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(GET, "/", "/index.html", "/login", "/inbox.css", "/page.js", "/countdown.js", "/bulk-progress.js",

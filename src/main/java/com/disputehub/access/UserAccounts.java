@@ -37,8 +37,9 @@ class UserAccounts implements UserDetailsService {
 
     @EventListener
     void signedIn(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof UserDetails user) {
-            users.signedIn(user.getUsername());
+        Object principal = event.getAuthentication().getPrincipal();
+        if (principal instanceof UserDetails || principal instanceof SingleSignOn.Person) {
+            users.signedIn(event.getAuthentication().getName());
         }
     }
 }

@@ -36,12 +36,21 @@ public class Users {
     }
 
     public Optional<User> find(String login) {
-        return jdbc.sql("select * from app_user where lower(login) = lower(?)").param(login)
-                .query((rs, n) -> new User(rs.getObject("id", UUID.class), rs.getString("login"), rs.getString("email"),
-                        rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
-                        rs.getString("password_hash"), rs.getTimestamp("locked_until") == null ? null
-                                : rs.getTimestamp("locked_until").toInstant()))
-                .optional();
+        return jdbc.sql("select * from app_user where lower(login) = lower(?)").param(login).query(Users::user).optional();
+    }
+
+    /** The one person with this e-mail (any case); empty when none has it, or when several share it. */
+    public Optional<User> findByEmail(String email) {
+        java.util.List<User> found = jdbc.sql("select * from app_user where lower(email) = lower(?)").param(email)
+                .query(Users::user).list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private static User user(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new User(rs.getObject("id", UUID.class), rs.getString("login"), rs.getString("email"),
+                rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+                rs.getString("password_hash"), rs.getTimestamp("locked_until") == null ? null
+                        : rs.getTimestamp("locked_until").toInstant());
     }
 
     /** A person as the admin API shows them: never the hash. */
