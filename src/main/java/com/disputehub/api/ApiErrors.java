@@ -36,6 +36,7 @@ class ApiErrors {
         HttpStatus status = switch (e.kind()) {
             case UNSUPPORTED, NOT_ALLOWED, CONFLICT -> HttpStatus.CONFLICT;
             case INVALID, KEY_REUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case FOUR_EYES -> HttpStatus.FORBIDDEN;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle("Decision not accepted");
@@ -74,7 +75,16 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        return unreadable(e.getMostSpecificCause());
+    }
+
+    /** A body read by a controller itself (a decision, to keep its {@code onBehalfOf} beside it) that is no decision. */
+    @ExceptionHandler(tools.jackson.core.JacksonException.class)
+    ProblemDetail unreadable(tools.jackson.core.JacksonException e) {
+        return unreadable((Throwable) e);
+    }
+
+    private static ProblemDetail unreadable(Throwable cause) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "the JSON body cannot be read: " + plain(cause.getMessage().lines().findFirst().orElse("")));
         problem.setProperty("hint", "a decision needs \"type\": one of " + Arrays.toString(DecisionType.values()) + "; see docs/api.md");

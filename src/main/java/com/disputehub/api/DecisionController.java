@@ -9,32 +9,57 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.disputehub.access.Actor;
+import com.disputehub.decision.Approvals;
+import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionNotFoundException;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.DecisionState;
 import com.disputehub.decision.Decisions;
 
-/** Decisions: one by id, the newest in a state, and sending a failed one again. */
+/** Decisions: one by id, the newest in a state, sending a failed one again, and a supervisor's approval (X6). */
 @RestController
 @RequestMapping("/api/decisions")
 class DecisionController {
 
     private final Decisions decisions;
     private final DecisionService service;
+    private final Approvals approvals;
 
-    DecisionController(Decisions decisions, DecisionService service) {
+    DecisionController(Decisions decisions, DecisionService service, Approvals approvals) {
         this.decisions = decisions;
         this.service = service;
+        this.approvals = approvals;
     }
 
     @GetMapping("/{id}")
     DecisionView get(@PathVariable UUID id) {
-        return decisions.find(id).map(DecisionView::of).orElseThrow(() -> new DecisionNotFoundException(id));
+        return decisions.find(id).map(this::view).orElseThrow(() -> new DecisionNotFoundException(id));
+    }
+
+    /** A SUPERVISOR other than the requester lets a decision waiting for approval go to the channel, with a reason. */
+    @PostMapping("/{id}/approve")
+    DecisionView approve(@PathVariable UUID id, @RequestBody Verdict verdict) {
+        return view(approvals.approve(id, Actor.current(), verdict.reason()));
+    }
+
+    /** ... or keeps it from going: nothing is sent. */
+    @PostMapping("/{id}/reject")
+    DecisionView reject(@PathVariable UUID id, @RequestBody Verdict verdict) {
+        return view(approvals.reject(id, Actor.current(), verdict.reason()));
+    }
+
+    /** A supervisor's answer: why. */
+    record Verdict(String reason) {
+    }
+
+    private DecisionView view(Decision d) {
+        return DecisionView.of(d, approvals.review(d.id()).orElse(null));
     }
 
     /** {@code state} in any case: {@code failed}, {@code FAILED}. */
@@ -44,7 +69,7 @@ class DecisionController {
                 .filter(s -> s.name().equals(state.toUpperCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'state' cannot be '" + state + "'; one of "
                         + Arrays.toString(DecisionState.values())));
-        return decisions.inState(wanted, Math.min(Math.max(limit, 1), 1000)).stream().map(DecisionView::of).toList();
+        return decisions.inState(wanted, Math.min(Math.max(limit, 1), 1000)).stream().map(this::view).toList();
     }
 
     @PostMapping("/{id}/retry")

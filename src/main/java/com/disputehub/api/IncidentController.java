@@ -41,6 +41,7 @@ import com.disputehub.incident.TabCounts;
 import com.disputehub.incident.Timeline;
 import com.disputehub.playbook.Playbook;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** Incidents: list with filters and keyset pages, one in full, internal notes, and new decisions. */
@@ -131,7 +132,7 @@ class IncidentController {
         if (request.body() == null || request.body().isBlank()) {
             throw new IllegalArgumentException("'body' is required");
         }
-        IncidentNote note = notes.add(id, Actor.current(), request.body());
+        IncidentNote note = notes.add(id, Actor.current(), request.body(), request.onBehalfOf());
         return ResponseEntity.status(201).body(note);
     }
 
@@ -140,11 +141,16 @@ class IncidentController {
      * answer the same decision instead of making a second one ({@code Idempotent-Replayed: true}), and the same key
      * with another request a 422 problem.
      */
-    @PostMapping("/{id}/decisions")
-    ResponseEntity<DecisionView> decide(@PathVariable UUID id, @RequestBody DecisionCommand command,
+    @PostMapping(path = "/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DecisionView> decide(@PathVariable UUID id, @RequestBody String body,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        // read as it came, so that amounts keep their exact text (X1); onBehalfOf is the caller's word about whom it
+        // acts for, kept beside the decision and never part of it (X6)
+        DecisionCommand command = json.readValue(body, DecisionCommand.class);
+        JsonNode onBehalfOf = json.readTree(body).get("onBehalfOf");
         String actor = Actor.current();
         DecisionService.Submitted submitted = decisionService.submit(id, command, actor,
+                onBehalfOf == null || onBehalfOf.isNull() ? null : onBehalfOf.asString(),
                 key == null ? IdempotencyKey.none() : IdempotencyKey.client(actor, key));
         Decision decision = submitted.decision();
         return ResponseEntity.accepted().location(URI.create("/api/decisions/" + decision.id()))
@@ -156,7 +162,7 @@ class IncidentController {
     record Page(List<IncidentSummary> items, String next) {
     }
 
-    /** An internal note: never sent to any channel; its author is who sends it. */
-    record NoteRequest(String body) {
+    /** An internal note: never sent to any channel; its author is who sends it, whoever it says it writes for. */
+    record NoteRequest(String body, String onBehalfOf) {
     }
 }

@@ -5,9 +5,12 @@ import java.util.UUID;
 
 import com.disputehub.channel.DecisionCommand;
 
-/** One decision on one incident, with where it stands. */
+/**
+ * One decision on one incident, with where it stands. {@code onBehalfOf} is who an ERP says it acts for: its word,
+ * shown as such; the actor is {@code requestedBy}.
+ */
 public record Decision(UUID id, UUID incidentId, String accountId, String channelType, DecisionCommand command,
                        DecisionState state, IdempotencyKey idempotencyKey, String requestedBy, int attempts,
                        String lastError, String channelReference, Instant createdAt, Instant updatedAt,
-                       Instant nextAttemptAt, Instant claimedAt) {
+                       Instant nextAttemptAt, Instant claimedAt, String onBehalfOf) {
 }

@@ -10,7 +10,7 @@ public class DecisionRefusedException extends RuntimeException {
      * allow it now; its content is wrong or incomplete; it clashes with an earlier request; or its idempotency key
      * was already used for a different request.
      */
-    public enum Kind { UNSUPPORTED, NOT_ALLOWED, INVALID, CONFLICT, KEY_REUSED }
+    public enum Kind { UNSUPPORTED, NOT_ALLOWED, INVALID, CONFLICT, KEY_REUSED, FOUR_EYES }
 
     private final Kind kind;
     private final List<String> problems;

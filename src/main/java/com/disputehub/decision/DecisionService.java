@@ -27,6 +27,7 @@ import com.disputehub.incident.Amounts;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentStore;
+import com.disputehub.incident.OnBehalfOf;
 import com.disputehub.incident.Texts;
 import com.disputehub.incident.Timeline;
 
@@ -34,7 +35,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Accepts a decision only if the channel supports it in the incident's status and it is complete; then writes
- * it to the outbox in the same transaction as the incident's timeline entry. Same key and request, same decision.
+ * it to the outbox in the same transaction as the incident's timeline entry, or, above the approval limit, keeps it
+ * out of the outbox until a supervisor approves it ({@link Approvals}). Same key and request, same decision.
  */
 @Service
 public class DecisionService {
@@ -45,17 +47,19 @@ public class DecisionService {
     private final Decisions decisions;
     private final Timeline timeline;
     private final IncidentFiles files;
+    private final ApprovalPolicy approvals;
     private final Clock clock;
     private final ObjectMapper json;
 
     DecisionService(IncidentStore incidents, ChannelAccounts accounts, ChannelAdapters adapters, Decisions decisions,
-                    Timeline timeline, IncidentFiles files, Clock clock, ObjectMapper json) {
+                    Timeline timeline, IncidentFiles files, ApprovalPolicy approvals, Clock clock, ObjectMapper json) {
         this.incidents = incidents;
         this.accounts = accounts;
         this.adapters = adapters;
         this.decisions = decisions;
         this.timeline = timeline;
         this.files = files;
+        this.approvals = approvals;
         this.clock = clock;
         this.json = json;
     }
@@ -72,7 +76,14 @@ public class DecisionService {
      */
     @Transactional
     public Submitted submit(UUID incidentId, DecisionCommand command, String requestedBy, IdempotencyKey key) {
+        return submit(incidentId, command, requestedBy, null, key);
+    }
+
+    /** As {@link #submit(UUID, DecisionCommand, String, IdempotencyKey)}, noting who an ERP says it acts for. */
+    @Transactional
+    public Submitted submit(UUID incidentId, DecisionCommand command, String requestedBy, String onBehalfOf, IdempotencyKey key) {
         Texts.check("requestedBy", requestedBy, Texts.NAME);
+        Texts.check("onBehalfOf", onBehalfOf, Texts.NAME);
         String hash = requestHash(incidentId, command);
         Optional<Decisions.Keyed> earlier = decisions.findByKey(key);
         if (earlier.isPresent()) {
@@ -81,8 +92,10 @@ public class DecisionService {
         Incident incident = incidents.find(incidentId).orElseThrow(() -> new IncidentNotFoundException(incidentId));
         ChannelAccount account = vet(incident, command);
         Instant now = clock.instant();
+        boolean fourEyes = approvals.needsApproval(account, incident, command);
         Decision decision = new Decision(UUID.randomUUID(), incidentId, account.id(), account.channelType(), command,
-                DecisionState.REQUESTED, key, requestedBy, 0, null, null, now, now, null, null);
+                fourEyes ? DecisionState.APPROVAL_PENDING : DecisionState.REQUESTED, key, requestedBy, 0, null, null, now, now,
+                null, null, onBehalfOf);
         if (!decisions.insertUnlessKeyTaken(decision, hash)) {
             return replay(decisions.findByKey(key).orElseThrow(), incidentId, hash);
         }
@@ -90,7 +103,8 @@ public class DecisionService {
             byte[] bytes = file.bytes();
             files.add(incidentId, decision.id(), file.fileName(), EvidenceImages.contentType(bytes), bytes);
         }
-        timeline.append(incidentId, "DECISION_REQUESTED", requestedBy, command.describe());
+        timeline.append(incidentId, "DECISION_REQUESTED", requestedBy, command.describe() + OnBehalfOf.suffix(onBehalfOf)
+                + (fourEyes ? ": above the approval limit, it waits for a supervisor's approval" : ""));
         return new Submitted(decision, false);
     }
 

@@ -2,6 +2,10 @@ package com.disputehub.decision;
 
 /** The life of a decision, from the request to the channel's answer. */
 public enum DecisionState {
+    /** Above the approval limit (X6): waits, outside the outbox, for a supervisor other than its requester. */
+    APPROVAL_PENDING,
+    /** A supervisor did not approve it; nothing was sent. */
+    NOT_APPROVED,
     /** Accepted and waiting in the outbox. */
     REQUESTED,
     /** Claimed by a dispatcher; the request is on its way. */

@@ -39,13 +39,13 @@ public class Decisions {
     boolean insertUnlessKeyTaken(Decision d, String requestHash) {
         return jdbc.sql("""
                 insert into decision (id, incident_id, account_id, channel_type, type, payload, state, idempotency_key,
-                  key_scope, request_hash, requested_by, attempts, created_at, updated_at)
-                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, 0, ?, ?)
+                  key_scope, request_hash, requested_by, on_behalf_of, attempts, created_at, updated_at)
+                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, 0, ?, ?)
                 on conflict (idempotency_key) do nothing
                 """)
                 .params(d.id(), d.incidentId(), d.accountId(), d.channelType(), d.command().type().name(),
                         json.writerFor(DecisionCommand.class).writeValueAsString(withoutFileContents(d.command())), d.state().name(),
-                        d.idempotencyKey().stored(), d.idempotencyKey().scope(), requestHash, d.requestedBy(),
+                        d.idempotencyKey().stored(), d.idempotencyKey().scope(), requestHash, d.requestedBy(), d.onBehalfOf(),
                         Sql.ts(d.createdAt()), Sql.ts(d.updatedAt()))
                 .update() == 1;
     }
@@ -78,6 +78,21 @@ public class Decisions {
     public List<Decision> inState(DecisionState state, int limit) {
         return jdbc.sql("select * from decision where state = ? order by updated_at desc limit ?")
                 .params(state.name(), limit).query(this::row).list();
+    }
+
+    public List<Decision> inStateOldestFirst(DecisionState state, int limit) {
+        return jdbc.sql("select * from decision where state = ? order by created_at, id limit ?")
+                .params(state.name(), limit).query(this::row).list();
+    }
+
+    /** A decision waiting for approval to the outbox (due now) or to NOT_APPROVED; false when it no longer waits. */
+    boolean leaveApproval(UUID id, DecisionState to) {
+        return jdbc.sql("""
+                update decision set state = ?, next_attempt_at = null, updated_at = ?, version = version + 1
+                where id = ? and state = 'APPROVAL_PENDING'
+                """)
+                .params(to.name(), Sql.ts(clock.instant()), id)
+                .update() == 1;
     }
 
     /**
@@ -175,7 +190,7 @@ public class Decisions {
                 DecisionState.valueOf(rs.getString("state")), key(rs),
                 rs.getString("requested_by"), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getString("channel_reference"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "next_attempt_at"), instant(rs, "claimed_at"));
+                instant(rs, "next_attempt_at"), instant(rs, "claimed_at"), rs.getString("on_behalf_of"));
     }
 
     private static IdempotencyKey key(ResultSet rs) throws SQLException {

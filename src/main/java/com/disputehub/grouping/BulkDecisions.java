@@ -231,7 +231,7 @@ public class BulkDecisions {
             case UNSUPPORTED -> "UNSUPPORTED";
             case NOT_ALLOWED -> "WRONG_STATUS";
             case INVALID -> "INCOMPLETE";
-            case CONFLICT, KEY_REUSED -> "CONFLICT";
+            case CONFLICT, KEY_REUSED, FOUR_EYES -> "CONFLICT";
         };
     }
 

@@ -26,21 +26,29 @@ public class IncidentNotes {
 
     @Transactional
     public IncidentNote add(UUID incidentId, String author, String body) {
+        return add(incidentId, author, body, null);
+    }
+
+    /** A note whose caller says it writes for {@code onBehalfOf} (informational; the author stays the caller). */
+    public IncidentNote add(UUID incidentId, String author, String body, String onBehalfOf) {
         Texts.check("author", author, Texts.NAME);
         Texts.check("body", body, Texts.LONG);
+        Texts.check("onBehalfOf", onBehalfOf, Texts.NAME);
         var now = clock.instant();
-        long id = jdbc.sql("insert into incident_note (incident_id, author, body, created_at) values (?, ?, ?, ?) returning id")
-                .params(incidentId, author, body, Sql.ts(now))
+        long id = jdbc.sql("""
+                insert into incident_note (incident_id, author, body, created_at, on_behalf_of) values (?, ?, ?, ?, ?) returning id
+                """)
+                .params(incidentId, author, body, Sql.ts(now), onBehalfOf)
                 .query(Long.class).single();
-        timeline.append(incidentId, "NOTE", author, "Internal note added");
-        return new IncidentNote(id, incidentId, author, body, now);
+        timeline.append(incidentId, "NOTE", author, "Internal note added" + OnBehalfOf.suffix(onBehalfOf));
+        return new IncidentNote(id, incidentId, author, body, now, onBehalfOf);
     }
 
     public List<IncidentNote> of(UUID incidentId) {
         return jdbc.sql("select * from incident_note where incident_id = ? order by created_at, id")
                 .param(incidentId)
                 .query((rs, n) -> new IncidentNote(rs.getLong("id"), incidentId, rs.getString("author"),
-                        rs.getString("body"), IncidentRowMapper.instant(rs, "created_at")))
+                        rs.getString("body"), IncidentRowMapper.instant(rs, "created_at"), rs.getString("on_behalf_of")))
                 .list();
     }
 }

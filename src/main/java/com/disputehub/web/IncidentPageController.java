@@ -22,6 +22,7 @@ import com.disputehub.channel.DecisionType;
 import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;
+import com.disputehub.decision.DecisionState;
 import com.disputehub.decision.Decisions;
 import com.disputehub.decision.IdempotencyKey;
 import com.disputehub.decision.IncidentNotFoundException;
@@ -158,9 +159,9 @@ class IncidentPageController {
         try {
             DecisionService.Submitted submitted = decisionService.submit(id, command, Actor.current(), IdempotencyKey.form(formKey));
             Decision decision = submitted.decision();
-            flash.addFlashAttribute("notice", new InboxController.Notice(
-                    submitted.replayed() ? "notice.decisionAlreadySent" : "notice.decisionAccepted",
-                    decision.command().describe(), null));
+            String notice = submitted.replayed() ? "notice.decisionAlreadySent"
+                    : decision.state() == DecisionState.APPROVAL_PENDING ? "notice.decisionAwaitsApproval" : "notice.decisionAccepted";
+            flash.addFlashAttribute("notice", new InboxController.Notice(notice, decision.command().describe(), null));
         } catch (DecisionRefusedException e) {
             flash.addFlashAttribute("refusal", e.problems());
         }

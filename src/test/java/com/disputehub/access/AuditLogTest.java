@@ -46,18 +46,23 @@ class AuditLogTest extends IntegrationTest {
         assertThat(byAudra.get(2).get("action").asString()).isEqualTo("SIGN-IN");
         assertThat(byAudra.get(2).get("outcome").asInt()).as("the wrong password").isEqualTo(401);
 
+        assertThat(audra.page("/inbox/audit?actor=audra&lang=en")).as("the page, for a supervisor")
+                .contains("Audit log").contains("POST /inbox/incidents/{id}/notes").contains("SIGN-IN");
         JsonNode page = audra.get("/api/audit?actor=audra&limit=1&before=" + byAudra.get(0).get("id").asLong()).body();
         assertThat(page.size()).isEqualTo(1);
         assertThat(page.get(0).get("id").asLong()).isEqualTo(byAudra.get(1).get("id").asLong());
     }
 
     @Test
-    @DisplayName("X6: the audit log is for supervisors, and the database refuses to change or delete an entry")
+    @DisplayName("X6: the audit log (API and page) is for supervisors, and the database refuses to change or delete an entry")
     void guarded() {
         String agentKey = new Api(port).post("/api/admin/api-keys", "{\"name\":\"audit-agent\",\"scopes\":[\"decisions:write\"]}")
                 .body().get("key").asString();
         assertThat(Api.withKey(port, agentKey).get("/api/audit").status()).isEqualTo(403);
         assertThat(Api.anonymous(port).get("/api/audit").status()).isEqualTo(401);
+        jdbc.sql("delete from app_user where login = 'aldo'").update();
+        users.create("aldo", null, "Aldo", Role.AGENT, "aldo-first-password");
+        assertThat(Api.anonymous(port).signIn("aldo", "aldo-first-password").status("GET", "/inbox/audit")).isEqualTo(403);
         assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'someone else'").update())
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update()).hasMessageContaining("append-only");

@@ -136,6 +136,27 @@ class SecurityRulesTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("X6: an ERP's onBehalfOf is kept and shown as the caller's word; the actor stays its key; it is bounded")
+    void onBehalfOf() {
+        Api erp = Api.withKey(port, keys.create("erp-south", Set.of(Scope.DECISIONS_WRITE), null, "test"));
+        Api.Answer decision = erp.post("/api/incidents/" + incident + "/decisions",
+                "{\"type\":\"MARK_RESOLVED\",\"reasonCode\":\"10\",\"onBehalfOf\":\"Lucía (warehouse)\"}");
+        assertThat(decision.status()).as(decision.body().toString()).isEqualTo(202);
+        assertThat(decision.body().get("requestedBy").asString()).isEqualTo("key:erp-south");
+        assertThat(decision.body().get("onBehalfOf").asString()).isEqualTo("Lucía (warehouse)");
+        assertThat(decision.body().get("decision").has("onBehalfOf")).as("not part of what goes to the channel").isFalse();
+        Api.Answer note = erp.post("/api/incidents/" + incident + "/notes", "{\"body\":\"Parcel found\",\"onBehalfOf\":\"Lucía (warehouse)\"}");
+        assertThat(note.body().get("author").asString()).isEqualTo("key:erp-south");
+        assertThat(note.body().get("onBehalfOf").asString()).isEqualTo("Lucía (warehouse)");
+        assertThat(new Api(port).get("/api/incidents/" + incident).body().get("timeline").toString())
+                .contains("on behalf of Lucía (warehouse), as the caller says");
+        assertThat(Api.anonymous(port).signInAsAdmin().page("/inbox/incidents/" + incident + "?lang=en"))
+                .contains("on behalf of Lucía (warehouse), as the caller says");
+        assertThat(erp.post("/api/incidents/" + incident + "/notes", "{\"body\":\"x\",\"onBehalfOf\":\"" + "x".repeat(300) + "\"}")
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     @DisplayName("X6: a form posted without its CSRF token (a hostile page's) is refused and changes nothing; a viewer may not decide")
     void crossSiteAndRoles() {
         users.save("victor", null, "Víctor", Role.VIEWER, "victor-password-12");

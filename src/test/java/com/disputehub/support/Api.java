@@ -22,6 +22,7 @@ public final class Api {
             .cookieHandler(new java.net.CookieManager()).build();
     private final String base;
     private final String key;
+    private String sessionCsrf;
 
     public Api(int port) {
         this(port, Principals.API_KEY);
@@ -50,6 +51,7 @@ public final class Api {
         if (answer.status() != 302 || location.isEmpty() || location.get(0).contains("error")) {
             throw new AssertionError("could not sign in as " + login + ": " + answer.status() + " " + location);
         }
+        sessionCsrf = csrf(page("/inbox"));
         return this;
     }
 
@@ -111,6 +113,28 @@ public final class Api {
                     .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(encoded))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), JSON.createObjectNode(), response.headers().map());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Only the status of a call with an empty JSON object as its body (none for GET and DELETE), the answer's body
+     * dropped; a signed-in session sends its CSRF token in the {@code X-CSRF-TOKEN} header, as a script of its page would.
+     */
+    public int status(String method, String path) {
+        boolean bodyless = method.equals("GET") || method.equals("DELETE");
+        HttpRequest.Builder b = authorized(HttpRequest.newBuilder(URI.create(base + path))).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .method(method, bodyless ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+        if (sessionCsrf != null && !method.equals("GET")) {
+            b.header("X-CSRF-TOKEN", sessionCsrf);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -62,9 +62,18 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in on the login page at {@code base}, as the test suite's admin, and lands on the inbox. */
     public Browser signIn(String base) {
+        return signIn(base, "admin", Principals.ADMIN_PASSWORD);
+    }
+
+    /** Signs in as this person, signing out first whoever is signed in. */
+    public Browser signIn(String base, String login, String password) {
+        driver.get(base + "/inbox");
+        if (!driver.findElements(By.id("sign-out")).isEmpty()) {
+            load(driver.findElement(By.id("sign-out")));
+        }
         driver.get(base + "/login");
-        driver.findElement(By.id("username")).sendKeys("admin");
-        driver.findElement(By.id("password")).sendKeys(Principals.ADMIN_PASSWORD);
+        driver.findElement(By.id("username")).sendKeys(login);
+        driver.findElement(By.id("password")).sendKeys(password);
         load(driver.findElement(By.id("sign-in")));
         if (driver.getCurrentUrl().contains("/login")) {
             throw new AssertionError("could not sign in: " + driver.getCurrentUrl());

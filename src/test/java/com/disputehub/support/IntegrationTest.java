@@ -65,6 +65,7 @@ public abstract class IntegrationTest {
     protected static final String TIPSA_PASSWORD = "tipsa-secret-pass-31";
     protected static final String DSERS = "dsers-test";
     protected static final String CJ = "cj-test";
+    protected static final String FOUR_EYES = "fe-mirakl";
     /** The fake's rate: 50 requests in any second; the rl-mirakl account is limited to 25 a second. */
     protected static final SlidingWindowLimit CHANNEL_RATE = new SlidingWindowLimit(50);
     protected static final WireMockServer MIRAKL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
@@ -115,6 +116,9 @@ public abstract class IntegrationTest {
         account(registry, ACCOUNT, "");
         account(registry, "cb-mirakl", "/cb");
         account(registry, "rl-mirakl", "/rl");
+        // the four-eyes scenario's account: refunds above 50 (in the order's currency) wait for a supervisor
+        account(registry, FOUR_EYES, "/fe");
+        registry.add("disputehub.accounts." + FOUR_EYES + ".options.approval-refund-above", () -> "50");
         String ae = "disputehub.accounts." + ALIEXPRESS + ".";
         registry.add(ae + "channel", () -> "aliexpress");
         registry.add(ae + "base-url", () -> MIRAKL.baseUrl() + "/ae");
@@ -169,7 +173,8 @@ public abstract class IntegrationTest {
         MIRAKL.resetAll();
         CHANNEL_RATE.reset();
         MiraklFake.reasons(MIRAKL);
-        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl", ALIEXPRESS, ORDERCHAMP, TIPSA, DSERS, CJ}) {
+        MiraklFake.reasons(MIRAKL, "/fe");
+        for (String account : new String[] {ACCOUNT, "cb-mirakl", "rl-mirakl", FOUR_EYES, ALIEXPRESS, ORDERCHAMP, TIPSA, DSERS, CJ}) {
             wipe(account);
         }
     }

@@ -41,7 +41,12 @@ public final class MiraklFake {
 
     /** RE01 answers the operator's reasons, only with the shop key. */
     public static void reasons(WireMockServer server) {
-        server.stubFor(authorized(get(urlPathEqualTo("/api/reasons"))).willReturn(jsonFixture("reasons.json")));
+        reasons(server, "");
+    }
+
+    /** RE01 of an account whose calls live under {@code pathPrefix} on the fake. */
+    public static void reasons(WireMockServer server, String pathPrefix) {
+        server.stubFor(authorized(get(urlPathEqualTo(pathPrefix + "/api/reasons"))).willReturn(jsonFixture("reasons.json")));
     }
 
     /** Threads of orders: every M11 call by entity answers the fixture threads. */

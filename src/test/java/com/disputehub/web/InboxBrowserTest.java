@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +41,9 @@ import com.disputehub.support.MiraklOrders.Order;
 class InboxBrowserTest extends IntegrationTest {
 
     static final Instant NOW = Instant.now();
+    @org.springframework.beans.factory.annotation.Autowired
+    com.disputehub.access.Users users;
+
     static Browser browser;
     static ChromeDriver page;
     static boolean signedIn;
@@ -198,6 +202,47 @@ class InboxBrowserTest extends IntegrationTest {
         });
         MIRAKL.verify(1, putRequestedFor(urlPathEqualTo("/api/orders/refund")));
         browser.screenshot("16-refund-sent");
+    }
+
+    @Test
+    @DisplayName("X6: four eyes in the browser: an agent's refund above the limit waits; a supervisor approves it; it reaches the channel once")
+    void approvalFlow() {
+        jdbc.sql("delete from app_user where login in ('andrea', 'silvia')").update();
+        users.save("andrea", null, "Andrea", com.disputehub.access.Role.AGENT, "andrea-password-4711");
+        users.save("silvia", null, "Silvia", com.disputehub.access.Role.SUPERVISOR, "silvia-password-4711");
+        syncFixtureOrders(FOUR_EYES, "/fe");
+        UUID large = jdbc.sql("select id from incident where account_id = ? and external_id = 'ORD-102-A-1'")
+                .param(FOUR_EYES).query(UUID.class).single();
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo("/fe/api/orders/refund"))).willReturn(
+                MiraklFake.json("{\"refunds\":[{\"order_line_id\":\"ORD-102-A-1\",\"refund_id\":\"r-4e\"}]}")));
+
+        browser.signIn(api(""), "andrea", "andrea-password-4711");
+        signedIn = false; // the next test signs in as the admin again
+        page.get(api("/inbox/incidents/" + large + "?lang=en"));
+        askRefund();
+        load("#confirm");
+        assertThat(find("#notice").getText()).contains("waits for a supervisor");
+        assertThat(find("#decisions .decision-state").getDomAttribute("data-state")).isEqualTo("APPROVAL_PENDING");
+        browser.screenshot("17-refund-awaits-approval");
+
+        browser.signIn(api(""), "silvia", "silvia-password-4711");
+        startDispatcher();
+        load("#nav-approvals");
+        WebElement row = find("tr.approval-row");
+        assertThat(row.getText()).contains("ORD-102-A").contains("andrea").contains("119.98");
+        browser.screenshot("18-approvals");
+        row.findElement(By.cssSelector("form:first-of-type input[name=reason]")).sendKeys("Photos confirm the damage");
+        load(row.findElement(By.cssSelector("button.approve")));
+        assertThat(find("#notice").getText()).contains("Approved");
+        assertThat(all("tr.approval-row")).isEmpty();
+        page.get(api("/inbox/incidents/" + large));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            page.navigate().refresh();
+            return "SENT".equals(find("#decisions .decision-state").getDomAttribute("data-state"));
+        });
+        assertThat(find("#timeline").getText()).contains("Photos confirm the damage");
+        MIRAKL.verify(1, putRequestedFor(urlPathEqualTo("/fe/api/orders/refund")));
+        browser.screenshot("19-approved-and-sent");
     }
 
     private void askRefund() {

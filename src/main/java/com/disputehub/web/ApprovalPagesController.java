@@ -1,0 +1,64 @@
+package com.disputehub.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.disputehub.access.Actor;
+import com.disputehub.decision.Approvals;
+import com.disputehub.decision.Decision;
+import com.disputehub.decision.DecisionRefusedException;
+import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentStore;
+
+/** Decisions waiting for a supervisor's approval (DOMAIN X6): what, on which incident, asked by whom; approve or not. */
+@Controller
+class ApprovalPagesController {
+
+    private final Approvals approvals;
+    private final IncidentStore incidents;
+
+    ApprovalPagesController(Approvals approvals, IncidentStore incidents) {
+        this.approvals = approvals;
+        this.incidents = incidents;
+    }
+
+    /** One decision waiting, with its incident. */
+    record Waiting(Decision decision, Incident incident) {
+    }
+
+    @GetMapping("/inbox/approvals")
+    String list(Model model) {
+        List<Waiting> waiting = approvals.pending(500).stream()
+                .map(d -> new Waiting(d, incidents.find(d.incidentId()).orElse(null))).toList();
+        model.addAttribute("waiting", waiting);
+        return "approvals";
+    }
+
+    @PostMapping("/inbox/approvals/{id}/approve")
+    String approve(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
+        return answer(() -> approvals.approve(id, Actor.current(), reason), "notice.approved", flash);
+    }
+
+    @PostMapping("/inbox/approvals/{id}/reject")
+    String reject(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
+        return answer(() -> approvals.reject(id, Actor.current(), reason), "notice.notApproved", flash);
+    }
+
+    private static String answer(java.util.function.Supplier<Decision> verdict, String notice, RedirectAttributes flash) {
+        try {
+            Decision d = verdict.get();
+            flash.addFlashAttribute("notice", new InboxController.Notice(notice, d.command().describe(), d.requestedBy()));
+        } catch (DecisionRefusedException e) {
+            flash.addFlashAttribute("refusal", e.problems());
+        }
+        return "redirect:/inbox/approvals";
+    }
+}
