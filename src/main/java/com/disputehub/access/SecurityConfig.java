@@ -132,6 +132,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(GET, "/", "/index.html", "/login", "/inbox.css", "/page.js", "/countdown.js", "/bulk-progress.js",
                                 "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/inbox/admin", "/inbox/admin/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/inbox/audit").hasRole(SUPERVISOR)
                         .requestMatchers(GET, "/inbox", "/inbox/**").hasRole(VIEWER)
                         .requestMatchers(POST, "/inbox/incidents/*/decisions", "/inbox/incidents/*/suggestion",

@@ -1,9 +1,7 @@
 package com.disputehub.api;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -17,104 +15,62 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.disputehub.access.Actor;
+import com.disputehub.access.Administration;
 import com.disputehub.access.ApiKeys;
-import com.disputehub.access.Role;
-import com.disputehub.access.Scope;
 import com.disputehub.access.Users;
-import com.disputehub.incident.Texts;
+import com.disputehub.grouping.NotFoundException;
 
 /** People and API keys, for an ADMIN (DOMAIN X6): a key's secret is shown once, when it is made. */
 @RestController
 @RequestMapping("/api/admin")
 class AdminController {
 
-    private final Users users;
-    private final ApiKeys keys;
+    private final Administration admin;
 
-    AdminController(Users users, ApiKeys keys) {
-        this.users = users;
-        this.keys = keys;
+    AdminController(Administration admin) {
+        this.admin = admin;
     }
 
     @GetMapping("/users")
     List<Users.Listed> users() {
-        return users.list();
+        return admin.users();
     }
 
     /** A new person with a first password (at least 12 characters) that they should change. */
     @PostMapping("/users")
     ResponseEntity<Users.Listed> createUser(@RequestBody NewUser request) {
-        Texts.check("email", request.email(), 200);
-        Texts.check("displayName", request.displayName(), Texts.NAME);
         try {
-            users.create(request.login(), request.email(), request.displayName(), role(request.role()), request.password());
+            return ResponseEntity.status(201).body(admin.createUser(request.login(), request.email(), request.displayName(),
+                    request.role(), request.password()));
         } catch (IllegalStateException e) {
             return ResponseEntity.status(409).build();
         }
-        return ResponseEntity.status(201).body(listed(request.login()));
     }
 
     /** Changes a person's role, enables or disables them, or resets the password (which also unlocks). */
     @PatchMapping("/users/{login}")
     Users.Listed updateUser(@PathVariable String login, @RequestBody UserChange request) {
-        if (request.role() == null && request.enabled() == null && request.password() == null) {
-            throw new IllegalArgumentException("give 'role', 'enabled' or 'password'");
-        }
-        if (login.equalsIgnoreCase(Actor.current()) && (Boolean.FALSE.equals(request.enabled())
-                || request.role() != null && role(request.role()) != Role.ADMIN)) {
-            throw new IllegalArgumentException("you cannot disable yourself or take your own ADMIN role away");
-        }
-        if (!users.update(login, request.role() == null ? null : role(request.role()), request.enabled(), request.password())) {
-            throw new com.disputehub.grouping.NotFoundException("no user '" + login + "'");
-        }
-        return listed(login);
+        return admin.changeUser(Actor.current(), login, request.role(), request.enabled(), request.password())
+                .orElseThrow(() -> new NotFoundException("no user '" + login + "'"));
     }
 
     @GetMapping("/api-keys")
     List<ApiKeys.Listed> apiKeys() {
-        return keys.list();
+        return admin.keys();
     }
 
     /** A new key: its secret is in this answer only. */
     @PostMapping("/api-keys")
-    ResponseEntity<NewKeyAnswer> createKey(@RequestBody NewKey request) {
-        Texts.check("name", request.name(), Texts.NAME);
-        if (request.name() == null || request.name().isBlank()) {
-            throw new IllegalArgumentException("a key needs a 'name'");
-        }
-        if (request.scopes() == null || request.scopes().isEmpty()) {
-            throw new IllegalArgumentException("a key needs 'scopes': incidents:read, decisions:write, admin");
-        }
-        List<Scope> scopes = new ArrayList<>();
-        for (String s : request.scopes()) {
-            scopes.add(Scope.parse(s).orElseThrow(() -> new IllegalArgumentException("'" + s
-                    + "' is not a scope; one of incidents:read, decisions:write, admin")));
-        }
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
-            throw new IllegalArgumentException("'expiresAt' is in the past");
-        }
-        String secret = keys.create(request.name().trim(), Set.copyOf(scopes), request.expiresAt(), Actor.current());
-        return ResponseEntity.status(201).body(new NewKeyAnswer(request.name().trim(), request.scopes(), request.expiresAt(), secret));
+    ResponseEntity<Administration.MadeKey> createKey(@RequestBody NewKey request) {
+        return ResponseEntity.status(201).body(admin.createKey(Actor.current(), request.name(), request.scopes(), request.expiresAt()));
     }
 
     @DeleteMapping("/api-keys/{id}")
     ResponseEntity<Void> revokeKey(@PathVariable UUID id) {
-        if (!keys.revoke(id)) {
-            throw new com.disputehub.grouping.NotFoundException("no live API key " + id);
+        if (!admin.revokeKey(id)) {
+            throw new NotFoundException("no live API key " + id);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    private Users.Listed listed(String login) {
-        return users.list().stream().filter(u -> u.login().equalsIgnoreCase(login)).findFirst().orElseThrow();
-    }
-
-    private static Role role(String name) {
-        try {
-            return Role.valueOf(name == null ? "" : name.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'role' cannot be '" + name + "'; one of " + List.of(Role.values()));
-        }
     }
 
     record NewUser(String login, String email, String displayName, String role, String password) {
@@ -124,9 +80,5 @@ class AdminController {
     }
 
     record NewKey(String name, List<String> scopes, Instant expiresAt) {
-    }
-
-    /** The new key, with its secret: the only time it is shown. */
-    record NewKeyAnswer(String name, List<String> scopes, Instant expiresAt, String key) {
     }
 }

@@ -103,16 +103,27 @@ public final class Api {
         return formRaw(path, withToken);
     }
 
+    /** A page's form, as {@link #form} sends it, and the HTML page it answers (a confirmation, a new key's secret). */
+    public String formPage(String path, Map<String, String> fields) {
+        Map<String, String> withToken = new java.util.LinkedHashMap<>(fields);
+        withToken.putIfAbsent("_csrf", csrf(page("/inbox")));
+        return send(path, withToken).body();
+    }
+
     /** A form exactly as given: no token added. */
     public Answer formRaw(String path, Map<String, String> fields) {
+        HttpResponse<String> response = send(path, fields);
+        return new Answer(response.statusCode(), JSON.createObjectNode(), response.headers().map());
+    }
+
+    private HttpResponse<String> send(String path, Map<String, String> fields) {
         String encoded = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
                 + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&"));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+            return http.send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(encoded))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), JSON.createObjectNode(), response.headers().map());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

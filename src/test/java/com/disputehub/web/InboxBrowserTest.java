@@ -160,10 +160,7 @@ class InboxBrowserTest extends IntegrationTest {
         find("#decide-SEND_MESSAGE textarea[name='f.body']").sendKeys("Le enviamos otra lámpara hoy.");
         load("#submit-SEND_MESSAGE");
         assertThat(find("#notice").getText()).contains("Decision accepted");
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            page.navigate().refresh();
-            return "SENT".equals(find("#decisions .decision-state").getDomAttribute("data-state"));
-        });
+        awaitSent();
         MIRAKL.verify(1, postRequestedFor(urlPathMatching("/api/orders/LMP-003-A/threads")));
         browser.screenshot("04-decision-sent");
 
@@ -196,10 +193,7 @@ class InboxBrowserTest extends IntegrationTest {
         startDispatcher();
         load("#confirm");
         assertThat(find("#notice").getText()).contains("Decision accepted");
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            page.navigate().refresh();
-            return "SENT".equals(find("#decisions .decision-state").getDomAttribute("data-state"));
-        });
+        awaitSent();
         MIRAKL.verify(1, putRequestedFor(urlPathEqualTo("/api/orders/refund")));
         browser.screenshot("16-refund-sent");
     }
@@ -236,13 +230,18 @@ class InboxBrowserTest extends IntegrationTest {
         assertThat(find("#notice").getText()).contains("Approved");
         assertThat(all("tr.approval-row")).isEmpty();
         page.get(api("/inbox/incidents/" + large));
+        awaitSent();
+        assertThat(find("#timeline").getText()).contains("Photos confirm the damage");
+        MIRAKL.verify(1, putRequestedFor(urlPathEqualTo("/fe/api/orders/refund")));
+        browser.screenshot("19-approved-and-sent");
+    }
+
+    /** Reloads the incident's page until its decision shows as sent. */
+    private void awaitSent() {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             page.navigate().refresh();
             return "SENT".equals(find("#decisions .decision-state").getDomAttribute("data-state"));
         });
-        assertThat(find("#timeline").getText()).contains("Photos confirm the damage");
-        MIRAKL.verify(1, putRequestedFor(urlPathEqualTo("/fe/api/orders/refund")));
-        browser.screenshot("19-approved-and-sent");
     }
 
     private void askRefund() {
