@@ -101,7 +101,8 @@ class SecurityConfig {
                         .requestMatchers(DELETE, "/api/groups/*").hasRole(AGENT)
                         .requestMatchers(POST, "/api/bulk-decisions", "/api/bulk-decisions/*/confirm").hasRole(AGENT)
                         .requestMatchers(POST, "/api/bulk-decisions/*/retry-failed", "/api/decisions/*/retry").hasRole(SUPERVISOR)
-                        .requestMatchers(POST, "/api/decisions/*/approve", "/api/decisions/*/reject").hasRole(SUPERVISOR)
+                        .requestMatchers(POST, "/api/decisions/*/approve", "/api/decisions/*/reject",
+                                "/api/bulk-decisions/*/approve", "/api/bulk-decisions/*/reject").hasRole(SUPERVISOR)
                         .requestMatchers(PUT, "/api/accounts/*/supplier-orders").hasRole(ADMIN)
                         // unmapped methods and paths answer 405 and 404 to a caller who is known; the rules test checks
                         // that every mapped write names a role above VIEWER
@@ -141,7 +142,8 @@ class SecurityConfig {
                                 "/inbox/groups/*/rename", "/inbox/groups/*/delete").hasRole(AGENT)
                         .requestMatchers(POST, "/inbox/bulk", "/inbox/bulk/*/confirm").hasRole(AGENT)
                         .requestMatchers(POST, "/inbox/bulk/*/retry-failed").hasRole(SUPERVISOR)
-                        .requestMatchers(POST, "/inbox/approvals/*/approve", "/inbox/approvals/*/reject").hasRole(SUPERVISOR)
+                        .requestMatchers(POST, "/inbox/approvals/*/approve", "/inbox/approvals/*/reject",
+                                "/inbox/approvals/bulk/*/approve", "/inbox/approvals/bulk/*/reject").hasRole(SUPERVISOR)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/inbox").permitAll())

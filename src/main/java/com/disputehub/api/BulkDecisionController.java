@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.disputehub.access.Actor;
+import com.disputehub.grouping.BulkApprovals;
 import com.disputehub.grouping.BulkDecision;
 import com.disputehub.grouping.BulkDecisions;
 import com.disputehub.grouping.BulkRequest;
@@ -25,9 +26,11 @@ import com.disputehub.grouping.BulkRequest;
 class BulkDecisionController {
 
     private final BulkDecisions bulk;
+    private final BulkApprovals approvals;
 
-    BulkDecisionController(BulkDecisions bulk) {
+    BulkDecisionController(BulkDecisions bulk, BulkApprovals approvals) {
         this.bulk = bulk;
+        this.approvals = approvals;
     }
 
     @PostMapping
@@ -47,6 +50,20 @@ class BulkDecisionController {
     ResponseEntity<BulkDecision> retryFailed(@PathVariable UUID id) {
         bulk.retryFailed(id, Actor.current());
         return ResponseEntity.accepted().body(bulk.find(id));
+    }
+
+    /** A SUPERVISOR other than the requester lets a run waiting for approval go (X6), with a reason. */
+    @PostMapping("/{id}/approve")
+    ResponseEntity<BulkDecision> approve(@PathVariable UUID id, @RequestBody DecisionController.Verdict verdict) {
+        approvals.approve(id, Actor.current(), verdict.reason());
+        return ResponseEntity.accepted().body(bulk.find(id));
+    }
+
+    /** ... or keeps it from going: nothing of it is sent. */
+    @PostMapping("/{id}/reject")
+    BulkDecision reject(@PathVariable UUID id, @RequestBody DecisionController.Verdict verdict) {
+        approvals.reject(id, Actor.current(), verdict.reason());
+        return bulk.find(id);
     }
 
     @GetMapping("/{id}")

@@ -82,6 +82,17 @@ public class DecisionService {
     /** As {@link #submit(UUID, DecisionCommand, String, IdempotencyKey)}, noting who an ERP says it acts for. */
     @Transactional
     public Submitted submit(UUID incidentId, DecisionCommand command, String requestedBy, String onBehalfOf, IdempotencyKey key) {
+        return submit(incidentId, command, requestedBy, onBehalfOf, key, false);
+    }
+
+    /** A decision of a bulk run a supervisor approved as a whole (X6): it needs no approval of its own. */
+    @Transactional
+    public Decision requestApproved(UUID incidentId, DecisionCommand command, String requestedBy, IdempotencyKey key) {
+        return submit(incidentId, command, requestedBy, null, key, true).decision();
+    }
+
+    private Submitted submit(UUID incidentId, DecisionCommand command, String requestedBy, String onBehalfOf, IdempotencyKey key,
+                             boolean approved) {
         Texts.check("requestedBy", requestedBy, Texts.NAME);
         Texts.check("onBehalfOf", onBehalfOf, Texts.NAME);
         String hash = requestHash(incidentId, command);
@@ -92,7 +103,7 @@ public class DecisionService {
         Incident incident = incidents.find(incidentId).orElseThrow(() -> new IncidentNotFoundException(incidentId));
         ChannelAccount account = vet(incident, command);
         Instant now = clock.instant();
-        boolean fourEyes = approvals.needsApproval(account, incident, command);
+        boolean fourEyes = !approved && approvals.needsApproval(account, incident, command);
         Decision decision = new Decision(UUID.randomUUID(), incidentId, account.id(), account.channelType(), command,
                 fourEyes ? DecisionState.APPROVAL_PENDING : DecisionState.REQUESTED, key, requestedBy, 0, null, null, now, now,
                 null, null, onBehalfOf);

@@ -47,9 +47,11 @@ public class BulkDecisions {
     private final ObjectMapper json;
     private final Clock clock;
     private final KnownFilters knownFilters;
+    private final BulkApprovals approvals;
 
     BulkDecisions(BulkStore store, BulkRunner runner, Groups groups, IncidentQueries queries, IncidentStore incidents,
-                  DecisionService decisions, ChannelAccounts accounts, ObjectMapper json, Clock clock, KnownFilters knownFilters) {
+                  DecisionService decisions, ChannelAccounts accounts, ObjectMapper json, Clock clock, KnownFilters knownFilters, BulkApprovals approvals) {
+        this.approvals = approvals;
         this.knownFilters = knownFilters;
         this.store = store;
         this.runner = runner;
@@ -97,7 +99,10 @@ public class BulkDecisions {
         return request.dryRun() ? find(bulkId) : confirm(bulkId);
     }
 
-    /** Runs a planned bulk decision; confirming one that already runs changes nothing. */
+    /**
+     * Runs a planned bulk decision, or, when it needs four eyes, makes it wait for a supervisor; confirming one that
+     * already runs or waits changes nothing.
+     */
     public BulkDecision confirm(UUID id) {
         BulkDecision bulk = find(id);
         if (BulkStore.PLANNED.equals(bulk.state())) {
@@ -105,7 +110,9 @@ public class BulkDecisions {
                 throw new DecisionRefusedException(DecisionRefusedException.Kind.CONFLICT,
                         List.of("nothing to send: no selected incident is eligible for " + bulk.decisionType()));
             }
-            if (store.confirm(id, clock.instant())) {
+            if (approvals.needed(bulk)) {
+                store.awaitApproval(id, clock.instant());
+            } else if (store.confirm(id, clock.instant())) {
                 runner.start(id);
             }
         }

@@ -76,11 +76,12 @@ class BulkRunner {
     private void run(UUID bulkId) {
         try {
             String requestedBy = "bulk:" + bulkId + " (" + store.requestedBy(bulkId) + ")";
+            boolean approved = store.approved(bulkId);
             for (BulkStore.Waiting item : store.waiting(bulkId)) {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                handOver(bulkId, requestedBy, item);
+                handOver(bulkId, requestedBy, approved, item);
             }
             store.queued(bulkId, clock.instant());
             store.notWaiting(bulkId);
@@ -104,14 +105,15 @@ class BulkRunner {
         scheduler.schedule(() -> start(bulkId), retryAt);
     }
 
-    private void handOver(UUID bulkId, String requestedBy, BulkStore.Waiting item) {
+    private void handOver(UUID bulkId, String requestedBy, boolean approved, BulkStore.Waiting item) {
         if (failures.containsKey(bulkId)) {
             store.notWaiting(bulkId);
         }
         try {
             DecisionCommand command = json.readValue(item.commandJson(), DecisionCommand.class);
-            Decision decision = decisions.request(item.incidentId(), command, requestedBy,
-                    IdempotencyKey.bulk(bulkId, item.incidentId()));
+            IdempotencyKey key = IdempotencyKey.bulk(bulkId, item.incidentId());
+            Decision decision = approved ? decisions.requestApproved(item.incidentId(), command, requestedBy, key)
+                    : decisions.request(item.incidentId(), command, requestedBy, key);
             store.handedOver(bulkId, item.incidentId(), decision.id());
         } catch (DecisionRefusedException e) {
             store.skipped(bulkId, item.incidentId(), BulkDecisions.refusal(e.kind()), "refused when its turn came: " + e.getMessage());

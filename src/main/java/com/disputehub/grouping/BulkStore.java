@@ -22,6 +22,8 @@ class BulkStore {
     static final String PLANNED = "PLANNED";
     static final String CONFIRMED = "CONFIRMED";
     static final String QUEUED = "QUEUED";
+    static final String APPROVAL_PENDING = "APPROVAL_PENDING";
+    static final String NOT_APPROVED = "NOT_APPROVED";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -60,6 +62,32 @@ class BulkStore {
     boolean confirm(UUID id, Instant now) {
         return jdbc.sql("update bulk_decision set state = ?, confirmed_at = ?, updated_at = ? where id = ? and state = ?")
                 .params(CONFIRMED, Sql.ts(now), Sql.ts(now), id, PLANNED).update() == 1;
+    }
+
+    /** PLANNED to APPROVAL_PENDING (X6): confirmed by its requester, it waits for a supervisor. */
+    boolean awaitApproval(UUID id, Instant now) {
+        return jdbc.sql("update bulk_decision set state = ?, updated_at = ? where id = ? and state = ?")
+                .params(APPROVAL_PENDING, Sql.ts(now), id, PLANNED).update() == 1;
+    }
+
+    /** A supervisor's answer: to CONFIRMED (it runs) or NOT_APPROVED; false when it no longer waits. */
+    boolean review(UUID id, boolean approved, String reviewer, String reason, Instant now) {
+        return jdbc.sql("""
+                update bulk_decision set state = ?, confirmed_at = ?, reviewed_by = ?, review_reason = ?, reviewed_at = ?,
+                  updated_at = ? where id = ? and state = ?
+                """).params(approved ? CONFIRMED : NOT_APPROVED, approved ? Sql.ts(now) : null, reviewer, reason,
+                        Sql.ts(now), Sql.ts(now), id, APPROVAL_PENDING).update() == 1;
+    }
+
+    /** Bulk decisions waiting for a supervisor, oldest first. */
+    List<UUID> awaitingApproval() {
+        return jdbc.sql("select id from bulk_decision where state = ? order by created_at, id").param(APPROVAL_PENDING)
+                .query(UUID.class).list();
+    }
+
+    /** Whether a supervisor approved it: its decisions then need no approval of their own. */
+    boolean approved(UUID id) {
+        return jdbc.sql("select reviewed_by is not null from bulk_decision where id = ?").param(id).query(Boolean.class).single();
     }
 
     void queued(UUID id, Instant now) {
@@ -111,10 +139,12 @@ class BulkStore {
             List<BulkItem> items = items(id);
             BulkProgress progress = progress(items);
             String stored = rs.getString("state");
-            String state = PLANNED.equals(stored) ? PLANNED : progress.settled() && QUEUED.equals(stored) ? "DONE" : "RUNNING";
+            String state = PLANNED.equals(stored) || APPROVAL_PENDING.equals(stored) || NOT_APPROVED.equals(stored) ? stored
+                    : progress.settled() && QUEUED.equals(stored) ? "DONE" : "RUNNING";
             return new BulkDecision(id, state, rs.getString("decision_type"), rs.getString("selection"),
                     rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant(), confirmed, progress, items,
-                    rs.getString("waiting_reason"), rs.getTimestamp("retry_at") == null ? null : rs.getTimestamp("retry_at").toInstant());
+                    rs.getString("waiting_reason"), rs.getTimestamp("retry_at") == null ? null : rs.getTimestamp("retry_at").toInstant(),
+                    rs.getString("reviewed_by"), rs.getString("review_reason"));
         }).optional();
     }
 

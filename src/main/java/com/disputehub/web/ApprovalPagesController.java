@@ -15,6 +15,9 @@ import com.disputehub.access.Actor;
 import com.disputehub.decision.Approvals;
 import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionRefusedException;
+import com.disputehub.grouping.BulkApprovals;
+import com.disputehub.grouping.BulkDecision;
+import com.disputehub.grouping.BulkDecisions;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentStore;
 
@@ -23,10 +26,14 @@ import com.disputehub.incident.IncidentStore;
 class ApprovalPagesController {
 
     private final Approvals approvals;
+    private final BulkApprovals bulkApprovals;
+    private final BulkDecisions bulks;
     private final IncidentStore incidents;
 
-    ApprovalPagesController(Approvals approvals, IncidentStore incidents) {
+    ApprovalPagesController(Approvals approvals, BulkApprovals bulkApprovals, BulkDecisions bulks, IncidentStore incidents) {
         this.approvals = approvals;
+        this.bulkApprovals = bulkApprovals;
+        this.bulks = bulks;
         this.incidents = incidents;
     }
 
@@ -39,7 +46,29 @@ class ApprovalPagesController {
         List<Waiting> waiting = approvals.pending(500).stream()
                 .map(d -> new Waiting(d, incidents.find(d.incidentId()).orElse(null))).toList();
         model.addAttribute("waiting", waiting);
+        model.addAttribute("bulks", bulkApprovals.pending().stream().map(bulks::find).toList());
         return "approvals";
+    }
+
+    @PostMapping("/inbox/approvals/bulk/{id}/approve")
+    String approveBulk(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
+        return answerBulk(() -> bulkApprovals.approve(id, Actor.current(), reason), id, "notice.bulkApproved", flash);
+    }
+
+    @PostMapping("/inbox/approvals/bulk/{id}/reject")
+    String rejectBulk(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
+        return answerBulk(() -> bulkApprovals.reject(id, Actor.current(), reason), id, "notice.bulkNotApproved", flash);
+    }
+
+    private String answerBulk(Runnable verdict, UUID id, String notice, RedirectAttributes flash) {
+        try {
+            verdict.run();
+            BulkDecision bulk = bulks.find(id);
+            flash.addFlashAttribute("notice", new InboxController.Notice(notice, bulk.progress().eligible(), bulk.requestedBy()));
+        } catch (DecisionRefusedException e) {
+            flash.addFlashAttribute("refusal", e.problems());
+        }
+        return "redirect:/inbox/approvals";
     }
 
     @PostMapping("/inbox/approvals/{id}/approve")

@@ -123,6 +123,52 @@ class FourEyesTest extends IntegrationTest {
                 .contains("refund the shipping only").contains(verdicts.get(0).equals("APPROVED") ? "ok by me" : "too much");
     }
 
+    @Test
+    @DisplayName("X6: a bulk run of refunds where four eyes is on waits once confirmed; a supervisor refuses one on the page; "
+            + "another run is approved by the API, and its refunds, large ones included, go without asking again, each once")
+    void bulkRun() {
+        MIRAKL.stubFor(authorized(put(urlPathEqualTo("/fe/api/orders/refund"))).willReturn(
+                MiraklFake.json("{\"refunds\":[{\"order_line_id\":\"x\",\"refund_id\":\"r-bulk\"}]}")));
+        jdbc.sql("delete from app_user where login = 'sol'").update();
+        users.save("sol", null, "Sol", Role.SUPERVISOR, "sol-password-4711");
+        Api sol = Api.anonymous(port).signIn("sol", "sol-password-4711");
+        Api.Answer again = new Api(port).post("/api/bulk-decisions", "{\"selection\":{\"incidentIds\":[\"" + large + "\"]},"
+                + "\"decision\":" + REFUND + ",\"dryRun\":false}");
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(202);
+        String second = again.body().get("id").asString();
+        Api.Answer self = new Api(port).post("/api/bulk-decisions/" + second + "/approve", "{\"reason\":\"mine\"}");
+        assertThat(self.status()).as("four eyes: not by its requester").isEqualTo(403);
+        assertThat(sol.page("/inbox/approvals")).contains("data-bulk=\"" + second + "\"");
+        assertThat(sol.form("/inbox/approvals/bulk/" + second + "/reject", Map.of("reason", "already refunded")).status()).isEqualTo(302);
+        assertThat(new Api(port).get("/api/bulk-decisions/" + second).body().get("state").asString()).isEqualTo("NOT_APPROVED");
+        assertThat(sol.page("/inbox/bulk/" + second + "?lang=en")).contains("Not approved: nothing sent");
+
+        Api.Answer run = agent.post("/api/bulk-decisions", "{\"selection\":{\"incidentIds\":[\"" + small + "\",\"" + large + "\"]},"
+                + "\"decision\":" + REFUND + ",\"dryRun\":false}");
+        assertThat(run.status()).as(run.body().toString()).isEqualTo(202);
+        String id = run.body().get("id").asString();
+        assertThat(run.body().get("state").asString()).isEqualTo("APPROVAL_PENDING");
+        startDispatcher();
+        assertThat(agent.post("/api/bulk-decisions/" + id + "/approve", "{\"reason\":\"mine\"}").status()).as("an agent").isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from decision where account_id = ?").param(FOUR_EYES).query(Long.class).single())
+                .as("nothing reaches the outbox while it waits").isZero();
+
+        Api.Answer approved = new Api(port).post("/api/bulk-decisions/" + id + "/approve", "{\"reason\":\"both parcels lost\"}");
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(202);
+        assertThat(approved.body().get("reviewedBy").asString()).isEqualTo("key:bootstrap");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(new Api(port).get("/api/bulk-decisions/" + id).body()
+                .get("state").asString()));
+        assertThat(jdbc.sql("select state from decision where account_id = ?").param(FOUR_EYES).query(String.class).list())
+                .containsExactly("SENT", "SENT");
+        assertThat(MIRAKL.findAll(putRequestedFor(urlPathEqualTo("/fe/api/orders/refund")))).hasSize(2);
+        assertThat(new Api(port).post("/api/bulk-decisions/" + id + "/reject", "{\"reason\":\"late\"}").status()).isEqualTo(409);
+
+        Api admin = new Api(port);
+        String own = admin.post("/api/bulk-decisions", "{\"selection\":{\"incidentIds\":[\"" + large + "\"]},"
+                + "\"decision\":{\"type\":\"MARK_RESOLVED\",\"reasonCode\":\"10\"},\"dryRun\":false}").body().get("state").asString();
+        assertThat(own).as("no money, no limit on size: it runs at once").isIn("RUNNING", "DONE");
+    }
+
     private String state(String decisionId) {
         return new Api(port).get("/api/decisions/" + decisionId).body().get("state").asString();
     }
