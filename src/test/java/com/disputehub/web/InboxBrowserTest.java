@@ -236,6 +236,28 @@ class InboxBrowserTest extends IntegrationTest {
         browser.screenshot("19-approved-and-sent");
     }
 
+    @Test
+    @DisplayName("X6: a hostile page on another origin that posts a form to DisputeHub with the signed-in browser is refused; nothing is saved")
+    void crossSiteFormRefused() {
+        syncLampsAndCups(1, List.of());
+        UUID lamp = jdbc.sql("select id from incident where account_id = ? and external_id = 'LMP-001-A-1'").param(ACCOUNT)
+                .query(UUID.class).single();
+        MIRAKL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/hostile.html")).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withHeader("Content-Type", "text/html").withBody("""
+                        <!DOCTYPE html><html><body><h1>Win a prize</h1>
+                        <form method="post" action="%s"><input type="hidden" name="body" value="planted by a hostile page">
+                        <button id="prize" type="submit">Claim</button></form></body></html>
+                        """.formatted(api("/inbox/incidents/" + lamp + "/notes")))));
+        open("/inbox?lang=en"); // signed in
+        page.get(MIRAKL.baseUrl() + "/hostile.html");
+        load("#prize");
+        assertThat(find("#refused h1").getText()).as("a page in the person's language (es or the chosen en) says why")
+                .isIn("No permitido", "Not allowed");
+        assertThat(jdbc.sql("select count(*) from incident_note where incident_id = ?").param(lamp).query(Long.class).single())
+                .as("the post carried the session cookie but no CSRF token").isZero();
+        browser.screenshot("20-cross-site-refused");
+    }
+
     /** Reloads the incident's page until its decision shows as sent. */
     private void awaitSent() {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
