@@ -81,11 +81,16 @@ public class Approvals {
         return decisions.inStateOldestFirst(DecisionState.APPROVAL_PENDING, limit);
     }
 
-    private Decision pending(UUID decisionId, String reviewer, String reason) {
+    /** A supervisor's reason: required, at most 1,000 characters. */
+    public static void checkReason(String reason) {
         Texts.check("reason", reason, REASON);
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("give a 'reason' for the approval or refusal");
         }
+    }
+
+    private Decision pending(UUID decisionId, String reviewer, String reason) {
+        checkReason(reason);
         Decision d = decisions.find(decisionId).orElseThrow(() -> new DecisionNotFoundException(decisionId));
         if (d.state() != DecisionState.APPROVAL_PENDING) {
             throw new DecisionRefusedException(DecisionRefusedException.Kind.CONFLICT, List.of(

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.DecisionType;
 import com.disputehub.decision.ApprovalPolicy;
+import com.disputehub.decision.Approvals;
 import com.disputehub.decision.DecisionRefusedException;
-import com.disputehub.incident.Texts;
 
 /**
  * Four eyes for bulk runs (DOMAIN X6): a run of more than {@code disputehub.approvals.bulk-above} eligible incidents,
@@ -20,8 +20,6 @@ import com.disputehub.incident.Texts;
  */
 @Service
 public class BulkApprovals {
-
-    private static final int REASON = 1000;
 
     private final BulkStore store;
     private final BulkRunner runner;
@@ -65,10 +63,7 @@ public class BulkApprovals {
     }
 
     private void answer(UUID id, boolean approved, String reviewer, String reason) {
-        Texts.check("reason", reason, REASON);
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("give a 'reason' for the approval or refusal");
-        }
+        Approvals.checkReason(reason);
         BulkDecision bulk = store.find(id).orElseThrow(() -> new NotFoundException("no bulk decision " + id));
         if (bulk.requestedBy().equalsIgnoreCase(reviewer)) {
             throw new DecisionRefusedException(DecisionRefusedException.Kind.FOUR_EYES, List.of(
