@@ -41,6 +41,8 @@ import com.disputehub.incident.TabCounts;
 import com.disputehub.incident.Timeline;
 import com.disputehub.playbook.Playbook;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -142,7 +144,9 @@ class IncidentController {
      * with another request a 422 problem.
      */
     @PostMapping(path = "/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<DecisionView> decide(@PathVariable UUID id, @RequestBody String body,
+    ResponseEntity<DecisionView> decide(@PathVariable UUID id,
+                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                                                schema = @Schema(implementation = DecisionCommand.class))) @RequestBody String body,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         // read as it came, so that amounts keep their exact text (X1); onBehalfOf is the caller's word about whom it
         // acts for, kept beside the decision and never part of it (X6)

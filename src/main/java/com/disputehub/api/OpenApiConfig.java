@@ -1,0 +1,40 @@
+package com.disputehub.api;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+
+/**
+ * The API's contract (DOMAIN X7), served at {@code /v3/api-docs} and committed as docs/openapi.json: a test fails
+ * when they differ, so that an API change is a reviewed change of the contract.
+ */
+@Configuration
+class OpenApiConfig {
+
+    static final String KEY = "apiKey";
+    static final String SESSION = "session";
+
+    @Bean
+    OpenAPI disputeHubApi() {
+        return new OpenAPI()
+                .info(new Info().title("DisputeHub API").version("1")
+                        .description("Disputes of every marketplace, carrier and supplier, normalized; decisions sent back "
+                                + "exactly once. Errors are RFC 9457 problems. See docs/api.md and docs/security.md."))
+                .components(new Components()
+                        .addSecuritySchemes(KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("dh_...").description("An API key made by an admin, with its scopes"))
+                        .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
+                                .description("A signed-in person's session; writes also need the page's X-CSRF-TOKEN")))
+                // relative, so that the contract is the same on every host and port
+                .servers(java.util.List.of(new Server().url("/").description("this connector")))
+                .addSecurityItem(new SecurityRequirement().addList(KEY))
+                .addSecurityItem(new SecurityRequirement().addList(SESSION));
+    }
+}

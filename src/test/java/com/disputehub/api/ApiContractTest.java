@@ -1,0 +1,46 @@
+package com.disputehub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import com.disputehub.support.Api;
+import com.disputehub.support.IntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The served OpenAPI document is the committed one, docs/openapi.json (DOMAIN X7): an API change is a reviewed
+ * change of the contract. After a deliberate change, {@code ./mvnw test -Dtest=ApiContractTest -Dopenapi.update=true}
+ * writes the new document for review.
+ */
+class ApiContractTest extends IntegrationTest {
+
+    static final Path CONTRACT = Path.of("docs/openapi.json");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    @DisplayName("X7: the served OpenAPI document equals docs/openapi.json; it is read with a key or a session, not anonymously")
+    void noDrift() throws IOException {
+        Api.Answer served = new Api(port).get("/v3/api-docs");
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(Api.anonymous(port).get("/v3/api-docs").status()).isEqualTo(401);
+        JsonNode document = served.body();
+        assertThat(document.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
+        assertThat(document.get("paths").has("/api/incidents/{id}/decisions")).isTrue();
+        assertThat(document.get("paths").propertyNames().stream().allMatch(p -> p.startsWith("/api/")))
+                .as("pages and simulators are not part of the contract").isTrue();
+        if (Boolean.getBoolean("openapi.update")) {
+            Files.writeString(CONTRACT, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n");
+        }
+        assertThat(Files.exists(CONTRACT)).as("docs/openapi.json is committed").isTrue();
+        assertThat(document).as("the served contract differs from docs/openapi.json: review the change, then update the "
+                + "file with -Dopenapi.update=true").isEqualTo(JSON.readTree(Files.readString(CONTRACT)));
+    }
+}
