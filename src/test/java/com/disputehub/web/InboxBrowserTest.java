@@ -258,6 +258,16 @@ class InboxBrowserTest extends IntegrationTest {
         browser.screenshot("20-cross-site-refused");
     }
 
+    @Test
+    @DisplayName("X7: Swagger UI shows the API's contract to a signed-in person, under the pages' Content-Security-Policy")
+    void swaggerUi() {
+        open("/swagger-ui.html");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !all(".info .title").isEmpty());
+        assertThat(find(".info .title").getText()).contains("DisputeHub API");
+        assertThat(all(".opblock").size()).isGreaterThan(20);
+        browser.screenshot("21-swagger-ui");
+    }
+
     /** Reloads the incident's page until its decision shows as sent. */
     private void awaitSent() {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
