@@ -1,5 +1,6 @@
 package com.disputehub.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Base64;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import com.disputehub.sync.SyncStates;
 import com.disputehub.sync.SyncStatus;
 
 /** Accounts with their sync status, the quarantine, and the change feed for ERPs. */
+@Tag(name = "Accounts", description = "Configured accounts, their sync status, quarantine and the change feed")
 @RestController
 class AccountController {
 

@@ -1,5 +1,6 @@
 package com.disputehub.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import com.disputehub.access.Users;
 import com.disputehub.grouping.NotFoundException;
 
 /** People and API keys, for an ADMIN (DOMAIN X6): a key's secret is shown once, when it is made. */
+@Tag(name = "Administration", description = "People and API keys (ADMIN)")
 @RestController
 @RequestMapping("/api/admin")
 class AdminController {

@@ -1,5 +1,6 @@
 package com.disputehub.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.disputehub.access.AuditLog;
 
 /** The audit log for a SUPERVISOR (DOMAIN X6): newest first; the next page is {@code before=<last id>}. */
+@Tag(name = "Audit", description = "The append-only audit log (SUPERVISOR)")
 @RestController
 class AuditController {
 

@@ -1,5 +1,6 @@
 package com.disputehub.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import com.disputehub.grouping.BulkRequest;
  * Bulk decisions: {@code POST} with {@code "dryRun": true} plans (eligible, ineligible and why), then
  * {@code POST /{id}/confirm} runs the plan; {@code "dryRun": false} plans and runs at once. {@code GET} shows progress.
  */
+@Tag(name = "Bulk decisions", description = "One decision for many incidents: dry run, confirmation, progress, approval")
 @RestController
 @RequestMapping("/api/bulk-decisions")
 class BulkDecisionController {

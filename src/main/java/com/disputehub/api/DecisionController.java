@@ -1,5 +1,6 @@
 package com.disputehub.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import com.disputehub.decision.DecisionState;
 import com.disputehub.decision.Decisions;
 
 /** Decisions: one by id, the newest in a state, sending a failed one again, and a supervisor's approval (X6). */
+@Tag(name = "Decisions", description = "Decisions by id or state, retries and approvals")
 @RestController
 @RequestMapping("/api/decisions")
 class DecisionController {

@@ -1,5 +1,6 @@
 package com.disputehub.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import com.disputehub.grouping.Groups;
 import com.disputehub.incident.FilterForm;
 
 /** Groups: manual ones (members added and removed) and rule ones (a saved filter); list members with ?group=. */
+@Tag(name = "Groups", description = "Manual and rule groups of incidents")
 @RestController
 @RequestMapping("/api/groups")
 class GroupController {

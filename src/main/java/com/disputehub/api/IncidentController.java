@@ -1,5 +1,6 @@
 package com.disputehub.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +48,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** Incidents: list with filters and keyset pages, one in full, internal notes, and new decisions. */
+@Tag(name = "Incidents", description = "Normalized incidents, their notes, files and decisions")
 @RestController
 @RequestMapping("/api/incidents")
 class IncidentController {

@@ -1,5 +1,6 @@
 package com.disputehub.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import com.disputehub.supplier.SupplierOrders;
  * The supplier orders a supplier account follows: the ERP registers each order it placed (PUT, idempotent by
  * supplier order id); the whole list is checked before anything is saved, and every problem is named.
  */
+@Tag(name = "Supplier orders", description = "Supplier orders a dropshipping account follows")
 @RestController
 class SupplierOrderController {
 
