@@ -1,6 +1,5 @@
 package com.disputehub.api;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Base64;
 import java.util.List;
 
@@ -22,6 +21,8 @@ import com.disputehub.sync.Quarantine;
 import com.disputehub.sync.QuarantinedRecord;
 import com.disputehub.sync.SyncStates;
 import com.disputehub.sync.SyncStatus;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Accounts with their sync status, the quarantine, and the change feed for ERPs. */
 @Tag(name = "Accounts", description = "Configured accounts, their sync status, quarantine and the change feed")

@@ -1,6 +1,5 @@
 package com.disputehub.api;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +19,8 @@ import com.disputehub.access.Administration;
 import com.disputehub.access.ApiKeys;
 import com.disputehub.access.Users;
 import com.disputehub.grouping.NotFoundException;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** People and API keys, for an ADMIN (DOMAIN X6): a key's secret is shown once, when it is made. */
 @Tag(name = "Administration", description = "People and API keys (ADMIN)")

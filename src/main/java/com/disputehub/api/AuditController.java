@@ -1,6 +1,5 @@
 package com.disputehub.api;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +7,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.disputehub.access.AuditLog;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The audit log for a SUPERVISOR (DOMAIN X6): newest first; the next page is {@code before=<last id>}. */
 @Tag(name = "Audit", description = "The append-only audit log (SUPERVISOR)")

@@ -1,6 +1,5 @@
 package com.disputehub.api;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 
@@ -17,6 +16,8 @@ import com.disputehub.grouping.BulkApprovals;
 import com.disputehub.grouping.BulkDecision;
 import com.disputehub.grouping.BulkDecisions;
 import com.disputehub.grouping.BulkRequest;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Bulk decisions: {@code POST} with {@code "dryRun": true} plans (eligible, ineligible and why), then

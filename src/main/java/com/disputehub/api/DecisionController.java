@@ -1,9 +1,9 @@
 package com.disputehub.api;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -23,6 +23,8 @@ import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.DecisionState;
 import com.disputehub.decision.Decisions;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Decisions: one by id, the newest in a state, sending a failed one again, and a supervisor's approval (X6). */
 @Tag(name = "Decisions", description = "Decisions by id or state, retries and approvals")
 @RestController
@@ -41,7 +43,7 @@ class DecisionController {
 
     @GetMapping("/{id}")
     DecisionView get(@PathVariable UUID id) {
-        return decisions.find(id).map(this::view).orElseThrow(() -> new DecisionNotFoundException(id));
+        return view(decisions.find(id).orElseThrow(() -> new DecisionNotFoundException(id)));
     }
 
     /** A SUPERVISOR other than the requester lets a decision waiting for approval go to the channel, with a reason. */
@@ -61,7 +63,7 @@ class DecisionController {
     }
 
     private DecisionView view(Decision d) {
-        return DecisionView.of(d, approvals.review(d.id()).orElse(null));
+        return DecisionView.of(d, approvals.reviews(List.of(d.id())).get(d.id()));
     }
 
     /** {@code state} in any case: {@code failed}, {@code FAILED}. */
@@ -71,7 +73,9 @@ class DecisionController {
                 .filter(s -> s.name().equals(state.toUpperCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'state' cannot be '" + state + "'; one of "
                         + Arrays.toString(DecisionState.values())));
-        return decisions.inState(wanted, Math.min(Math.max(limit, 1), 1000)).stream().map(this::view).toList();
+        List<Decision> found = decisions.inState(wanted, Math.min(Math.max(limit, 1), 1000), false);
+        Map<UUID, Approvals.Review> reviews = approvals.reviews(found.stream().map(Decision::id).toList());
+        return found.stream().map(d -> DecisionView.of(d, reviews.get(d.id()))).toList();
     }
 
     @PostMapping("/{id}/retry")

@@ -1,6 +1,5 @@
 package com.disputehub.api;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.disputehub.grouping.Group;
 import com.disputehub.grouping.Groups;
 import com.disputehub.incident.FilterForm;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Groups: manual ones (members added and removed) and rule ones (a saved filter); list members with ?group=. */
 @Tag(name = "Groups", description = "Manual and rule groups of incidents")

@@ -1,9 +1,11 @@
 package com.disputehub.api;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import java.util.Comparator;
+import java.util.List;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 
 /**
  * The API's contract (DOMAIN X7), served at {@code /v3/api-docs} and committed as docs/openapi.json: a test fails
@@ -27,7 +30,7 @@ class OpenApiConfig {
     OpenApiCustomizer tagsInOrder() {
         return api -> {
             if (api.getTags() != null) {
-                api.getTags().sort(java.util.Comparator.comparing(io.swagger.v3.oas.models.tags.Tag::getName));
+                api.getTags().sort(Comparator.comparing(Tag::getName));
             }
         };
     }
@@ -45,7 +48,7 @@ class OpenApiConfig {
                                 .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
                                 .description("A signed-in person's session; writes also need the page's X-CSRF-TOKEN")))
                 // relative, so that the contract is the same on every host and port
-                .servers(java.util.List.of(new Server().url("/").description("this connector")))
+                .servers(List.of(new Server().url("/").description("this connector")))
                 .addSecurityItem(new SecurityRequirement().addList(KEY))
                 .addSecurityItem(new SecurityRequirement().addList(SESSION));
     }

@@ -1,6 +1,5 @@
 package com.disputehub.api;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.supplier.SupplierOrder;
 import com.disputehub.supplier.SupplierOrders;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The supplier orders a supplier account follows: the ERP registers each order it placed (PUT, idempotent by

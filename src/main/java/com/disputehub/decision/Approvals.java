@@ -1,7 +1,11 @@
 package com.disputehub.decision;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +46,7 @@ public class Approvals {
     }
 
     /** A supervisor's answer, as stored. */
-    public record Review(String verdict, String reviewedBy, String reason, java.time.Instant reviewedAt) {
+    public record Review(String verdict, String reviewedBy, String reason, Instant reviewedAt) {
     }
 
     /**
@@ -69,16 +73,23 @@ public class Approvals {
         return decisions.find(decisionId).orElseThrow();
     }
 
-    /** The review of a decision, when a supervisor has answered it. */
-    public java.util.Optional<Review> review(UUID decisionId) {
-        return jdbc.sql("select * from decision_review where decision_id = ?").param(decisionId)
-                .query((rs, n) -> new Review(rs.getString("verdict"), rs.getString("reviewed_by"), rs.getString("reason"),
-                        rs.getTimestamp("reviewed_at").toInstant())).optional();
+    /** The reviews of these decisions, by decision, for those a supervisor has answered; one query for a whole list. */
+    public Map<UUID, Review> reviews(Collection<UUID> decisionIds) {
+        if (decisionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Review> reviews = new HashMap<>();
+        jdbc.sql("select * from decision_review where decision_id in (:ids)").param("ids", decisionIds)
+                .query(rs -> {
+                    reviews.put(rs.getObject("decision_id", UUID.class), new Review(rs.getString("verdict"),
+                            rs.getString("reviewed_by"), rs.getString("reason"), rs.getTimestamp("reviewed_at").toInstant()));
+                });
+        return reviews;
     }
 
     /** Decisions waiting for approval, oldest first. */
     public List<Decision> pending(int limit) {
-        return decisions.inStateOldestFirst(DecisionState.APPROVAL_PENDING, limit);
+        return decisions.inState(DecisionState.APPROVAL_PENDING, limit, true);
     }
 
     /** A supervisor's reason: required, at most 1,000 characters. */

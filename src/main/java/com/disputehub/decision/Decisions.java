@@ -75,14 +75,10 @@ public class Decisions {
                 .query(this::row).list();
     }
 
-    public List<Decision> inState(DecisionState state, int limit) {
-        return jdbc.sql("select * from decision where state = ? order by updated_at desc limit ?")
-                .params(state.name(), limit).query(this::row).list();
-    }
-
-    public List<Decision> inStateOldestFirst(DecisionState state, int limit) {
-        return jdbc.sql("select * from decision where state = ? order by created_at, id limit ?")
-                .params(state.name(), limit).query(this::row).list();
+    /** The most recently changed decisions in a state, or, {@code oldestFirst}, those waiting longest. */
+    public List<Decision> inState(DecisionState state, int limit, boolean oldestFirst) {
+        return jdbc.sql("select * from decision where state = ? order by " + (oldestFirst ? "created_at, id" : "updated_at desc")
+                + " limit ?").params(state.name(), limit).query(this::row).list();
     }
 
     /** A decision waiting for approval to the outbox (due now) or to NOT_APPROVED; false when it no longer waits. */

@@ -2,6 +2,7 @@ package com.disputehub.web;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,39 +53,43 @@ class ApprovalPagesController {
 
     @PostMapping("/inbox/approvals/bulk/{id}/approve")
     String approveBulk(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
-        return answerBulk(() -> bulkApprovals.approve(id, Actor.current(), reason), id, "notice.bulkApproved", flash);
+        return answer(() -> {
+            bulkApprovals.approve(id, Actor.current(), reason);
+            return bulkNotice("notice.bulkApproved", id);
+        }, flash);
     }
 
     @PostMapping("/inbox/approvals/bulk/{id}/reject")
     String rejectBulk(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
-        return answerBulk(() -> bulkApprovals.reject(id, Actor.current(), reason), id, "notice.bulkNotApproved", flash);
+        return answer(() -> {
+            bulkApprovals.reject(id, Actor.current(), reason);
+            return bulkNotice("notice.bulkNotApproved", id);
+        }, flash);
     }
 
-    private String answerBulk(Runnable verdict, UUID id, String notice, RedirectAttributes flash) {
-        try {
-            verdict.run();
-            BulkDecision bulk = bulks.find(id);
-            flash.addFlashAttribute("notice", new InboxController.Notice(notice, bulk.progress().eligible(), bulk.requestedBy()));
-        } catch (DecisionRefusedException e) {
-            flash.addFlashAttribute("refusal", e.problems());
-        }
-        return "redirect:/inbox/approvals";
+    private InboxController.Notice bulkNotice(String key, UUID id) {
+        BulkDecision bulk = bulks.find(id);
+        return new InboxController.Notice(key, bulk.progress().eligible(), bulk.requestedBy());
     }
 
     @PostMapping("/inbox/approvals/{id}/approve")
     String approve(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
-        return answer(() -> approvals.approve(id, Actor.current(), reason), "notice.approved", flash);
+        return answer(() -> decisionNotice("notice.approved", approvals.approve(id, Actor.current(), reason)), flash);
     }
 
     @PostMapping("/inbox/approvals/{id}/reject")
     String reject(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
-        return answer(() -> approvals.reject(id, Actor.current(), reason), "notice.notApproved", flash);
+        return answer(() -> decisionNotice("notice.notApproved", approvals.reject(id, Actor.current(), reason)), flash);
     }
 
-    private static String answer(java.util.function.Supplier<Decision> verdict, String notice, RedirectAttributes flash) {
+    private static InboxController.Notice decisionNotice(String key, Decision d) {
+        return new InboxController.Notice(key, d.command().describe(), d.requestedBy());
+    }
+
+    /** A supervisor's answer, and what the page then says: done, or why not. */
+    private static String answer(Supplier<InboxController.Notice> verdict, RedirectAttributes flash) {
         try {
-            Decision d = verdict.get();
-            flash.addFlashAttribute("notice", new InboxController.Notice(notice, d.command().describe(), d.requestedBy()));
+            flash.addFlashAttribute("notice", verdict.get());
         } catch (DecisionRefusedException e) {
             flash.addFlashAttribute("refusal", e.problems());
         }

@@ -66,7 +66,7 @@ class SecurityRulesTest extends IntegrationTest {
             if (PUBLIC.contains(e[2]) || e[2].startsWith("/sandbox")) {
                 continue;
             }
-            int status = call(Api.anonymous(port), e[0], e[1]);
+            int status = Api.anonymous(port).status(e[0], e[1]);
             if (e[1].startsWith("/api/")) {
                 assertThat(status).as(e[0] + " " + e[2]).isEqualTo(401);
             } else {
@@ -88,7 +88,7 @@ class SecurityRulesTest extends IntegrationTest {
             }
             writes++;
             if (e[1].startsWith("/api/")) {
-                assertThat(call(readerKey, e[0], e[1])).as(e[0] + " " + e[2]).isEqualTo(403);
+                assertThat(readerKey.status(e[0], e[1])).as(e[0] + " " + e[2]).isEqualTo(403);
             } else {
                 assertThat(viewer.form(e[1], Map.of()).status()).as(e[0] + " " + e[2]).isEqualTo(403);
             }
@@ -247,15 +247,5 @@ class SecurityRulesTest extends IntegrationTest {
         } catch (AssertionError refused) {
             return false;
         }
-    }
-
-    private int call(Api api, String method, String path) {
-        return switch (method) {
-            case "GET" -> api.get(path).status();
-            case "DELETE" -> api.delete(path).status();
-            case "PUT" -> api.put(path, "{}").status();
-            case "PATCH" -> api.patch(path, "{}").status();
-            default -> path.startsWith("/api/") ? api.post(path, "{}").status() : api.formRaw(path, Map.of()).status();
-        };
     }
 }
