@@ -93,7 +93,7 @@ class SecurityConfig {
         return http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .addFilterBefore(new ApiKeyFilter(keys, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/admin/**", "/api/webhooks", "/api/webhooks/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/quarantine", "/api/audit").hasRole(SUPERVISOR)
                         .requestMatchers(GET, "/api/**").hasRole(VIEWER)
                         .requestMatchers(POST, "/api/incidents/*/decisions", "/api/incidents/*/notes").hasRole(AGENT)
@@ -105,6 +105,7 @@ class SecurityConfig {
                         .requestMatchers(POST, "/api/decisions/*/approve", "/api/decisions/*/reject",
                                 "/api/bulk-decisions/*/approve", "/api/bulk-decisions/*/reject").hasRole(SUPERVISOR)
                         .requestMatchers(PUT, "/api/accounts/*/supplier-orders").hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/incidents/*/external-refs").hasRole(AGENT)
                         // unmapped methods and paths answer 405 and 404 to a caller who is known; the rules test checks
                         // that every mapped write names a role above VIEWER
                         .anyRequest().authenticated())

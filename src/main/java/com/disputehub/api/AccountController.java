@@ -22,6 +22,7 @@ import com.disputehub.sync.QuarantinedRecord;
 import com.disputehub.sync.SyncStates;
 import com.disputehub.sync.SyncStatus;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Accounts with their sync status, the quarantine, and the change feed for ERPs. */
@@ -46,6 +47,7 @@ class AccountController {
         this.guards = guards;
     }
 
+    @Operation(operationId = "listAccounts", summary = "Configured accounts (no credentials) with their sync status")
     @GetMapping("/api/accounts")
     List<AccountView> accounts() {
         return accounts.all().stream().map(a -> new AccountView(a.id(), a.channelType(), a.baseUrl().toString(),
@@ -53,6 +55,7 @@ class AccountController {
     }
 
     /** DOMAIN O6: the account's reported-problem rate as its channel counts it, flagged above the threshold. */
+    @Operation(operationId = "getProblemRate", summary = "An account's reported-problem rate as its channel counts it (O6)")
     @GetMapping("/api/accounts/{id}/problem-rate")
     ProblemRate problemRate(@PathVariable String id) {
         ChannelAccount account = accounts.find(id)
@@ -62,6 +65,7 @@ class AccountController {
                         "channel '" + account.channelType() + "' does not report a problem rate"));
     }
 
+    @Operation(operationId = "listQuarantine", summary = "Records a channel sent that could not be read, with the stage and error")
     @GetMapping("/api/quarantine")
     List<QuarantineView> quarantine(@RequestParam(required = false) String account,
                                     @RequestParam(defaultValue = "50") int limit) {
@@ -69,6 +73,7 @@ class AccountController {
     }
 
     /** Incident changes after a sequence number, oldest first: an ERP stores the last sequence it read. */
+    @Operation(operationId = "listChanges", summary = "The change feed, the event stream's thin older form: {sequence, incidentId, CREATED|UPDATED}")
     @GetMapping("/api/changes")
     List<ChangeEvent> changes(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
         return changes.after(after, Math.min(Math.max(limit, 1), 1000));

@@ -20,6 +20,7 @@ import com.disputehub.access.ApiKeys;
 import com.disputehub.access.Users;
 import com.disputehub.grouping.NotFoundException;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** People and API keys, for an ADMIN (DOMAIN X6): a key's secret is shown once, when it is made. */
@@ -34,12 +35,14 @@ class AdminController {
         this.admin = admin;
     }
 
+    @Operation(operationId = "listUsers", summary = "People who sign in, with their roles")
     @GetMapping("/users")
     List<Users.Listed> users() {
         return admin.users();
     }
 
     /** A new person with a first password (at least 12 characters) that they should change. */
+    @Operation(operationId = "createUser", summary = "Add a person with a role and a first password")
     @PostMapping("/users")
     ResponseEntity<Users.Listed> createUser(@RequestBody NewUser request) {
         try {
@@ -51,23 +54,27 @@ class AdminController {
     }
 
     /** Changes a person's role, enables or disables them, or resets the password (which also unlocks). */
+    @Operation(operationId = "changeUser", summary = "Change a person's role, enable or disable them, or set a password")
     @PatchMapping("/users/{login}")
     Users.Listed updateUser(@PathVariable String login, @RequestBody UserChange request) {
         return admin.changeUser(Actor.current(), login, request.role(), request.enabled(), request.password())
                 .orElseThrow(() -> new NotFoundException("no user '" + login + "'"));
     }
 
+    @Operation(operationId = "listApiKeys", summary = "API keys, without their secrets")
     @GetMapping("/api-keys")
     List<ApiKeys.Listed> apiKeys() {
         return admin.keys();
     }
 
     /** A new key: its secret is in this answer only. */
+    @Operation(operationId = "createApiKey", summary = "Make an API key with scopes; its secret is in this answer only")
     @PostMapping("/api-keys")
     ResponseEntity<Administration.MadeKey> createKey(@RequestBody NewKey request) {
         return ResponseEntity.status(201).body(admin.createKey(Actor.current(), request.name(), request.scopes(), request.expiresAt()));
     }
 
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key at once")
     @DeleteMapping("/api-keys/{id}")
     ResponseEntity<Void> revokeKey(@PathVariable UUID id) {
         if (!admin.revokeKey(id)) {

@@ -23,6 +23,7 @@ import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.DecisionState;
 import com.disputehub.decision.Decisions;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Decisions: one by id, the newest in a state, sending a failed one again, and a supervisor's approval (X6). */
@@ -41,18 +42,21 @@ class DecisionController {
         this.approvals = approvals;
     }
 
+    @Operation(operationId = "getDecision", summary = "One decision and where it stands")
     @GetMapping("/{id}")
     DecisionView get(@PathVariable UUID id) {
         return view(decisions.find(id).orElseThrow(() -> new DecisionNotFoundException(id)));
     }
 
     /** A SUPERVISOR other than the requester lets a decision waiting for approval go to the channel, with a reason. */
+    @Operation(operationId = "approveDecision", summary = "Approve a decision waiting for approval (four eyes; not one's own)")
     @PostMapping("/{id}/approve")
     DecisionView approve(@PathVariable UUID id, @RequestBody Verdict verdict) {
         return view(approvals.approve(id, Actor.current(), verdict.reason()));
     }
 
     /** ... or keeps it from going: nothing is sent. */
+    @Operation(operationId = "rejectDecision", summary = "Refuse a decision waiting for approval; nothing is sent")
     @PostMapping("/{id}/reject")
     DecisionView reject(@PathVariable UUID id, @RequestBody Verdict verdict) {
         return view(approvals.reject(id, Actor.current(), verdict.reason()));
@@ -67,6 +71,7 @@ class DecisionController {
     }
 
     /** {@code state} in any case: {@code failed}, {@code FAILED}. */
+    @Operation(operationId = "listDecisions", summary = "Decisions in a state (e.g. failed), newest first")
     @GetMapping
     List<DecisionView> inState(@RequestParam String state, @RequestParam(defaultValue = "100") int limit) {
         DecisionState wanted = Arrays.stream(DecisionState.values())
@@ -78,6 +83,7 @@ class DecisionController {
         return found.stream().map(d -> DecisionView.of(d, reviews.get(d.id()))).toList();
     }
 
+    @Operation(operationId = "retryDecision", summary = "Send a FAILED (or checked UNKNOWN) decision again")
     @PostMapping("/{id}/retry")
     ResponseEntity<DecisionView> retry(@PathVariable UUID id) {
         return ResponseEntity.accepted().body(DecisionView.of(service.retry(id, Actor.current())));

@@ -2,6 +2,7 @@ package com.disputehub.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
@@ -10,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,6 +32,7 @@ import com.disputehub.incident.FilterForm;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFile;
 import com.disputehub.incident.IncidentFiles;
+import com.disputehub.incident.ExternalRefs;
 import com.disputehub.incident.IncidentFilter;
 import com.disputehub.incident.IncidentNote;
 import com.disputehub.incident.IncidentNotes;
@@ -41,6 +44,7 @@ import com.disputehub.incident.TabCounts;
 import com.disputehub.incident.Timeline;
 import com.disputehub.playbook.Playbook;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,10 +70,15 @@ class IncidentController {
     private final Playbook playbook;
     private final Groups groups;
     private final KnownFilters knownFilters;
+    private final ExternalRefs refs;
+    private final IdempotentRequests idempotent;
 
     IncidentController(IncidentQueries queries, IncidentStore store, Timeline timeline, IncidentNotes notes,
                        Decisions decisions, DecisionService decisionService, IncidentFiles files, ObjectMapper json,
-                       Playbook playbook, Groups groups, KnownFilters knownFilters) {
+                       Playbook playbook, Groups groups, KnownFilters knownFilters, ExternalRefs refs,
+                       IdempotentRequests idempotent) {
+        this.refs = refs;
+        this.idempotent = idempotent;
         this.knownFilters = knownFilters;
         this.playbook = playbook;
         this.groups = groups;
@@ -89,6 +98,7 @@ class IncidentController {
      * label, messages), sku (prefix), amountMin, amountMax, deadline (overdue, due-today), group; sort is recent
      * (default) or deadline.
      */
+    @Operation(operationId = "listIncidents", summary = "Incidents with filters, sorted, in keyset pages")
     @GetMapping
     Page list(FilterForm form, @RequestParam(required = false) UUID group, @RequestParam(required = false) String sort,
               @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
@@ -100,6 +110,7 @@ class IncidentController {
     }
 
     /** How many incidents each tab holds under the same filters (the view is ignored). */
+    @Operation(operationId = "countIncidents", summary = "How many incidents each inbox tab holds, under the same filters")
     @GetMapping("/counts")
     TabCounts counts(FilterForm form, @RequestParam(required = false) UUID group) {
         return queries.counts(filter(form, group));
@@ -110,17 +121,30 @@ class IncidentController {
         return group == null ? filter : groups.members(group, filter);
     }
 
+    @Operation(operationId = "getIncident", summary = "One incident in full: timeline, notes, decisions, files, what is allowed now, the next step")
     @GetMapping("/{id}")
     IncidentDetail get(@PathVariable UUID id) {
         Incident incident = store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
         return new IncidentDetail(IncidentDetail.withoutRaw(incident), timeline.of(id), notes.of(id),
                 decisions.ofIncident(id).stream().map(DecisionView::of).toList(), files.of(id),
                 decisionService.allowedFor(incident), playbook.suggest(incident).orElse(null),
-                queries.relatedTo(incident).stream().map(IncidentSummary::of).toList(),
+                queries.relatedTo(incident).stream().map(IncidentSummary::of).toList(), refs.of(id),
                 json.readTree(incident.rawPayload()));
     }
 
+    @Operation(operationId = "setExternalRefs", summary = "Set the ERP's own references on an incident (case number, credit note), replacing them all",
+            description = "A JSON object of up to " + ExternalRefsRequest.MAX_REFS + " names and values; {} removes them. "
+                    + "They show on the incident page, filter the list (ref=value or ref=name:value) and travel in events.")
+    @PutMapping("/{id}/external-refs")
+    Map<String, String> setExternalRefs(@PathVariable UUID id, @RequestBody Map<String, String> references) {
+        store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        Map<String, String> checked = ExternalRefsRequest.check(references);
+        store.setExternalRefs(id, checked, Actor.current());
+        return refs.of(id);
+    }
+
     /** A file sent with a decision (an evidence image), as it was stored. */
+    @Operation(operationId = "getIncidentFile", summary = "A file sent with a decision, as stored")
     @GetMapping("/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable long fileId) {
         IncidentFile file = files.of(id).stream().filter(f -> f.id() == fileId).findFirst()
@@ -130,14 +154,20 @@ class IncidentController {
                 .body(files.content(id, fileId).orElseThrow());
     }
 
+    @Operation(operationId = "addNote", summary = "Add an internal note (never sent to a channel)",
+            description = "With an Idempotency-Key, the same request again answers the same note (Idempotent-Replayed: true).")
     @PostMapping("/{id}/notes")
-    ResponseEntity<IncidentNote> addNote(@PathVariable UUID id, @RequestBody NoteRequest request) {
+    ResponseEntity<IncidentNote> addNote(@PathVariable UUID id, @RequestBody NoteRequest request,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
         if (request.body() == null || request.body().isBlank()) {
             throw new IllegalArgumentException("'body' is required");
         }
-        IncidentNote note = notes.add(id, Actor.current(), request.body(), request.onBehalfOf());
-        return ResponseEntity.status(201).body(note);
+        IdempotentRequests.Outcome<IncidentNote> outcome = idempotent.once(key, Actor.current(), "note on " + id, request,
+                () -> notes.add(id, Actor.current(), request.body(), request.onBehalfOf()), IncidentNote::id,
+                note -> notes.find(Long.parseLong(note)).orElse(null));
+        return ResponseEntity.status(201).header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
+                .body(outcome.resource());
     }
 
     /**
@@ -145,6 +175,7 @@ class IncidentController {
      * answer the same decision instead of making a second one ({@code Idempotent-Replayed: true}), and the same key
      * with another request a 422 problem.
      */
+    @Operation(operationId = "decide", summary = "Request a decision (202); the outbox sends it to the channel exactly once")
     @PostMapping(path = "/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DecisionView> decide(@PathVariable UUID id,
                                         @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(

@@ -1,6 +1,7 @@
 package com.disputehub.api;
 
 import java.util.List;
+import java.util.Map;
 
 import com.disputehub.channel.Capabilities;
 import com.disputehub.incident.Incident;
@@ -13,13 +14,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One incident in full: the model, its timeline, notes, decisions, the files sent with them, the decisions
- * allowed now, the playbook's next step (null when none), the other incidents of the same order (a carrier's incident and the marketplace's claim, say),
- * and the raw payload.
+ * allowed now, the playbook's next step (null when none), the other incidents of the same order (a carrier's incident
+ * and the marketplace's claim, say), the ERP's references, and the raw payload.
  */
 record IncidentDetail(Incident incident, List<TimelineEvent> timeline, List<IncidentNote> notes,
                       List<DecisionView> decisions, List<IncidentFile> files,
                       List<Capabilities.DecisionSpec> allowedDecisions, Suggestion suggestion,
-                      List<IncidentSummary> related, JsonNode raw) {
+                      List<IncidentSummary> related, Map<String, String> externalRefs, JsonNode raw) {
 
     /** The incident without its raw payload text, which is given as JSON beside it. */
     static Incident withoutRaw(Incident i) {

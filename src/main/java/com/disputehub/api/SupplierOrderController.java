@@ -17,6 +17,7 @@ import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.supplier.SupplierOrder;
 import com.disputehub.supplier.SupplierOrders;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -38,6 +39,7 @@ class SupplierOrderController {
         this.orders = orders;
     }
 
+    @Operation(operationId = "registerSupplierOrders", summary = "Register supplier orders to follow (idempotent by supplierOrderId)")
     @PutMapping("/api/accounts/{id}/supplier-orders")
     ResponseEntity<Map<String, Object>> register(@PathVariable String id, @RequestBody List<SupplierOrder> batch) {
         supplierAccount(id);
@@ -56,6 +58,7 @@ class SupplierOrderController {
         return ResponseEntity.ok(Map.of("saved", batch.size()));
     }
 
+    @Operation(operationId = "listSupplierOrders", summary = "The supplier orders a supplier account follows")
     @GetMapping("/api/accounts/{id}/supplier-orders")
     List<SupplierOrder> list(@PathVariable String id, @RequestParam(required = false) String after,
                              @RequestParam(defaultValue = "100") int limit) {

@@ -6,12 +6,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Reads a Retry-After header: seconds, or an HTTP date. */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
-    static Duration parse(String header) {
+    public static Duration parse(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }

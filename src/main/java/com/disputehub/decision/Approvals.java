@@ -32,15 +32,17 @@ public class Approvals {
     private final DecisionService service;
     private final IncidentStore incidents;
     private final Timeline timeline;
+    private final DecisionEvents events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Approvals(Decisions decisions, DecisionService service, IncidentStore incidents, Timeline timeline, JdbcClient jdbc,
+    Approvals(Decisions decisions, DecisionService service, IncidentStore incidents, Timeline timeline, DecisionEvents events, JdbcClient jdbc,
               Clock clock) {
         this.decisions = decisions;
         this.service = service;
         this.incidents = incidents;
         this.timeline = timeline;
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -123,5 +125,6 @@ public class Approvals {
             throw new DecisionRefusedException(DecisionRefusedException.Kind.CONFLICT, List.of(
                     "another supervisor has just answered this decision; see its state"));
         }
+        events.reached(d.id());
     }
 }

@@ -90,8 +90,8 @@ class DecisionDispatcher {
             prepared = prepare(d);
         } catch (RuntimeException | LinkageError e) {
             log.error("decision {} could not be prepared; nothing was sent", decisionId, e);
-            decisions.finish(decisionId, DecisionState.FAILED, "could not be prepared, nothing was sent: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage(), null, 0);
+            outcomes.failedUnprepared(decisionId, "could not be prepared, nothing was sent: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
         }
         if (prepared == null) {

@@ -1,6 +1,7 @@
 package com.disputehub.decision;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +21,15 @@ class DecisionOutcomes {
     private final Decisions decisions;
     private final IncidentStore incidents;
     private final Timeline timeline;
+    private final DecisionEvents events;
     private final TransactionTemplate tx;
 
-    DecisionOutcomes(Decisions decisions, IncidentStore incidents, Timeline timeline, TransactionTemplate tx) {
+    DecisionOutcomes(Decisions decisions, IncidentStore incidents, Timeline timeline, DecisionEvents events,
+                     TransactionTemplate tx) {
         this.decisions = decisions;
         this.incidents = incidents;
         this.timeline = timeline;
+        this.events = events;
         this.tx = tx;
     }
 
@@ -40,8 +44,17 @@ class DecisionOutcomes {
             decisions.finish(d.id(), state, error, result == null ? null : result.channelReference(), attempts);
             incidents.recordDecisionOutcome(d.incidentId(), result == null ? null : result.statusAfter(),
                     d.requestedBy(), summary);
+            events.reached(d.id());
         });
         log.info("decision {} on incident {}: {} after {} attempt(s)", d.id(), d.incidentId(), state, attempts);
+    }
+
+    /** A decision that could not even be read or prepared: FAILED, nothing sent, told as decision.failed. */
+    void failedUnprepared(UUID decisionId, String error) {
+        tx.executeWithoutResult(status -> {
+            decisions.finish(decisionId, DecisionState.FAILED, error, null, 0);
+            events.reached(decisionId);
+        });
     }
 
     /** Back to the outbox, due at {@code at}; {@code reason} goes to the timeline when not null. */

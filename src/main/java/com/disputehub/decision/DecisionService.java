@@ -48,11 +48,13 @@ public class DecisionService {
     private final Timeline timeline;
     private final IncidentFiles files;
     private final ApprovalPolicy approvals;
+    private final DecisionEvents events;
     private final Clock clock;
     private final ObjectMapper json;
 
     DecisionService(IncidentStore incidents, ChannelAccounts accounts, ChannelAdapters adapters, Decisions decisions,
-                    Timeline timeline, IncidentFiles files, ApprovalPolicy approvals, Clock clock, ObjectMapper json) {
+                    Timeline timeline, IncidentFiles files, ApprovalPolicy approvals, DecisionEvents events, Clock clock,
+                    ObjectMapper json) {
         this.incidents = incidents;
         this.accounts = accounts;
         this.adapters = adapters;
@@ -60,11 +62,13 @@ public class DecisionService {
         this.timeline = timeline;
         this.files = files;
         this.approvals = approvals;
+        this.events = events;
         this.clock = clock;
         this.json = json;
     }
 
     /** The new decision, or the one already made with this idempotency key. */
+    @Transactional
     public Decision request(UUID incidentId, DecisionCommand command, String requestedBy, IdempotencyKey key) {
         return submit(incidentId, command, requestedBy, key).decision();
     }
@@ -116,6 +120,7 @@ public class DecisionService {
         }
         timeline.append(incidentId, "DECISION_REQUESTED", requestedBy, command.describe() + OnBehalfOf.suffix(onBehalfOf)
                 + (fourEyes ? ": above the approval limit, it waits for a supervisor's approval" : ""));
+        events.reached(decision.id());
         return new Submitted(decision, false);
     }
 
@@ -162,6 +167,7 @@ public class DecisionService {
         }
         timeline.append(d.incidentId(), "DECISION_RETRY", requestedBy, d.command().describe() + ": sent again on request"
                 + (d.state() == DecisionState.UNKNOWN ? " (its earlier outcome was unknown)" : ""));
+        events.reached(d.id());
         return decisions.find(decisionId).orElseThrow();
     }
 

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.DecisionCommand;
@@ -40,6 +42,7 @@ class BulkRunner {
     static final Duration MAX_PAUSE = Duration.ofMinutes(1);
 
     private final BulkStore store;
+    private final BulkCompletion completion;
     private final DecisionService decisions;
     private final ObjectMapper json;
     private final Clock clock;
@@ -51,16 +54,28 @@ class BulkRunner {
         return t;
     });
 
-    BulkRunner(BulkStore store, DecisionService decisions, ObjectMapper json, Clock clock, TaskScheduler scheduler) {
+    BulkRunner(BulkStore store, BulkCompletion completion, DecisionService decisions, ObjectMapper json, Clock clock,
+               TaskScheduler scheduler) {
         this.store = store;
         this.decisions = decisions;
         this.json = json;
         this.clock = clock;
+        this.completion = completion;
         this.scheduler = scheduler;
     }
 
+    /** Runs the bulk on its thread; inside a transaction, once it commits, so that the run sees its own rows. */
     void start(UUID bulkId) {
-        executor.execute(() -> run(bulkId));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    executor.execute(() -> run(bulkId));
+                }
+            });
+        } else {
+            executor.execute(() -> run(bulkId));
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -85,6 +100,7 @@ class BulkRunner {
             }
             store.queued(bulkId, clock.instant());
             store.notWaiting(bulkId);
+            completion.check(bulkId);
             failures.remove(bulkId);
         } catch (RuntimeException e) {
             waitAndRetry(bulkId, e);

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.disputehub.database.CommitOrder;
 import com.disputehub.database.Sql;
 
 /**
@@ -41,16 +42,7 @@ public class ChangeFeed {
      * every number given before: a change still uncommitted now gets a higher one later, never a passed one.
      */
     public List<ChangeEvent> after(long sequence, int limit) {
-        tx.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(SEQUENCER_LOCK).query((rs, n) -> true).list();
-            jdbc.sql("""
-                    update change_event c set seq = n.base + n.rn
-                    from (select id, row_number() over (order by id) as rn,
-                                 (select coalesce(max(seq), 0) from change_event) as base
-                          from change_event where seq is null) n
-                    where c.id = n.id
-                    """).update();
-        });
+        CommitOrder.number(jdbc, tx, "change_event", "id", SEQUENCER_LOCK);
         return jdbc.sql("select * from change_event where seq > ? order by seq limit ?")
                 .params(sequence, limit)
                 .query((rs, n) -> new ChangeEvent(rs.getLong("seq"), rs.getObject("incident_id", UUID.class),

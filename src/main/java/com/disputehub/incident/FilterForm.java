@@ -11,10 +11,11 @@ import java.util.Map;
  * "any"; a wrong value is a clear error naming the field and what it may be.
  */
 public record FilterForm(String channel, String account, String kind, String status, String reason, String view,
-                         String order, String text, String sku, String amountMin, String amountMax, String deadline) {
+                         String order, String text, String sku, String amountMin, String amountMax, String deadline,
+                         String ref) {
 
     public static FilterForm empty() {
-        return new FilterForm(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new FilterForm(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public IncidentFilter toFilter() {
@@ -24,12 +25,13 @@ public record FilterForm(String channel, String account, String kind, String sta
         return new IncidentFilter(channel, account, enumOf(IncidentKind.class, "kind", kind),
                 enumOf(IncidentStatus.class, "status", status), enumOf(ReasonCategory.class, "reason", reason),
                 blank(view) ? null : IncidentView.parse(view), order, text, sku, amount("amountMin", amountMin),
-                amount("amountMax", amountMax), blank(deadline) ? null : DeadlineFilter.parse(deadline), null, null);
+                amount("amountMax", amountMax), blank(deadline) ? null : DeadlineFilter.parse(deadline), ref, null, null);
     }
 
     /** The same form on another tab (null: All). */
     public FilterForm withView(String tab) {
-        return new FilterForm(channel, account, kind, status, reason, tab, order, text, sku, amountMin, amountMax, deadline);
+        return new FilterForm(channel, account, kind, status, reason, tab, order, text, sku, amountMin, amountMax, deadline,
+                ref);
     }
 
     /** The non-blank fields, in order, for links and for showing a rule. */
@@ -47,6 +49,7 @@ public record FilterForm(String channel, String account, String kind, String sta
         put(out, "amountMin", amountMin);
         put(out, "amountMax", amountMax);
         put(out, "deadline", deadline);
+        put(out, "ref", ref);
         return out;
     }
 

@@ -71,6 +71,15 @@ final class IncidentConditions {
         if (f.deadline() != null) {
             deadline(f.deadline());
         }
+        if (f.externalRef() != null) {
+            int colon = f.externalRef().indexOf(':');
+            if (colon > 0) {
+                and("id in (select incident_id from incident_external_ref where name = ? and value = ?)",
+                        f.externalRef().substring(0, colon), f.externalRef().substring(colon + 1));
+            } else {
+                and("id in (select incident_id from incident_external_ref where value = ?)", f.externalRef());
+            }
+        }
         if (f.memberOf() != null) {
             and("id in (select incident_id from incident_group_member where group_id = ?)", f.memberOf());
         }

@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * Criteria for listing incidents; null fields do not filter. {@code skuPrefix} matches any SKU of the incident
  * that starts with it; the amount is the requested refund, else the product value. {@code memberOf} keeps the
- * incidents listed in a manual group; {@code within} adds a second filter that must hold too (a rule group's).
+ * incidents listed in a manual group; {@code externalRef} is an ERP reference's value, or {@code name:value}; {@code within} adds a second filter that must hold too (a rule group's).
  */
 public record IncidentFilter(
         String channelType,
@@ -21,6 +21,7 @@ public record IncidentFilter(
         BigDecimal amountMin,
         BigDecimal amountMax,
         DeadlineFilter deadline,
+        String externalRef,
         UUID memberOf,
         IncidentFilter within) {
 
@@ -30,6 +31,7 @@ public record IncidentFilter(
         orderId = blankToNull(orderId);
         text = blankToNull(text);
         skuPrefix = blankToNull(skuPrefix);
+        externalRef = blankToNull(externalRef);
         if (amountMin != null && amountMax != null && amountMin.compareTo(amountMax) > 0) {
             throw new IllegalArgumentException("the minimum amount " + amountMin.toPlainString()
                     + " is above the maximum " + amountMax.toPlainString());
@@ -37,24 +39,24 @@ public record IncidentFilter(
     }
 
     public static IncidentFilter all() {
-        return new IncidentFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new IncidentFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public IncidentFilter withAccount(String account) {
         return new IncidentFilter(channelType, account, kind, status, reason, view, orderId, text, skuPrefix, amountMin,
-                amountMax, deadline, memberOf, within);
+                amountMax, deadline, externalRef, memberOf, within);
     }
 
     /** Only the incidents listed in this manual group. */
     public IncidentFilter memberOf(UUID group) {
         return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, text, skuPrefix, amountMin,
-                amountMax, deadline, group, within);
+                amountMax, deadline, externalRef, group, within);
     }
 
     /** Only the incidents that also match {@code rule}. */
     public IncidentFilter within(IncidentFilter rule) {
         return new IncidentFilter(channelType, accountId, kind, status, reason, view, orderId, text, skuPrefix, amountMin,
-                amountMax, deadline, memberOf, rule);
+                amountMax, deadline, externalRef, memberOf, rule);
     }
 
     private static String blankToNull(String s) {

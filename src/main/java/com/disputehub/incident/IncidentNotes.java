@@ -1,7 +1,10 @@
 package com.disputehub.incident;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,9 +49,15 @@ public class IncidentNotes {
 
     public List<IncidentNote> of(UUID incidentId) {
         return jdbc.sql("select * from incident_note where incident_id = ? order by created_at, id")
-                .param(incidentId)
-                .query((rs, n) -> new IncidentNote(rs.getLong("id"), incidentId, rs.getString("author"),
-                        rs.getString("body"), IncidentRowMapper.instant(rs, "created_at"), rs.getString("on_behalf_of")))
-                .list();
+                .param(incidentId).query(IncidentNotes::row).list();
+    }
+
+    public Optional<IncidentNote> find(long id) {
+        return jdbc.sql("select * from incident_note where id = ?").param(id).query(IncidentNotes::row).optional();
+    }
+
+    private static IncidentNote row(ResultSet rs, int n) throws SQLException {
+        return new IncidentNote(rs.getLong("id"), rs.getObject("incident_id", UUID.class), rs.getString("author"),
+                rs.getString("body"), IncidentRowMapper.instant(rs, "created_at"), rs.getString("on_behalf_of"));
     }
 }

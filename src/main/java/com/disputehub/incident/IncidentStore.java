@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,14 +39,19 @@ public class IncidentStore {
     private final IncidentRowMapper rows;
     private final Timeline timeline;
     private final ChangeFeed changes;
+    private final IncidentEvents events;
+    private final ExternalRefs refs;
     private final Clock clock;
 
-    IncidentStore(JdbcClient jdbc, ObjectMapper json, Timeline timeline, ChangeFeed changes, Clock clock) {
+    IncidentStore(JdbcClient jdbc, ObjectMapper json, Timeline timeline, ChangeFeed changes, IncidentEvents events,
+                  ExternalRefs refs, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.rows = new IncidentRowMapper(json);
         this.timeline = timeline;
         this.changes = changes;
+        this.events = events;
+        this.refs = refs;
         this.clock = clock;
     }
 
@@ -60,10 +66,11 @@ public class IncidentStore {
                 return UpsertResult.skipped();
             }
             UUID id = UUID.randomUUID();
-            insert(id, source, snapshot);
+            Incident created = insert(id, source, snapshot);
             timeline.append(id, "CREATED", source.channelType(), "Incident opened: " + describe(snapshot.reason())
                     + ", " + text(snapshot.status()));
             changes.record(id, "CREATED");
+            events.created(created);
             return new UpsertResult(UpsertResult.Outcome.CREATED, id, List.of());
         }
         Incident before = existing.get().incident();
@@ -83,6 +90,7 @@ public class IncidentStore {
         update(after, held ? holdBasis : null);
         timeline.append(before.id(), "CHANNEL_UPDATE", source.channelType(), String.join("; ", diff));
         changes.record(before.id(), "UPDATED");
+        events.updated(before, after, ChangeDescriber.fields(before, after), IncidentEvents.Source.CHANNEL);
         return new UpsertResult(UpsertResult.Outcome.UPDATED, before.id(), diff);
     }
 
@@ -98,9 +106,30 @@ public class IncidentStore {
                     .params(statusAfter.name(), holdBasis(incident.channelStatus(), incident.rawStatus(), incident.messages()),
                             Sql.ts(clock.instant()), incidentId)
                     .update();
+            if (statusAfter != incident.status()) {
+                events.updated(incident, find(incidentId).orElseThrow(), List.of("status"), IncidentEvents.Source.DECISION);
+            }
         }
         timeline.append(incidentId, "DECISION", actor, summary);
         changes.record(incidentId, "UPDATED");
+    }
+
+    /**
+     * Replaces the references an ERP keeps on an incident; a real change is on the timeline, in the change feed
+     * and in an incident.updated event. False when nothing changed.
+     */
+    @Transactional
+    public boolean setExternalRefs(UUID incidentId, Map<String, String> references, String actor) {
+        Incident incident = jdbc.sql("select * from incident where id = ? for update").param(incidentId).query(rows)
+                .optional().orElseThrow(() -> new NoSuchElementException("no incident " + incidentId));
+        if (!refs.replace(incidentId, references, actor)) {
+            return false;
+        }
+        timeline.append(incidentId, "EXTERNAL_REFS", actor, references.isEmpty() ? "ERP references removed"
+                : "ERP references: " + String.join(", ", references.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        changes.record(incidentId, "UPDATED");
+        events.updated(incident, incident, List.of("externalRefs"), IncidentEvents.Source.ERP);
+        return true;
     }
 
     public Optional<Incident> find(UUID id) {
@@ -122,7 +151,7 @@ public class IncidentStore {
                 source.adapterVersion(), before.createdAt(), clock.instant());
     }
 
-    private void insert(UUID id, IncidentSource source, IncidentSnapshot s) {
+    private Incident insert(UUID id, IncidentSource source, IncidentSnapshot s) {
         Instant now = clock.instant();
         Incident incident = new Incident(id, source.channelType(), source.accountId(), s.kind(), s.externalId(),
                 s.orderId(), s.orderLineIds(), s.skus(), s.productTitle(), s.productImageUrl(), s.buyerName(), s.reason(),
@@ -149,6 +178,7 @@ public class IncidentStore {
                 """)
                 .params(columns)
                 .update();
+        return incident;
     }
 
     private void update(Incident i, String holdBasis) {

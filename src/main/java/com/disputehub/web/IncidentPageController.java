@@ -28,6 +28,7 @@ import com.disputehub.decision.IdempotencyKey;
 import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.grouping.Group;
 import com.disputehub.grouping.Groups;
+import com.disputehub.incident.ExternalRefs;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentNotes;
@@ -55,12 +56,14 @@ class IncidentPageController {
     private final Playbook playbook;
     private final Groups groups;
     private final ObjectMapper json;
+    private final ExternalRefs refs;
     private final Clock clock;
 
     IncidentPageController(IncidentStore store, IncidentQueries queries, Timeline timeline, IncidentNotes notes,
                            IncidentFiles files, Decisions decisions, DecisionService decisionService, DecisionForms forms,
-                           Playbook playbook, Groups groups, ObjectMapper json, Clock clock) {
+                           Playbook playbook, Groups groups, ExternalRefs refs, ObjectMapper json, Clock clock) {
         this.store = store;
+        this.refs = refs;
         this.queries = queries;
         this.timeline = timeline;
         this.notes = notes;
@@ -82,6 +85,7 @@ class IncidentPageController {
         model.addAttribute("row", IncidentRow.of(incident, clock.instant()));
         model.addAttribute("timeline", timeline.of(id));
         model.addAttribute("notes", notes.of(id));
+        model.addAttribute("externalRefs", refs.of(id));
         model.addAttribute("files", files.of(id));
         model.addAttribute("decisions", decisions.ofIncident(id));
         List<Capabilities.DecisionSpec> allowed = decisionService.allowedFor(incident);

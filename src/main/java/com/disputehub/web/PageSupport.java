@@ -11,8 +11,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import com.disputehub.access.Actor;
+import com.disputehub.access.Role;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.IncidentNotFoundException;
+import com.disputehub.webhook.WebhookService;
 import com.disputehub.grouping.NotFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,12 +23,23 @@ import jakarta.servlet.http.HttpServletRequest;
 @ControllerAdvice(basePackageClasses = PageSupport.class)
 class PageSupport {
 
+    private final WebhookService webhooks;
+
+    PageSupport(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    /** The language switch, who is signed in, and for an ADMIN the webhook endpoints that were turned off by failure. */
     @ModelAttribute
     void common(Model model, HttpServletRequest request) {
         model.addAttribute("languages", WebConfig.languageCodes());
         model.addAttribute("currentPath", request.getRequestURI());
         Actor.signedIn().ifPresent(a -> model.addAttribute("signedIn", a.getName()));
         Actor.role().ifPresent(r -> model.addAttribute("signedInRole", r.name()));
+        if (Actor.role().filter(r -> r == Role.ADMIN).isPresent()) {
+            model.addAttribute("disabledWebhooks", webhooks.all().stream()
+                    .filter(w -> !w.enabled() && w.disabledReason() != null).toList());
+        }
     }
 
     @ExceptionHandler({IncidentNotFoundException.class, NotFoundException.class})

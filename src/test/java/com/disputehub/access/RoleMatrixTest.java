@@ -36,7 +36,7 @@ class RoleMatrixTest extends IntegrationTest {
         for (String read : List.of("/inbox", "/inbox/incidents/{id}", "/inbox/bulk/new", "/inbox/bulk/{id}", "/inbox/approvals",
                 "/inbox/groups", "/api/incidents", "/api/incidents/counts", "/api/incidents/{id}", "/api/incidents/{id}/files/{fileId}",
                 "/api/groups", "/api/groups/{id}", "/api/bulk-decisions/{id}", "/api/accounts", "/api/accounts/{id}/problem-rate",
-                "/api/changes", "/api/decisions/{id}", "/api/decisions", "/api/accounts/{id}/supplier-orders",
+                "/api/changes", "/api/events", "/api/decisions/{id}", "/api/decisions", "/api/accounts/{id}/supplier-orders",
                 "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html")) {
             LEAST.put("GET " + read, Role.VIEWER);
         }
@@ -51,6 +51,7 @@ class RoleMatrixTest extends IntegrationTest {
             LEAST.put("POST " + write, Role.AGENT);
         }
         LEAST.put("PATCH /api/groups/{id}", Role.AGENT);
+        LEAST.put("PUT /api/incidents/{id}/external-refs", Role.AGENT);
         LEAST.put("DELETE /api/groups/{id}", Role.AGENT);
         for (String supervise : List.of("/inbox/bulk/{id}/retry-failed", "/inbox/approvals/{id}/approve", "/inbox/approvals/{id}/reject",
                 "/api/bulk-decisions/{id}/retry-failed", "/api/decisions/{id}/approve", "/api/decisions/{id}/reject",
@@ -65,8 +66,17 @@ class RoleMatrixTest extends IntegrationTest {
         LEAST.put("POST /api/admin/api-keys", Role.ADMIN);
         LEAST.put("DELETE /api/admin/api-keys/{id}", Role.ADMIN);
         LEAST.put("PUT /api/accounts/{id}/supplier-orders", Role.ADMIN);
+        for (String webhooks : List.of("GET /api/webhooks", "POST /api/webhooks", "GET /api/webhooks/{id}",
+                "PATCH /api/webhooks/{id}", "DELETE /api/webhooks/{id}", "POST /api/webhooks/{id}/rotate-secret",
+                "POST /api/webhooks/{id}/test", "POST /api/webhooks/{id}/replay", "GET /api/webhooks/{id}/deliveries")) {
+            LEAST.put(webhooks, Role.ADMIN);
+        }
         LEAST.put("GET /inbox/admin", Role.ADMIN);
-        for (String manage : List.of("/inbox/admin/users", "/inbox/admin/users/{login}", "/inbox/admin/keys", "/inbox/admin/keys/{id}/revoke")) {
+        LEAST.put("GET /inbox/admin/webhooks", Role.ADMIN);
+        LEAST.put("GET /inbox/admin/webhooks/{id}", Role.ADMIN);
+        for (String manage : List.of("/inbox/admin/users", "/inbox/admin/users/{login}", "/inbox/admin/keys", "/inbox/admin/keys/{id}/revoke",
+                "/inbox/admin/webhooks", "/inbox/admin/webhooks/{id}/enabled", "/inbox/admin/webhooks/{id}/test",
+                "/inbox/admin/webhooks/{id}/rotate", "/inbox/admin/webhooks/{id}/delete", "/inbox/admin/webhooks/{id}/replay")) {
             LEAST.put("POST " + manage, Role.ADMIN);
         }
     }

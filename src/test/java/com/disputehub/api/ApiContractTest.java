@@ -43,4 +43,28 @@ class ApiContractTest extends IntegrationTest {
         assertThat(document).as("the served contract differs from docs/openapi.json: review the change, then update the "
                 + "file with -Dopenapi.update=true").isEqualTo(JSON.readTree(Files.readString(CONTRACT)));
     }
+
+    @Test
+    @DisplayName("X7: every operation has a unique operationId, a summary and problem answers; decisions are a oneOf on 'type'")
+    void completeForClients() {
+        JsonNode document = new Api(port).get("/v3/api-docs").body();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            String where = op.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            assertThat(ids.add(operation.path("operationId").asString(""))).as(where + ": unique operationId").isTrue();
+            assertThat(operation.path("summary").asString("")).as(where + ": summary").isNotBlank();
+            assertThat(operation.at("/responses/401/content/application~1problem+json/schema/$ref").asString())
+                    .as(where + ": problems").isEqualTo("#/components/schemas/Problem");
+            assertThat(operation.at("/security").isMissingNode() || operation.get("security").size() > 0).isTrue();
+        }));
+        JsonNode command = document.at("/components/schemas/DecisionCommand");
+        assertThat(command.get("oneOf")).hasSize(14);
+        assertThat(command.at("/discriminator/propertyName").asString()).isEqualTo("type");
+        assertThat(command.at("/discriminator/mapping/REFUND").asString()).isEqualTo("#/components/schemas/Refund");
+        assertThat(document.at("/components/schemas/Refund/properties/type/enum/0").asString()).isEqualTo("REFUND");
+        assertThat(document.at("/components/schemas/Refund/example/type").asString()).isEqualTo("REFUND");
+        assertThat(document.at("/paths/~1api~1incidents~1{id}~1decisions/post/requestBody/content/application~1json/schema/$ref")
+                .asString()).isEqualTo("#/components/schemas/DecisionCommand");
+    }
 }

@@ -128,4 +128,33 @@ class IncidentApiTest extends IntegrationTest {
         long last = changes.get(changes.size() - 1).get("sequence").asLong();
         assertThat(api.get("/api/changes?after=" + last).body().size()).isZero();
     }
+
+    @Test
+    @DisplayName("X7: an ERP sets its references on an incident; they show in the detail and the page, filter the list, and travel in an event")
+    void externalRefs() {
+        String id = api.get("/api/incidents?account=" + ACCOUNT + "&reason=DAMAGED").body().at("/items/0/id").asString();
+        long before = api.get("/api/events?limit=1000").body().get("next").asLong();
+
+        Api.Answer set = api.put("/api/incidents/" + id + "/external-refs", "{\"erpCase\":\"C-2041\",\"creditNote\":\"CN-77\"}");
+
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.body().get("erpCase").asString()).isEqualTo("C-2041");
+        assertThat(api.get("/api/incidents/" + id).body().at("/externalRefs/creditNote").asString()).isEqualTo("CN-77");
+        assertThat(externalIds(api.get("/api/incidents?ref=erpCase:C-2041").body())).containsExactly("ORD-100-A-1");
+        assertThat(externalIds(api.get("/api/incidents?ref=CN-77").body())).containsExactly("ORD-100-A-1");
+        assertThat(externalIds(api.get("/api/incidents?ref=creditNote:C-2041").body())).isEmpty();
+        JsonNode event = api.get("/api/events?types=incident.updated&after=" + before).body().at("/events/0");
+        assertThat(event.at("/data/changes/fields/0").asString()).isEqualTo("externalRefs");
+        assertThat(event.at("/data/source").asString()).isEqualTo("ERP");
+        assertThat(event.at("/data/incident/externalRefs/erpCase").asString()).isEqualTo("C-2041");
+        assertThat(Api.anonymous(port).signInAsAdmin().page("/inbox/incidents/" + id)).contains("C-2041").contains("CN-77");
+
+        long afterSet = api.get("/api/events?limit=1000&after=" + before).body().get("next").asLong();
+        api.put("/api/incidents/" + id + "/external-refs", "{\"creditNote\":\"CN-77\",\"erpCase\":\"C-2041\"}");
+        assertThat(api.get("/api/events?after=" + afterSet).body().get("events").size()).as("the same references again change nothing").isZero();
+
+        assertThat(api.put("/api/incidents/" + id + "/external-refs", "{\"1bad\":\"x\"}").status()).isEqualTo(400);
+        assertThat(api.put("/api/incidents/" + id + "/external-refs", "{\"erpCase\":\"  \"}").status()).isEqualTo(400);
+        assertThat(api.put("/api/incidents/" + java.util.UUID.randomUUID() + "/external-refs", "{}").status()).isEqualTo(404);
+    }
 }

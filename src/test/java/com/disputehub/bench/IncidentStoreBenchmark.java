@@ -38,7 +38,8 @@ import com.disputehub.incident.UpsertResult;
  * {@code target/benchmarks.txt}; docs/benchmarks.md records a run.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {"disputehub.sync.auto-startup=false", "disputehub.dispatch.auto-startup=false"})
+@SpringBootTest(properties = {"disputehub.sync.auto-startup=false", "disputehub.dispatch.auto-startup=false",
+        "disputehub.webhooks.auto-startup=false"})
 class IncidentStoreBenchmark {
 
     static final int UPSERTS = 5_000;
@@ -116,7 +117,7 @@ class IncidentStoreBenchmark {
         }
         return new FilterForm(p.get("channel"), p.get("account"), p.get("kind"), p.get("status"), p.get("reason"),
                 p.get("view"), p.get("order"), p.get("text"), p.get("sku"), p.get("amountMin"), p.get("amountMax"),
-                p.get("deadline")).toFilter();
+                p.get("deadline"), p.get("ref")).toFilter();
     }
 
     private void seed(int count) {

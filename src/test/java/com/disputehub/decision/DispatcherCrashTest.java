@@ -56,7 +56,8 @@ class DispatcherCrashTest {
                 "--disputehub.sandbox.mirakl.initial-orders=" + DECISIONS,
                 "--disputehub.sandbox.mirakl.payable-balance=100000000",
                 "--disputehub.accounts.demo-mirakl-es.enabled=false",
-                "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false");
+                "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false",
+                "--disputehub.webhooks.auto-startup=false");
         db = JdbcClient.create(new DriverManagerDataSource(TestDatabase.url(), "postgres", ""));
     }
 

@@ -36,6 +36,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "disputehub.sync.auto-startup=false",
         "disputehub.dispatch.auto-startup=false",
+        "disputehub.webhooks.auto-startup=false",
         "disputehub.bootstrap.api-key=" + Principals.API_KEY,
         "disputehub.bootstrap.admin-password=" + Principals.ADMIN_PASSWORD,
         "disputehub.http.read-timeout=2s",
@@ -100,8 +101,14 @@ public abstract class IntegrationTest {
         endpoints.get("decisionDispatch.poller").start();
     }
 
+    /** Starts webhook deliveries in this JVM; they stop after the test. */
+    protected void startWebhooks() {
+        endpoints.get("webhookDelivery.poller").start();
+    }
+
     @AfterEach
     void stopDispatcher() {
+        endpoints.get("webhookDelivery.poller").stop();
         endpoints.get("decisionDispatch.poller").stop();
         // a batch already claimed finishes after the stop; the next test's wipe must not race its timeline entries
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
@@ -181,7 +188,8 @@ public abstract class IntegrationTest {
 
     protected void wipe(String account) {
         String incidents = "(select id from incident where account_id = ?)";
-        for (String table : new String[] {"evidence_file", "decision", "timeline_event", "change_event", "incident_note"}) {
+        for (String table : new String[] {"evidence_file", "decision", "timeline_event", "change_event", "incident_note",
+                "incident_external_ref"}) {
             jdbc.sql("delete from " + table + " where incident_id in " + incidents).param(account).update();
         }
         jdbc.sql("delete from incident where account_id = ?").param(account).update();

@@ -34,7 +34,14 @@ import com.disputehub.sync.AccountSync;
         "disputehub.sandbox.mirakl.buyer-answer-delay=4s",
         "disputehub.sandbox.aliexpress.tick=0",
         "disputehub.sandbox.orderchamp.tick=0",
-        "disputehub.sandbox.tipsa.tick=0"})
+        "disputehub.sandbox.tipsa.tick=0",
+        // webhooks: delivered only while a test starts the flow; then it looks often and retries within seconds
+        "disputehub.webhooks.auto-startup=false",
+        "disputehub.webhooks.poll-interval=200ms",
+        "disputehub.webhooks.retry-schedule=1s,1s,1s,1s",
+        // events to the machine's RabbitMQ (.ci/run starts it when it does not answer)
+        "disputehub.events.amqp.enabled=true",
+        "disputehub.events.amqp.poll-interval=200ms"})
 @ActiveProfiles("demo")
 public abstract class SandboxTest {
 
@@ -59,6 +66,16 @@ public abstract class SandboxTest {
     @AfterEach
     void stopDispatcher() {
         decisions.stop();
+    }
+
+    /** Starts webhook deliveries in this JVM (they stop after the test), as the connector runs them. */
+    protected void startWebhooks() {
+        endpoints.get("webhookDelivery.poller").start();
+    }
+
+    @AfterEach
+    void stopWebhooks() {
+        endpoints.get("webhookDelivery.poller").stop();
     }
 
     protected void poll(String account) {
