@@ -39,6 +39,8 @@ class WebhookDeliverer {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliverer.class);
     static final String BREAKER_CONFIG = "webhook";
+    /** Deliveries of one endpoint taken per look; more wait for the next look (a second at most). */
+    static final int PER_ENDPOINT = 10;
 
     private final WebhookDeliveries deliveries;
     private final WebhookEndpoints endpoints;
@@ -73,8 +75,10 @@ class WebhookDeliverer {
         if (busy.size() >= properties.concurrency()) {
             return 0;
         }
-        Instant lease = clock.instant().plus(Duration.ofSeconds(maxTimeoutSeconds())).plus(Duration.ofSeconds(30));
-        List<WebhookDeliveries.Due> due = deliveries.claim(properties.batchSize(), lease).stream()
+        // an endpoint's batch is sent one after the other: the lease covers each of them timing out
+        Instant lease = clock.instant().plus(Duration.ofSeconds((long) PER_ENDPOINT * maxTimeoutSeconds()))
+                .plus(Duration.ofSeconds(30));
+        List<WebhookDeliveries.Due> due = deliveries.claim(properties.batchSize(), PER_ENDPOINT, lease).stream()
                 .filter(d -> !busy.contains(d.endpointId()) || release(d)).toList();
         Map<UUID, List<WebhookDeliveries.Due>> byEndpoint = due.stream()
                 .collect(Collectors.groupingBy(WebhookDeliveries.Due::endpointId, LinkedHashMap::new, Collectors.toList()));

@@ -81,21 +81,34 @@ class WebhookDeliveries {
 
     /**
      * Leases up to {@code limit} due deliveries of enabled endpoints whose older deliveries for the same incident are
-     * done, until {@code leaseUntil}.
+     * done, at most {@code perEndpoint} of each endpoint (so that one endpoint's batch fits its lease), until
+     * {@code leaseUntil}.
      */
     @Transactional
-    List<Due> claim(int limit, Instant leaseUntil) {
+    List<Due> claim(int limit, int perEndpoint, Instant leaseUntil) {
         Instant now = clock.instant();
-        List<Due> due = jdbc.sql("""
-                select d.id, d.endpoint_id, d.event_seq, d.attempts, d.first_attempt_at from webhook_delivery d
-                join webhook_endpoint w on w.id = d.endpoint_id
-                where d.state = 'PENDING' and w.enabled and d.next_attempt_at <= :now
-                  and (d.leased_until is null or d.leased_until < :now)
-                  and not exists (select 1 from webhook_delivery p where p.endpoint_id = d.endpoint_id
-                                  and p.order_key = d.order_key and p.state = 'PENDING' and p.event_seq < d.event_seq)
-                order by d.event_seq limit :limit for update of d skip locked
+        List<Long> candidates = jdbc.sql("""
+                select id from (
+                  select d.id, d.event_seq,
+                         row_number() over (partition by d.endpoint_id order by d.event_seq) as place
+                  from webhook_delivery d join webhook_endpoint w on w.id = d.endpoint_id
+                  where d.state = 'PENDING' and w.enabled and d.next_attempt_at <= :now
+                    and (d.leased_until is null or d.leased_until < :now)
+                    and not exists (select 1 from webhook_delivery p where p.endpoint_id = d.endpoint_id
+                                    and p.order_key = d.order_key and p.state = 'PENDING' and p.event_seq < d.event_seq)
+                ) due where place <= :perEndpoint order by event_seq limit :limit
                 """)
-                .param("now", Sql.ts(now)).param("limit", limit)
+                .param("now", Sql.ts(now)).param("perEndpoint", perEndpoint).param("limit", limit)
+                .query(Long.class).list();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<Due> due = jdbc.sql("""
+                select id, endpoint_id, event_seq, attempts, first_attempt_at from webhook_delivery
+                where id in (:ids) and state = 'PENDING' and (leased_until is null or leased_until < :now)
+                order by event_seq for update skip locked
+                """)
+                .param("ids", candidates).param("now", Sql.ts(now))
                 .query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("endpoint_id", UUID.class), rs.getLong("event_seq"),
                         rs.getInt("attempts"), instant(rs, "first_attempt_at")))
                 .list();

@@ -31,32 +31,24 @@ class AdminPagesTest extends IntegrationTest {
         admin = Api.anonymous(port).signInAsAdmin();
     }
 
-    /** A form sent as a browser sends it, then the page its redirect leads to, in English. */
-    private String submit(String path, Map<String, String> fields) {
-        Api.Answer answer = admin.form(path, fields);
-        assertThat(answer.status()).as(path).isEqualTo(302);
-        String location = java.net.URI.create(answer.headers().get("location").get(0)).getPath();
-        return admin.page(location + "?lang=en");
-    }
-
     @Test
     @DisplayName("X6: an admin adds a person, changes the role, disables them, sets a password; mistakes are said on the page")
     void people() {
-        assertThat(submit("/inbox/admin/users", Map.of("login", "nina", "displayName", "Nina", "email", "nina@example.com",
+        assertThat(admin.submit("/inbox/admin/users", Map.of("login", "nina", "displayName", "Nina", "email", "nina@example.com",
                 "role", "AGENT", "password", "nina-first-password"))).contains("nina can sign in now.").contains("nina@example.com");
         Api.anonymous(port).signIn("nina", "nina-first-password");
 
-        assertThat(submit("/inbox/admin/users/nina", Map.of("role", "VIEWER"))).contains("nina changed.");
+        assertThat(admin.submit("/inbox/admin/users/nina", Map.of("role", "VIEWER"))).contains("nina changed.");
         assertThat(users.find("nina").orElseThrow().role()).isEqualTo(Role.VIEWER);
-        submit("/inbox/admin/users/nina", Map.of("enabled", "false"));
+        admin.submit("/inbox/admin/users/nina", Map.of("enabled", "false"));
         assertThat(users.find("nina").orElseThrow().enabled()).isFalse();
-        submit("/inbox/admin/users/nina", Map.of("enabled", "true"));
-        submit("/inbox/admin/users/nina", Map.of("password", "nina-second-password"));
+        admin.submit("/inbox/admin/users/nina", Map.of("enabled", "true"));
+        admin.submit("/inbox/admin/users/nina", Map.of("password", "nina-second-password"));
         Api.anonymous(port).signIn("nina", "nina-second-password");
 
-        assertThat(submit("/inbox/admin/users", Map.of("login", "nico", "role", "AGENT", "password", "short")))
+        assertThat(admin.submit("/inbox/admin/users", Map.of("login", "nico", "role", "AGENT", "password", "short")))
                 .contains("a password has at least 12 characters").doesNotContain("data-login=\"nico\"");
-        assertThat(submit("/inbox/admin/users/admin", Map.of("enabled", "false"))).contains("you cannot disable yourself");
+        assertThat(admin.submit("/inbox/admin/users/admin", Map.of("enabled", "false"))).contains("you cannot disable yourself");
         assertThat(users.find("admin").orElseThrow().enabled()).isTrue();
     }
 
@@ -74,9 +66,9 @@ class AdminPagesTest extends IntegrationTest {
         String confirm = admin.formPage("/inbox/admin/keys/" + id + "/revoke", Map.of());
         assertThat(confirm).contains("id=\"confirm-question\"").contains("erp-west");
         assertThat(erp.get("/api/incidents").status()).as("asking changed nothing").isEqualTo(200);
-        assertThat(submit("/inbox/admin/keys/" + id + "/revoke", Map.of("confirmed", "yes"))).contains("Key “erp-west” revoked");
+        assertThat(admin.submit("/inbox/admin/keys/" + id + "/revoke", Map.of("confirmed", "yes"))).contains("Key “erp-west” revoked");
         assertThat(erp.get("/api/incidents").status()).isEqualTo(401);
 
-        assertThat(submit("/inbox/admin/keys", Map.of("name", "no-scope"))).contains("Not done:").contains("a key needs &#39;scopes&#39;");
+        assertThat(admin.submit("/inbox/admin/keys", Map.of("name", "no-scope"))).contains("Not done:").contains("a key needs &#39;scopes&#39;");
     }
 }

@@ -110,6 +110,18 @@ public final class Api {
         return send(path, withToken).body();
     }
 
+    /**
+     * A form sent as a browser sends it, then the page its redirect leads to, in English (a form that does not
+     * redirect fails the test); reading the page also takes its flash messages, so the next form starts clean.
+     */
+    public String submit(String path, Map<String, String> fields) {
+        Answer answer = form(path, fields);
+        if (answer.status() != 302) {
+            throw new AssertionError(path + " answered " + answer.status() + ", not a redirect");
+        }
+        return page(URI.create(answer.headers().get("location").get(0)).getPath() + "?lang=en");
+    }
+
     /** A form exactly as given: no token added. */
     public Answer formRaw(String path, Map<String, String> fields) {
         HttpResponse<String> response = send(path, fields);

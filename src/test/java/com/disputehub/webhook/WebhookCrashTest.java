@@ -58,12 +58,15 @@ class WebhookCrashTest {
     }
 
     /**
-     * The demo connector with one more Mirakl account of its own on its simulator, whose 200 orders are new to this
-     * run's database whatever ran before (the demo accounts may already be synced by other tests).
+     * The demo connector with a Mirakl account of its own on its simulator, whose 200 orders are new to this run's
+     * database; the demo accounts are off, since the in-JVM sandbox tests own their rows in the same database.
      */
     private static String[] connector() {
         String account = "--disputehub.accounts.webhook-crash.";
         return new String[] {"--spring.profiles.active=demo", "--disputehub.sandbox.mirakl.initial-orders=200",
+                "--disputehub.accounts.demo-mirakl-es.enabled=false", "--disputehub.accounts.demo-aliexpress-br.enabled=false",
+                "--disputehub.accounts.demo-orderchamp-nl.enabled=false", "--disputehub.accounts.demo-tipsa-es.enabled=false",
+                "--disputehub.accounts.demo-dsers-es.enabled=false",
                 "--disputehub.sandbox.mirakl.tick=0", account + "channel=mirakl",
                 account + "base-url=http://localhost:${server.port}/sandbox/mirakl", account + "poll-interval=1h",
                 account + "sandbox=true", account + "credentials.api-key=sandbox-mirakl-shop-key",

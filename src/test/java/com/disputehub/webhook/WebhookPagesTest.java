@@ -36,13 +36,6 @@ class WebhookPagesTest extends IntegrationTest {
         jdbc.sql("delete from webhook_endpoint").update();
     }
 
-    private String submit(String path, Map<String, String> fields) {
-        Api.Answer answer = admin.form(path, fields);
-        assertThat(answer.status()).as(path).isEqualTo(302);
-        String location = java.net.URI.create(answer.headers().get("location").get(0)).getPath();
-        return admin.page(location + "?lang=en");
-    }
-
     @Test
     @DisplayName("X7: an endpoint added on the page shows its secret once; a test event is in its log; deleting asks first")
     void addTestDelete() {
@@ -55,21 +48,21 @@ class WebhookPagesTest extends IntegrationTest {
                 .doesNotContain(secret.group(1));
         UUID id = jdbc.sql("select id from webhook_endpoint").query(UUID.class).single();
 
-        assertThat(submit("/inbox/admin/webhooks/" + id + "/test", Map.of())).contains("A test event is on its way");
+        assertThat(admin.submit("/inbox/admin/webhooks/" + id + "/test", Map.of())).contains("A test event is on its way");
         await().atMost(Duration.ofSeconds(30)).until(() -> admin.page("/inbox/admin/webhooks/" + id + "?lang=en")
                 .contains("webhook.test") && jdbc.sql("select count(*) from webhook_attempt").query(Long.class).single() > 0);
         assertThat(admin.page("/inbox/admin/webhooks/" + id + "?lang=en")).contains("class=\"delivery-row\" data-state=\"PENDING\"");
 
         assertThat(admin.formPage("/inbox/admin/webhooks/" + id + "/delete", Map.of())).contains("id=\"confirm-question\"");
         assertThat(jdbc.sql("select count(*) from webhook_endpoint").query(Long.class).single()).as("asking deleted nothing").isOne();
-        assertThat(submit("/inbox/admin/webhooks/" + id + "/delete", Map.of("confirmed", "yes"))).contains("deleted");
+        assertThat(admin.submit("/inbox/admin/webhooks/" + id + "/delete", Map.of("confirmed", "yes"))).contains("deleted");
         assertThat(jdbc.sql("select count(*) from webhook_endpoint").query(Long.class).single()).isZero();
     }
 
     @Test
     @DisplayName("X7: loopback and plain http are refused with a sentence; a disabled endpoint is a banner on every page for admins")
     void guardAndBanner() {
-        assertThat(submit("/inbox/admin/webhooks", Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", "*")))
+        assertThat(admin.submit("/inbox/admin/webhooks", Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", "*")))
                 .contains("Not done:").contains("private or loopback");
         String made = admin.formPage("/inbox/admin/webhooks", Map.of("url", "https://93.184.216.34/gone", "eventTypes", "*"));
         assertThat(made).contains("whsec_");
@@ -79,7 +72,7 @@ class WebhookPagesTest extends IntegrationTest {
 
         assertThat(admin.page("/inbox?lang=en")).contains("id=\"webhook-banner\"").contains("410 Gone");
         Api agent = Api.anonymous(port).signInAsAdmin();
-        assertThat(submit("/inbox/admin/webhooks/" + id + "/enabled", Map.of("enabled", "true")))
+        assertThat(admin.submit("/inbox/admin/webhooks/" + id + "/enabled", Map.of("enabled", "true")))
                 .contains("enabled; what it missed goes out now").doesNotContain("id=\"webhook-banner\"");
         assertThat(agent.page("/inbox?lang=en")).doesNotContain("id=\"webhook-banner\"");
     }
