@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.ChannelAdapter;
+import com.disputehub.channel.ChannelAdapters;
 import com.disputehub.supplier.SupplierOrder;
 import com.disputehub.supplier.SupplierOrders;
 
@@ -29,13 +31,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SupplierOrderController {
 
     static final int MAX_BATCH = 1000;
-    static final java.util.Set<String> SUPPLIER_CHANNELS = java.util.Set.of("dsers", "cj");
 
     private final ChannelAccounts accounts;
+    private final ChannelAdapters adapters;
     private final SupplierOrders orders;
 
-    SupplierOrderController(ChannelAccounts accounts, SupplierOrders orders) {
+    SupplierOrderController(ChannelAccounts accounts, ChannelAdapters adapters, SupplierOrders orders) {
         this.accounts = accounts;
+        this.adapters = adapters;
         this.orders = orders;
     }
 
@@ -72,9 +75,10 @@ class SupplierOrderController {
     private ChannelAccount supplierAccount(String id) {
         ChannelAccount account = accounts.find(id)
                 .orElseThrow(() -> new IllegalArgumentException("no account '" + id + "'"));
-        if (!SUPPLIER_CHANNELS.contains(account.channelType())) {
+        if (!adapters.get(account.channelType()).followsSupplierOrders()) {
             throw new IllegalArgumentException("account '" + id + "' is a " + account.channelType()
-                    + " account; supplier orders belong to a supplier account (" + SUPPLIER_CHANNELS + ")");
+                    + " account; supplier orders belong to a supplier account (" + adapters.all().stream()
+                    .filter(ChannelAdapter::followsSupplierOrders).map(ChannelAdapter::channelType).sorted().toList() + ")");
         }
         return account;
     }

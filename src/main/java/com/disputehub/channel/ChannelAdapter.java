@@ -50,6 +50,14 @@ public interface ChannelAdapter {
      */
     PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey);
 
+    /**
+     * Whether this channel follows the supplier orders a dropshipper registers ({@code PUT
+     * /api/accounts/{id}/supplier-orders}): a supplier channel, whose disputes start from those orders.
+     */
+    default boolean followsSupplierOrders() {
+        return false;
+    }
+
     /** The account's reported-problem rate, for channels that count it (DOMAIN O6); empty for the others. */
     default java.util.Optional<ProblemRate> problemRate(ChannelAccount account) {
         return java.util.Optional.empty();

@@ -34,4 +34,9 @@ public class ChannelAdapters {
     public Set<String> channelTypes() {
         return new TreeSet<>(byType.keySet());
     }
+
+    /** Every installed adapter, by channel type. */
+    public List<ChannelAdapter> all() {
+        return channelTypes().stream().map(byType::get).toList();
+    }
 }

@@ -25,6 +25,8 @@ import com.disputehub.channel.Refuse;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.OpenIncidentRef;
+import com.disputehub.channel.shared.aliexpress.AliExpressClient;
+import com.disputehub.channel.shared.aliexpress.AliExpressJson;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

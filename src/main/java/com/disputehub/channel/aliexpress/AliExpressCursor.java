@@ -1,5 +1,7 @@
 package com.disputehub.channel.aliexpress;
 
+import com.disputehub.channel.shared.aliexpress.AliExpressJson;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -26,6 +26,7 @@ import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.Money;
 import com.disputehub.incident.PartyRole;
 import com.disputehub.incident.Reason;
+import com.disputehub.channel.shared.aliexpress.AliExpressJson;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -67,6 +67,11 @@ class CjAdapter implements ChannelAdapter {
     }
 
     @Override
+    public boolean followsSupplierOrders() {
+        return true;
+    }
+
+    @Override
     public String channelType() {
         return "cj";
     }

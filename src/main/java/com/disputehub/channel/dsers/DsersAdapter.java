@@ -33,7 +33,7 @@ import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.RequestInterception;
 import com.disputehub.channel.SupplierScan;
-import com.disputehub.channel.aliexpress.AliExpressClient;
+import com.disputehub.channel.shared.aliexpress.AliExpressClient;
 import com.disputehub.incident.IncidentFiles;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentSnapshot;
@@ -72,6 +72,11 @@ class DsersAdapter implements ChannelAdapter {
         this.incidents = incidents;
         this.files = files;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean followsSupplierOrders() {
+        return true;
     }
 
     @Override

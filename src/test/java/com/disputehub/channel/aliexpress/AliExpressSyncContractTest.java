@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.disputehub.channel.ChannelUnavailableException;
+import com.disputehub.channel.shared.aliexpress.AliExpressSigner;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.IncidentStore;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.disputehub.channel.aliexpress.AliExpressSigner;
+import com.disputehub.channel.shared.aliexpress.AliExpressSigner;
 import com.disputehub.support.SandboxTest;
 
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package com.disputehub.channel.aliexpress;
+package com.disputehub.channel.shared.aliexpress;
 
 import java.time.Clock;
 import java.util.Map;
@@ -57,7 +57,7 @@ public class AliExpressClient {
     }
 
     /** A multipart call with one file part, which the signature leaves out (aliexpress.issue.image.upload). */
-    JsonNode upload(ChannelAccount account, String method, Map<String, String> params, String filePart, String fileName,
+    public JsonNode upload(ChannelAccount account, String method, Map<String, String> params, String filePart, String fileName,
                     byte[] bytes) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         signed(account, method, params).forEach(parts::part);

@@ -1,4 +1,4 @@
-package com.disputehub.channel.aliexpress;
+package com.disputehub.channel.shared.aliexpress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

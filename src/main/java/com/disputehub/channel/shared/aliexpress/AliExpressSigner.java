@@ -1,4 +1,4 @@
-package com.disputehub.channel.aliexpress;
+package com.disputehub.channel.shared.aliexpress;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
