@@ -23,7 +23,13 @@ public final class DecisionDriver {
 
     /** The decision as the API shows it once it left REQUESTED and SENDING; it must have been accepted (202). */
     public JsonNode decide(Object incidentId, String decisionJson) {
-        Api.Answer accepted = api.post("/api/incidents/" + incidentId + "/decisions", decisionJson);
+        return decide(incidentId, decisionJson, null);
+    }
+
+    /** As {@link #decide(Object, String)}, with an Idempotency-Key when not null. */
+    public JsonNode decide(Object incidentId, String decisionJson, String key) {
+        Api.Answer accepted = key == null ? api.post("/api/incidents/" + incidentId + "/decisions", decisionJson)
+                : api.post("/api/incidents/" + incidentId + "/decisions", decisionJson, "Idempotency-Key", key);
         assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
         assertThat(accepted.headers().get("location").get(0)).endsWith(accepted.body().get("id").asString());
         dispatcher.start();

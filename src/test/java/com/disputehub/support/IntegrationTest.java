@@ -187,15 +187,7 @@ public abstract class IntegrationTest {
     }
 
     protected void wipe(String account) {
-        String incidents = "(select id from incident where account_id = ?)";
-        for (String table : new String[] {"evidence_file", "decision", "timeline_event", "change_event", "incident_note",
-                "incident_external_ref"}) {
-            jdbc.sql("delete from " + table + " where incident_id in " + incidents).param(account).update();
-        }
-        jdbc.sql("delete from incident where account_id = ?").param(account).update();
-        jdbc.sql("delete from sync_state where account_id = ?").param(account).update();
-        jdbc.sql("delete from quarantine where account_id = ?").param(account).update();
-        jdbc.sql("delete from supplier_order where account_id = ?").param(account).update();
+        TestData.wipe(jdbc, account);
         jdbc.sql("delete from incident_group").update();
         jdbc.sql("delete from bulk_decision").update();
     }

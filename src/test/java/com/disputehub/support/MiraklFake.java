@@ -5,10 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -21,14 +17,7 @@ public final class MiraklFake {
     }
 
     public static String fixture(String name) {
-        try (InputStream in = MiraklFake.class.getResourceAsStream("/mirakl/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture mirakl/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.text("mirakl/" + name);
     }
 
     public static ResponseDefinitionBuilder json(String body) {
