@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.disputehub.channel.DecisionType;
+import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.contract.ChannelAdapterContract;
 import com.disputehub.channel.contract.KitDecision;
 import com.disputehub.channel.contract.KitRecord;
@@ -143,8 +144,13 @@ class MiraklKitTest extends ChannelAdapterContract {
     }
 
     @Override
-    protected void readBack(KitDecision decision, KitRecord record, boolean applied) {
-        String refunds = applied ? "[{\"id\": \"r-found\", \"amount\": 34.90, \"reason_code\": \"20\", \"created_date\": \""
+    protected void readBack(KitDecision decision, KitRecord record, Reconciliation.Outcome shown) {
+        if (shown == Reconciliation.Outcome.UNKNOWN) {
+            FAKE.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("order_ids", equalTo("KIT-" + record.id() + "-A"))
+                    .atPriority(1).willReturn(okJson("{\"orders\": [], \"total_count\": 0}")));
+            return;
+        }
+        String refunds = shown == Reconciliation.Outcome.APPLIED ? "[{\"id\": \"r-found\", \"amount\": 34.90, \"reason_code\": \"20\", \"created_date\": \""
                 + Instant.now() + "\"}]" : "[]";
         FAKE.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("order_ids", equalTo("KIT-" + record.id() + "-A"))
                 .atPriority(1).willReturn(okJson("{\"orders\": [" + order(record).replace("\"refunds\": []", "\"refunds\": " + refunds)
