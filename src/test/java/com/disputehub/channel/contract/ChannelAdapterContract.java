@@ -273,7 +273,7 @@ public abstract class ChannelAdapterContract {
     }
 
     @Test
-    @DisplayName("X8: the channel's refusal (4xx) ends the decision REJECTED with the channel's own words, never retried")
+    @DisplayName("X8: the channel's refusal (a 4xx, or its own error shape) ends the decision REJECTED in its own words, never retried")
     void refusalRejected() {
         KitRecord record = synced("d1");
         KitDecision decision = firstDecisionThatCalls(record);
