@@ -2,6 +2,7 @@ package com.disputehub.channel;
 
 import java.util.List;
 
+import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.OpenIncidentRef;
 
@@ -13,6 +14,9 @@ public interface ChannelAdapter {
 
     /** The value of {@code channel} in an account's configuration, e.g. {@code mirakl}. */
     String channelType();
+
+    /** What sort of back office the channel is: a marketplace, a wholesale platform, a carrier, a supplier. */
+    IncidentKind kind();
 
     /** Stored with every incident this adapter normalizes, so that old records can be re-normalized. */
     String version();
@@ -49,6 +53,14 @@ public interface ChannelAdapter {
      * key of the caller's (CJ's {@code businessDisputeId}) gets it, and {@link #reconcile} gets it back.
      */
     PushResult push(ChannelAccount account, DecisionTarget target, DecisionCommand command, String idempotencyKey);
+
+    /**
+     * The channel's published call rate, the account's default when configuration names none
+     * ({@code resilience4j.ratelimiter.configs.<account or channel type>}); empty: the connector's default.
+     */
+    default java.util.Optional<RateLimit> rateLimit() {
+        return java.util.Optional.empty();
+    }
 
     /**
      * Whether this channel follows the supplier orders a dropshipper registers ({@code PUT

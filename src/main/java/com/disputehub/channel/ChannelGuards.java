@@ -15,6 +15,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -37,13 +38,15 @@ public class ChannelGuards {
     private final CircuitBreakerRegistry breakers;
     private final RateLimiterRegistry limiters;
     private final RetryRegistry retries;
+    private final ChannelAdapters adapters;
     private final Duration maxInProcessWait;
 
-    ChannelGuards(CircuitBreakerRegistry breakers, RateLimiterRegistry limiters, RetryRegistry retries,
+    ChannelGuards(CircuitBreakerRegistry breakers, RateLimiterRegistry limiters, RetryRegistry retries, ChannelAdapters adapters,
                   @Value("${disputehub.resilience.max-in-process-wait:30s}") Duration maxInProcessWait) {
         this.breakers = breakers;
         this.limiters = limiters;
         this.retries = retries;
+        this.adapters = adapters;
         this.maxInProcessWait = maxInProcessWait;
     }
 
@@ -83,9 +86,19 @@ public class ChannelGuards {
                 .build());
     }
 
+    /**
+     * The account's limiter: the configuration named after the account or its channel type, else the rate the
+     * adapter publishes, else the connector's default ("channel").
+     */
     public RateLimiter limiter(ChannelAccount account) {
-        return limiters.rateLimiter(account.id(), limiters.getConfiguration(
-                configName(account, limiters::getConfiguration)).orElse(limiters.getDefaultConfig()));
+        return limiters.rateLimiter(account.id(), () -> {
+            String name = configName(account, limiters::getConfiguration);
+            RateLimiterConfig configured = limiters.getConfiguration(name).orElse(limiters.getDefaultConfig());
+            Optional<RateLimit> published = adapters.supports(account.channelType())
+                    ? adapters.get(account.channelType()).rateLimit() : Optional.empty();
+            return !DEFAULT_CONFIG.equals(name) || published.isEmpty() ? configured : RateLimiterConfig.from(configured)
+                    .limitForPeriod(published.get().calls()).limitRefreshPeriod(published.get().per()).build();
+        });
     }
 
     Retry retry(ChannelAccount account) {

@@ -36,7 +36,7 @@ class RoleMatrixTest extends IntegrationTest {
         for (String read : List.of("/inbox", "/inbox/incidents/{id}", "/inbox/bulk/new", "/inbox/bulk/{id}", "/inbox/approvals",
                 "/inbox/groups", "/api/incidents", "/api/incidents/counts", "/api/incidents/{id}", "/api/incidents/{id}/files/{fileId}",
                 "/api/groups", "/api/groups/{id}", "/api/bulk-decisions/{id}", "/api/accounts", "/api/accounts/{id}/problem-rate",
-                "/api/changes", "/api/events", "/api/decisions/{id}", "/api/decisions", "/api/accounts/{id}/supplier-orders",
+                "/api/changes", "/api/events", "/api/channels", "/api/decisions/{id}", "/api/decisions", "/api/accounts/{id}/supplier-orders",
                 "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html")) {
             LEAST.put("GET " + read, Role.VIEWER);
         }

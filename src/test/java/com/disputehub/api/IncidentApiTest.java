@@ -161,4 +161,21 @@ class IncidentApiTest extends IntegrationTest {
         assertThat(api.put("/api/incidents/" + id + "/external-refs", "{\"erpCase\":\"  \"}").status()).isEqualTo(400);
         assertThat(api.put("/api/incidents/" + java.util.UUID.randomUUID() + "/external-refs", "{}").status()).isEqualTo(404);
     }
+
+    @Test
+    @DisplayName("X8: the installed channel types show their kind, the decisions they take with their fields, and their published rate")
+    void channelTypes() {
+        JsonNode channels = api.get("/api/channels").body();
+        List<String> types = new ArrayList<>();
+        channels.forEach(c -> types.add(c.get("type").asString()));
+        assertThat(types).contains("mirakl", "aliexpress", "orderchamp", "tipsa", "dsers", "cj");
+        JsonNode mirakl = channels.valueStream().filter(c -> c.get("type").asString().equals("mirakl")).findFirst().orElseThrow();
+        assertThat(mirakl.get("kind").asString()).isEqualTo("MARKETPLACE_DISPUTE");
+        assertThat(mirakl.at("/rateLimit/calls").asInt()).isEqualTo(10);
+        assertThat(mirakl.get("decisions").toString()).contains("REFUND").contains("NEEDS_SELLER_ACTION").contains("reasonCode");
+        JsonNode cj = channels.valueStream().filter(c -> c.get("type").asString().equals("cj")).findFirst().orElseThrow();
+        assertThat(cj.get("kind").asString()).isEqualTo("SUPPLIER_CLAIM");
+        assertThat(cj.get("followsSupplierOrders").asBoolean()).isTrue();
+        assertThat(cj.get("elsewhere").toString()).contains("SUBMIT_EVIDENCE");
+    }
 }

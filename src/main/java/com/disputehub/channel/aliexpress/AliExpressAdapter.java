@@ -22,6 +22,7 @@ import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.Refuse;
+import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.OpenIncidentRef;
@@ -57,6 +58,11 @@ class AliExpressAdapter implements ChannelAdapter {
     @Override
     public String channelType() {
         return "aliexpress";
+    }
+
+    @Override
+    public IncidentKind kind() {
+        return IncidentKind.MARKETPLACE_DISPUTE;
     }
 
     @Override

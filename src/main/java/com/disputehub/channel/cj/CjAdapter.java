@@ -29,6 +29,7 @@ import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.SupplierScan;
 import com.disputehub.channel.Refund;
 import com.disputehub.channel.RequestReissue;
+import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.IncidentStatus;
@@ -74,6 +75,11 @@ class CjAdapter implements ChannelAdapter {
     @Override
     public String channelType() {
         return "cj";
+    }
+
+    @Override
+    public IncidentKind kind() {
+        return IncidentKind.SUPPLIER_CLAIM;
     }
 
     @Override

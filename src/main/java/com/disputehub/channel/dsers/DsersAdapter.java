@@ -35,6 +35,7 @@ import com.disputehub.channel.RequestInterception;
 import com.disputehub.channel.SupplierScan;
 import com.disputehub.channel.shared.aliexpress.AliExpressClient;
 import com.disputehub.incident.IncidentFiles;
+import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.IncidentStatus;
@@ -82,6 +83,11 @@ class DsersAdapter implements ChannelAdapter {
     @Override
     public String channelType() {
         return "dsers";
+    }
+
+    @Override
+    public IncidentKind kind() {
+        return IncidentKind.SUPPLIER_CLAIM;
     }
 
     @Override

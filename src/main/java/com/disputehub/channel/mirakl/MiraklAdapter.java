@@ -3,6 +3,7 @@ package com.disputehub.channel.mirakl;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -14,8 +15,10 @@ import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.PushResult;
+import com.disputehub.channel.RateLimit;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
+import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.OpenIncidentRef;
 
@@ -38,9 +41,24 @@ class MiraklAdapter implements ChannelAdapter {
         this.reconciliation = reconciliation;
     }
 
+    /**
+     * Mirakl publishes call frequencies per operation, not a rate: OR11 at most once a minute (polling is bounded by
+     * poll-interval), and no per-second limit or 429 contract for writes. 10 calls a second keeps a bulk of refunds
+     * well inside what an operator instance serves.
+     */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(RateLimit.perSecond(10));
+    }
+
     @Override
     public String channelType() {
         return CHANNEL;
+    }
+
+    @Override
+    public IncidentKind kind() {
+        return IncidentKind.MARKETPLACE_DISPUTE;
     }
 
     @Override

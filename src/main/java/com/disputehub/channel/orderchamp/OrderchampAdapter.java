@@ -30,6 +30,7 @@ import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.Refund;
 import com.disputehub.channel.SendMessage;
 import com.disputehub.channel.SendReplacement;
+import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.OpenIncidentRef;
@@ -53,6 +54,11 @@ class OrderchampAdapter implements ChannelAdapter {
     @Override
     public String channelType() {
         return "orderchamp";
+    }
+
+    @Override
+    public IncidentKind kind() {
+        return IncidentKind.RETAILER_ISSUE;
     }
 
     @Override

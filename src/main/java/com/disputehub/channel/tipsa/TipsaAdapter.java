@@ -30,6 +30,7 @@ import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.RecordContactAttempt;
+import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.OpenIncidentRef;
@@ -66,6 +67,11 @@ class TipsaAdapter implements ChannelAdapter {
     @Override
     public String channelType() {
         return "tipsa";
+    }
+
+    @Override
+    public IncidentKind kind() {
+        return IncidentKind.CARRIER_INCIDENT;
     }
 
     @Override
