@@ -15,6 +15,7 @@ import com.disputehub.channel.ChannelMessages;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.ChannelUnavailableException;
+import com.disputehub.channel.RetryAfter;
 
 /**
  * Calls Tipsa's SOAP services at {@code <base-url><soap-path>?service=<Service>} (soap-path {@code /SOAP} by
@@ -87,14 +88,15 @@ class TipsaClient {
                 .header(HttpHeaders.CONTENT_TYPE, "text/xml; charset=utf-8")
                 .body(envelope.getBytes(StandardCharsets.UTF_8))
                 .exchange((request, response) -> new Reply(response.getStatusCode().value(),
-                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)), true));
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8),
+                        response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)), true));
         TipsaXml.Answer answer;
         try {
             answer = TipsaXml.answer(reply.body());
         } catch (IllegalArgumentException e) {
             if (reply.status() == 429 || reply.status() >= 500) {
                 throw new ChannelUnavailableException(what + ": HTTP " + reply.status() + " "
-                        + ChannelMessages.extract(reply.body(), 300), null, null);
+                        + ChannelMessages.extract(reply.body(), 300), RetryAfter.parse(reply.retryAfter()), null);
             }
             if (reply.status() >= 400) {
                 throw new ChannelRejectedException(reply.status(), what + ": HTTP " + reply.status() + " "
@@ -119,6 +121,7 @@ class TipsaClient {
         return clients.computeIfAbsent(account.id(), id -> http.client(account, b -> { }));
     }
 
-    private record Reply(int status, String body) {
+    /** An answer as it came: its status, its text, and the wait it asks for (Retry-After). */
+    private record Reply(int status, String body, String retryAfter) {
     }
 }
