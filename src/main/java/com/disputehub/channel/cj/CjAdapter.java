@@ -15,6 +15,7 @@ import com.disputehub.channel.Capabilities.DecisionSpec;
 import com.disputehub.channel.Capabilities.FieldSpec;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
+import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.Complaint;
 import com.disputehub.channel.DecisionCommand;
@@ -89,7 +90,7 @@ class CjAdapter implements ChannelAdapter {
 
     @Override
     public FetchResult fetchChanges(ChannelAccount account, String cursor) {
-        return SupplierScan.page(orders, account, cursor, PAGE, order -> record(account, order));
+        return SupplierScan.page(orders, account, cursor, SupplierScan.pageSize(account, PAGE), order -> record(account, order));
     }
 
     @Override
@@ -193,9 +194,14 @@ class CjAdapter implements ChannelAdapter {
         doc.put("watch", order);
         doc.put("checkedAt", clock.instant().toString());
         incidents.complaintOn(order.storeOrderId(), account.id()).ifPresent(c -> doc.put("complaint", Complaint.of(c)));
-        JsonNode list = client.get(account, "disputes of " + order.supplierOrderId(), "/disputes/getDisputeList",
-                Map.of("orderId", order.supplierOrderId(), "pageNum", 1, "pageSize", 20)).path("list");
-        doc.put("disputes", list.isArray() ? list : List.of());
+        try {
+            JsonNode list = client.get(account, "disputes of " + order.supplierOrderId(), "/disputes/getDisputeList",
+                    Map.of("orderId", order.supplierOrderId(), "pageNum", 1, "pageSize", 20)).path("list");
+            doc.put("disputes", list.isArray() ? list : List.of());
+        } catch (ChannelProtocolException | ChannelRejectedException e) {
+            // this order's answer cannot be read: kept aside with the error, its neighbours go on
+            doc.put("read_error", e.getMessage());
+        }
         return RawRecord.json("CJ order " + order.supplierOrderId(), CjClient.JSON.writeValueAsString(doc));
     }
 

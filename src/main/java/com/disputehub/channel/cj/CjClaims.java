@@ -45,6 +45,9 @@ final class CjClaims {
         if (orderId.isBlank() || storeOrder.isBlank()) {
             throw new NormalizationException("the record names no CJ or store order", null);
         }
+        if (record.hasNonNull("read_error")) {
+            throw new NormalizationException("CJ order " + orderId + " could not be read: " + record.get("read_error").asString(), null);
+        }
         JsonNode complaint = record.path("complaint");
         ReasonCategory complained = complaint.isObject() ? ReasonCategory.valueOf(complaint.path("reason").asString("OTHER")) : null;
         List<JsonNode> disputes = new ArrayList<>();

@@ -97,7 +97,7 @@ class DsersAdapter implements ChannelAdapter {
 
     @Override
     public FetchResult fetchChanges(ChannelAccount account, String cursor) {
-        return SupplierScan.page(orders, account, cursor, PAGE, order -> record(account, order));
+        return SupplierScan.page(orders, account, cursor, SupplierScan.pageSize(account, PAGE), order -> record(account, order));
     }
 
     @Override

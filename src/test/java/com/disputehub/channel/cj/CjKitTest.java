@@ -1,0 +1,247 @@
+package com.disputehub.channel.cj;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.disputehub.channel.DecisionType;
+import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.contract.ChannelAdapterContract;
+import com.disputehub.channel.contract.KitDecision;
+import com.disputehub.channel.contract.KitRecord;
+import com.disputehub.incident.ActionOwner;
+import com.disputehub.incident.Evidence;
+import com.disputehub.incident.IncidentKind;
+import com.disputehub.incident.IncidentSnapshot;
+import com.disputehub.incident.IncidentSource;
+import com.disputehub.incident.IncidentStatus;
+import com.disputehub.incident.IncidentStore;
+import com.disputehub.incident.PartyRole;
+import com.disputehub.incident.Reason;
+import com.disputehub.incident.ReasonCategory;
+import com.disputehub.supplier.SupplierOrder;
+import com.disputehub.supplier.SupplierOrders;
+import com.disputehub.support.Fixtures;
+import com.disputehub.support.TestData;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The CJ adapter passes the kit (DOMAIN X8) against a fake of CJ's API 2.0: a supplier channel, so a page is a page of
+ * the supplier orders the dropshipper registered (options.page-size), each read with getDisputeList; a NORMAL
+ * record is a registered order whose store order has a buyer's complaint (a claim to open), a record with unknown
+ * values an order CJ shows a dispute on with a reason nobody knows; disputes opened with disputeProducts,
+ * disputeConfirmInfo and create, and found again by their businessDisputeId. Fixtures in {@code cj/kit}.
+ */
+class CjKitTest extends ChannelAdapterContract {
+
+    static final String TOKEN = "kit-cj-access-token-6061";
+    static final String STORE = "kit-store";
+    /** What getDisputeList shows for each order: nothing, a dispute of unknown reason, what create made, garbage, 500. */
+    enum Shows { NOTHING, UNKNOWN_DISPUTE, CREATED, FOREIGN_DISPUTE, GARBAGE, DOWN }
+
+    static final Map<String, Shows> SHOWS = new ConcurrentHashMap<>();
+    static final WireMockServer FAKE = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+            .extensions(new DisputeList()));
+
+    static {
+        FAKE.start();
+    }
+
+    /** The first supplier order of each page served: its read is the page's request. */
+    private final List<String> firstOrders = new ArrayList<>();
+    @Autowired
+    SupplierOrders orders;
+    @Autowired
+    IncidentStore store;
+
+    @DynamicPropertySource
+    static void kitAccount(DynamicPropertyRegistry registry) {
+        account(registry, "cj", FAKE.baseUrl(), Map.of("access-token", TOKEN), Map.of("page-size", "3"));
+    }
+
+    @AfterAll
+    static void stopFake() {
+        FAKE.stop();
+    }
+
+    @Override
+    protected WireMockServer fake() {
+        return FAKE;
+    }
+
+    @Override
+    protected void prepare() {
+        SHOWS.clear();
+        TestData.wipe(jdbc, STORE);
+        FAKE.stubFor(get(urlPathEqualTo("/disputes/getDisputeList")).withHeader("CJ-Access-Token", equalTo(TOKEN))
+                .willReturn(okJson("{}").withTransformers(DisputeList.NAME)));
+    }
+
+    @Override
+    protected void serve(List<List<KitRecord>> pages, int failing) {
+        firstOrders.clear();
+        pages.forEach(page -> firstOrders.add(page.isEmpty() ? "" : order(page.get(0))));
+        for (int i = 0; i < pages.size(); i++) {
+            for (KitRecord record : pages.get(i)) {
+                orders.save(ACCOUNT, List.of(new SupplierOrder(order(record), storeOrder(record), "ES", "CN",
+                        Instant.parse("2026-11-10T09:00:00Z"), 3)));
+                switch (record.kind()) {
+                    case NORMAL -> complain(record);
+                    case UNKNOWN_VALUES -> SHOWS.put(order(record), Shows.UNKNOWN_DISPUTE);
+                    case MALFORMED -> SHOWS.put(order(record), Shows.GARBAGE);
+                }
+                if (i == failing) {
+                    SHOWS.put(order(record), Shows.DOWN);
+                } else if (SHOWS.get(order(record)) == Shows.DOWN) {
+                    SHOWS.remove(order(record));
+                }
+            }
+        }
+    }
+
+    /** The buyer's complaint on the store order, as the marketplace's incident brings it. */
+    private void complain(KitRecord record) {
+        store.upsert(new IncidentSource("mirakl", STORE, "kit"), IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE,
+                        storeOrder(record) + "-1")
+                .order(storeOrder(record), List.of(storeOrder(record) + "-1")).reason(new Reason(ReasonCategory.DAMAGED, "7", "Producto dañado"))
+                .evidence(List.of(new Evidence("https://marketplace.example/photos/" + record.id() + ".jpg", record.id() + ".jpg", PartyRole.BUYER)))
+                .status(IncidentStatus.NEEDS_SELLER_ACTION, "INCIDENT_OPEN", ActionOwner.SELLER).rawPayload("{}").build());
+    }
+
+    @Override
+    protected boolean asksForPage(LoggedRequest request, int index) {
+        return request.getUrl().startsWith("/disputes/getDisputeList") && request.queryParameter("orderId").isPresent()
+                && request.queryParameter("orderId").firstValue().equals(firstOrders.get(index));
+    }
+
+    @Override
+    protected String externalId(KitRecord record) {
+        return order(record) + "/CLAIM";
+    }
+
+    @Override
+    protected String unknownReasonCode() {
+        return "DISPUTE";
+    }
+
+    @Override
+    protected KitDecision decision(DecisionType type, KitRecord record) {
+        String order = order(record);
+        FAKE.stubFor(get(urlPathEqualTo("/disputes/disputeProducts")).withQueryParam("orderId", equalTo(order))
+                .willReturn(ok(Fixtures.text("cj/kit/dispute-products.json").replace("${order}", order))));
+        FAKE.stubFor(post(urlPathEqualTo("/disputes/disputeConfirmInfo"))
+                .willReturn(ok(Fixtures.text("cj/kit/dispute-confirm.json").replace("${order}", order))));
+        FAKE.stubFor(post(urlPathEqualTo("/disputes/create")).willReturn(ok("true")));
+        return switch (type) {
+            case REFUND -> KitDecision.call("{\"type\":\"REFUND\",\"message\":\"Llegó roto\"}", "POST", "/disputes/create");
+            case REQUEST_REISSUE -> KitDecision.call("{\"type\":\"REQUEST_REISSUE\",\"message\":\"Reenviar\"}", "POST", "/disputes/create");
+            default -> throw new IllegalArgumentException("CJ does not take " + type);
+        };
+    }
+
+    /** CJ refuses with its own code and message, in a 200. */
+    @Override
+    protected String refuse(KitDecision decision, KitRecord record) {
+        FAKE.stubFor(post(urlPathEqualTo("/disputes/create")).atPriority(1).willReturn(okJson(
+                "{\"code\":1600100,\"result\":false,\"message\":\"Param error: dispute already exists\",\"data\":null,\"requestId\":\"r\"}")));
+        return "dispute already exists";
+    }
+
+    /** Applied: CJ shows the dispute the lost create made, with its businessDisputeId; unknown: a dispute without one. */
+    @Override
+    protected void readBack(KitDecision decision, KitRecord record, Reconciliation.Outcome shown) {
+        SHOWS.put(order(record), switch (shown) {
+            case APPLIED -> Shows.CREATED;
+            case NOT_APPLIED -> Shows.NOTHING;
+            case UNKNOWN -> Shows.FOREIGN_DISPUTE;
+        });
+    }
+
+    @Override
+    protected Collection<String> secrets() {
+        return List.of(TOKEN);
+    }
+
+    static String order(KitRecord record) {
+        return "CJKIT-" + record.id();
+    }
+
+    static String storeOrder(KitRecord record) {
+        return "STORE-KIT-" + record.id();
+    }
+
+    static ResponseDefinitionBuilder ok(String data) {
+        return okJson("{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":" + data + ",\"requestId\":\"r\"}");
+    }
+
+    /** getDisputeList for one order, as CJ would show it in each case. */
+    static final class DisputeList implements ResponseDefinitionTransformerV2 {
+
+        static final String NAME = "cj-dispute-list";
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            String order = event.getRequest().queryParameter("orderId").firstValue();
+            Shows shows = SHOWS.getOrDefault(order, Shows.NOTHING);
+            String list = switch (shows) {
+                case NOTHING, DOWN, GARBAGE -> "[]";
+                case UNKNOWN_DISPUTE -> "[" + dispute(order, "D-1", "null", "Qzxv vlorp") + "]";
+                case FOREIGN_DISPUTE -> "[" + dispute(order, "D-2", "null", "Damaged product") + "]";
+                case CREATED -> FAKE.findAll(postRequestedFor(urlPathEqualTo("/disputes/create"))).stream()
+                        .map(r -> JsonMapper.builder().build().readTree(r.getBodyAsString()))
+                        .filter(body -> order.equals(body.path("orderId").asString()))
+                        .map(body -> dispute(order, "D-3", "\"" + body.path("businessDisputeId").asString() + "\"", "Damaged product"))
+                        .collect(Collectors.joining(",", "[", "]"));
+            };
+            ResponseDefinitionBuilder answer = ResponseDefinitionBuilder.like(event.getResponseDefinition()).but();
+            if (shows == Shows.DOWN) {
+                return answer.withStatus(500).withBody("{\"code\":500,\"result\":false,\"message\":\"busy\"}").build();
+            }
+            if (shows == Shows.GARBAGE) {
+                return answer.withBody("<html>CJ is busy</html>").build();
+            }
+            return answer.withBody("{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":{\"pageNum\":1,\"pageSize\":20,"
+                    + "\"total\":1,\"list\":" + list + "},\"requestId\":\"r\"}").build();
+        }
+
+        private static String dispute(String order, String id, String key, String reason) {
+            return Fixtures.text("cj/kit/dispute.json").strip().replace("${order}", order).replace("${dispute}", id)
+                    .replace("${key}", key).replace("${reason}", reason);
+        }
+    }
+}
