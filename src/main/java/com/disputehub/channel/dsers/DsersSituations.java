@@ -141,8 +141,8 @@ final class DsersSituations {
         if (text.contains("timeout") || text.contains("send goods")) {
             return ReasonCategory.SUPPLIER_UNRESPONSIVE;
         }
-        ReasonCategory classified = ReasonClassifier.classify(text);
-        return classified == ReasonCategory.OTHER ? ReasonCategory.OUT_OF_STOCK : classified;
+        // an end reason nobody knows stays OTHER, with the supplier's words kept (the house rule for unknown values)
+        return ReasonClassifier.classify(text);
     }
 
     private static String endReason(JsonNode order) {
