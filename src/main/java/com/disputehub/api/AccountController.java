@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
-import com.disputehub.channel.ChannelAdapters;
-import com.disputehub.channel.ChannelGuards;
 import com.disputehub.channel.ProblemRate;
+import com.disputehub.channel.runtime.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAdapters;
+import com.disputehub.channel.runtime.ChannelGuards;
 import com.disputehub.incident.ChangeEvent;
 import com.disputehub.incident.ChangeFeed;
 import com.disputehub.sync.Quarantine;

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
-import com.disputehub.channel.ChannelAdapters;
 import com.disputehub.channel.RateLimit;
+import com.disputehub.channel.runtime.ChannelAdapters;
 import com.disputehub.incident.IncidentKind;
 
 import io.swagger.v3.oas.annotations.Operation;

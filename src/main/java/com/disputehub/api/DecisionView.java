@@ -3,7 +3,7 @@ package com.disputehub.api;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.command.DecisionCommand;
 import com.disputehub.decision.Approvals;
 import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionState;

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
-import com.disputehub.channel.DecisionCommand;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.disputehub.channel.command.DecisionCommand;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;

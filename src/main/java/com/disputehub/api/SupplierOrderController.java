@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.ChannelAdapter;
-import com.disputehub.channel.ChannelAdapters;
+import com.disputehub.channel.runtime.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAdapters;
 import com.disputehub.supplier.SupplierOrder;
 import com.disputehub.supplier.SupplierOrders;
 

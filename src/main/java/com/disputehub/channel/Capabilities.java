@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.disputehub.channel.command.DecisionType;
 import com.disputehub.incident.IncidentStatus;
 
 /** The decisions a channel accepts, each with the statuses it is allowed in and the fields it needs. */

@@ -2,6 +2,7 @@ package com.disputehub.channel;
 
 import java.util.List;
 
+import com.disputehub.channel.command.DecisionCommand;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.OpenIncidentRef;

@@ -1,6 +1,8 @@
 /**
- * The adapter SPI: what every channel adapter implements (fetch changes, normalize, capabilities, push),
- * the decision commands it receives, the channel accounts it serves, and the errors it reports.
- * One sub-package per adapter; nothing outside an adapter's package names it.
+ * The adapter SPI: what an integrator implements ({@code ChannelAdapter}: fetch changes, normalize, capabilities,
+ * push, reconcile), the account it serves, its results and the errors it reports. Beside it: {@code command} (the
+ * decisions it receives), {@code support} (HTTP, Retry-After, calendars, reasons, evidence, supplier scans),
+ * {@code runtime} (accounts, adapters by type, guards) and {@code shared} (wire code two channels share). One
+ * sub-package per adapter; nothing outside an adapter's package names it.
  */
 package com.disputehub.channel;

@@ -7,8 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.DecisionCommand;
-import com.disputehub.channel.Refund;
+import com.disputehub.channel.command.DecisionCommand;
+import com.disputehub.channel.command.Refund;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.Money;
 

@@ -3,7 +3,7 @@ package com.disputehub.decision;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.command.DecisionCommand;
 
 /**
  * One decision on one incident, with where it stands. {@code onBehalfOf} is who an ERP says it acts for: its word,

@@ -16,13 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.ChannelAdapter;
-import com.disputehub.channel.ChannelAdapters;
-import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
-import com.disputehub.channel.EvidenceFile;
-import com.disputehub.channel.EvidenceImages;
+import com.disputehub.channel.command.DecisionCommand;
+import com.disputehub.channel.command.EvidenceFile;
+import com.disputehub.channel.runtime.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAdapters;
+import com.disputehub.channel.support.EvidenceImages;
 import com.disputehub.incident.Amounts;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFiles;

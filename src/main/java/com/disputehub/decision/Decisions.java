@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.disputehub.channel.DecisionCommand;
-import com.disputehub.channel.EvidenceFile;
+import com.disputehub.channel.command.DecisionCommand;
+import com.disputehub.channel.command.EvidenceFile;
 import com.disputehub.database.Sql;
 
 import tools.jackson.databind.ObjectMapper;

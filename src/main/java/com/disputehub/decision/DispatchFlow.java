@@ -10,8 +10,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
 
-import com.disputehub.channel.ChannelAccounts;
-import com.disputehub.channel.ChannelGuards;
+import com.disputehub.channel.runtime.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelGuards;
 
 /** The dispatch flows: drain the outbox, and settle what dead dispatchers left half-sent. */
 @Configuration

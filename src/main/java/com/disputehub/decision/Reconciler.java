@@ -12,13 +12,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
 import com.disputehub.channel.ChannelAdapter;
-import com.disputehub.channel.ChannelAdapters;
-import com.disputehub.channel.ChannelGuards;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.runtime.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAdapters;
+import com.disputehub.channel.runtime.ChannelGuards;
 import com.disputehub.incident.IncidentStore;
 
 /**

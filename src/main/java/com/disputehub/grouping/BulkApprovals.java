@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import com.disputehub.channel.ChannelAccounts;
-import com.disputehub.channel.DecisionType;
+import com.disputehub.channel.command.DecisionType;
+import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.decision.ApprovalPolicy;
 import com.disputehub.decision.Approvals;
 import com.disputehub.decision.DecisionRefusedException;

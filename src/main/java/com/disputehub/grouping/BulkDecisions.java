@@ -12,10 +12,10 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import com.disputehub.channel.ChannelAccounts;
-import com.disputehub.channel.DecisionCommand;
-import com.disputehub.channel.DecisionType;
-import com.disputehub.channel.KnownFilters;
+import com.disputehub.channel.command.DecisionCommand;
+import com.disputehub.channel.command.DecisionType;
+import com.disputehub.channel.runtime.ChannelAccounts;
+import com.disputehub.channel.runtime.KnownFilters;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.incident.Incident;

@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.stereotype.Component;
 
-import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.command.DecisionCommand;
 import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.disputehub.channel.DecisionCommand;
+import com.disputehub.channel.command.DecisionCommand;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.Money;
 

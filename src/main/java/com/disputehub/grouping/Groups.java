@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.disputehub.channel.KnownFilters;
+import com.disputehub.channel.runtime.KnownFilters;
 import com.disputehub.database.Sql;
 import com.disputehub.incident.FilterForm;
 import com.disputehub.incident.IncidentFilter;

@@ -14,7 +14,7 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.IdempotencyKey;

@@ -8,12 +8,12 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import com.disputehub.channel.BusinessCalendar;
 import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
-import com.disputehub.channel.DecisionType;
-import com.disputehub.channel.MarkPackageSent;
+import com.disputehub.channel.command.DecisionType;
+import com.disputehub.channel.command.MarkPackageSent;
+import com.disputehub.channel.runtime.ChannelAccounts;
+import com.disputehub.channel.support.BusinessCalendar;
 import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;

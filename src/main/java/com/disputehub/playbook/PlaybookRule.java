@@ -3,7 +3,7 @@ package com.disputehub.playbook;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.disputehub.channel.BusinessCalendar;
+import com.disputehub.channel.support.BusinessCalendar;
 import com.disputehub.incident.Incident;
 
 /** One rule of a seed's playbook; the first rule that applies to an incident gives its suggestion. */

@@ -1,8 +1,8 @@
 package com.disputehub.playbook;
 
-import static com.disputehub.channel.SupplierClaimTerms.REFUND_AFTER_VERIFY_DAYS;
-import static com.disputehub.channel.SupplierClaimTerms.VERIFY_MAX_DAYS;
-import static com.disputehub.channel.SupplierClaimTerms.VERIFY_MIN_DAYS;
+import static com.disputehub.channel.support.SupplierClaimTerms.REFUND_AFTER_VERIFY_DAYS;
+import static com.disputehub.channel.support.SupplierClaimTerms.VERIFY_MAX_DAYS;
+import static com.disputehub.channel.support.SupplierClaimTerms.VERIFY_MIN_DAYS;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import com.disputehub.channel.AskExpedite;
-import com.disputehub.channel.BusinessCalendar;
-import com.disputehub.channel.DecisionType;
-import com.disputehub.channel.Refund;
-import com.disputehub.channel.RequestInterception;
+import com.disputehub.channel.command.AskExpedite;
+import com.disputehub.channel.command.DecisionType;
+import com.disputehub.channel.command.Refund;
+import com.disputehub.channel.command.RequestInterception;
+import com.disputehub.channel.support.BusinessCalendar;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentStatus;

@@ -2,8 +2,8 @@ package com.disputehub.playbook;
 
 import java.time.Instant;
 
-import com.disputehub.channel.DecisionCommand;
-import com.disputehub.channel.DecisionType;
+import com.disputehub.channel.command.DecisionCommand;
+import com.disputehub.channel.command.DecisionType;
 
 /**
  * The next step for an incident: the rule that says so, the decision it leads to (null when the step happens

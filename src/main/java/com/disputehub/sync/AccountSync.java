@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
-import com.disputehub.channel.ChannelAdapters;
-import com.disputehub.channel.ChannelGuards;
 import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.RawRecord;
+import com.disputehub.channel.runtime.ChannelAdapters;
+import com.disputehub.channel.runtime.ChannelGuards;
 import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.IncidentSource;

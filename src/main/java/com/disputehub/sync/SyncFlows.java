@@ -15,7 +15,7 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.messaging.MessagingException;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAccounts;
 
 /** Registers one polling flow per configured account when the application is ready, and the sync error flow. */
 @Configuration

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.disputehub.access.Actor;
-import com.disputehub.channel.DecisionType;
+import com.disputehub.channel.command.DecisionType;
 import com.disputehub.grouping.BulkDecision;
 import com.disputehub.grouping.BulkDecisions;
 import com.disputehub.grouping.BulkItem;

@@ -13,9 +13,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
-import com.disputehub.channel.ChannelAdapters;
-import com.disputehub.channel.DecisionType;
+import com.disputehub.channel.command.DecisionType;
+import com.disputehub.channel.runtime.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAdapters;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;

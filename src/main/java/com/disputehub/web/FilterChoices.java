@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.incident.DeadlineFilter;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentStatus;

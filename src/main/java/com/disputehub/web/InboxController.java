@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.disputehub.channel.KnownFilters;
+import com.disputehub.channel.runtime.KnownFilters;
 import com.disputehub.grouping.Group;
 import com.disputehub.grouping.Groups;
 import com.disputehub.incident.FilterForm;

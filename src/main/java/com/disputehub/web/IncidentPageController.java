@@ -17,8 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.disputehub.access.Actor;
 import com.disputehub.channel.Capabilities;
-import com.disputehub.channel.DecisionCommand;
-import com.disputehub.channel.DecisionType;
+import com.disputehub.channel.command.DecisionCommand;
+import com.disputehub.channel.command.DecisionType;
 import com.disputehub.decision.Decision;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;

@@ -17,12 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.disputehub.access.Actor;
-import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.event.EventType;
+import com.disputehub.grouping.NotFoundException;
 import com.disputehub.webhook.WebhookEndpoint;
 import com.disputehub.webhook.WebhookRequest;
 import com.disputehub.webhook.WebhookService;
-import com.disputehub.grouping.NotFoundException;
 
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -14,7 +14,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import com.disputehub.channel.RetryAfter;
+import com.disputehub.channel.support.RetryAfter;
 import com.disputehub.event.Event;
 
 import tools.jackson.databind.ObjectMapper;

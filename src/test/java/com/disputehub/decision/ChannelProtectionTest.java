@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.integration.endpoint.AbstractEndpoint;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.SendMessage;
+import com.disputehub.channel.command.SendMessage;
 import com.disputehub.support.Api;
 import com.disputehub.support.IntegrationTest;
 import com.disputehub.support.SlidingWindowLimit;

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.integration.endpoint.AbstractEndpoint;
 
-import com.disputehub.channel.Refund;
+import com.disputehub.channel.command.Refund;
 import com.disputehub.incident.Timeline;
 import com.disputehub.incident.TimelineEvent;
 import com.disputehub.support.IntegrationTest;
 import com.disputehub.support.MiraklFake;
+
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.disputehub.channel.MarkResolved;
+import com.disputehub.channel.command.MarkResolved;
 import com.disputehub.support.Api;
 import com.disputehub.support.IntegrationTest;
 

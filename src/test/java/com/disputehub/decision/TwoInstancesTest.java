@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.integration.endpoint.AbstractEndpoint;
 
-import com.disputehub.channel.SendMessage;
+import com.disputehub.channel.command.SendMessage;
 import com.disputehub.support.ConnectorProcess;
 import com.disputehub.support.IntegrationTest;
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import com.disputehub.channel.SendMessage;
+import com.disputehub.channel.command.SendMessage;
 import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.ChannelDetails;
 import com.disputehub.incident.Incident;

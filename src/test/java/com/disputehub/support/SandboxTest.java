@@ -3,7 +3,6 @@ package com.disputehub.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.sync.AccountSync;
 
 /**

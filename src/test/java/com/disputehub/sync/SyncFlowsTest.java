@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 
 import com.disputehub.DisputeHubApplication;
-import com.disputehub.channel.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.support.IntegrationTest;
 import com.disputehub.support.MiraklFake;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.disputehub.channel.DecisionType;
+import com.disputehub.channel.command.DecisionType;
 import com.disputehub.decision.DecisionState;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentStatus;

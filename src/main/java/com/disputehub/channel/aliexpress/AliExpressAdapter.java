@@ -9,25 +9,25 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.Capabilities.FieldSpec;
+import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
 import com.disputehub.channel.ChannelRejectedException;
-import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
-import com.disputehub.channel.DecisionType;
 import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
-import com.disputehub.channel.Refuse;
+import com.disputehub.channel.command.DecisionCommand;
+import com.disputehub.channel.command.DecisionType;
+import com.disputehub.channel.command.Refuse;
+import com.disputehub.channel.shared.aliexpress.AliExpressClient;
+import com.disputehub.channel.shared.aliexpress.AliExpressJson;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.OpenIncidentRef;
-import com.disputehub.channel.shared.aliexpress.AliExpressClient;
-import com.disputehub.channel.shared.aliexpress.AliExpressJson;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -13,20 +13,20 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import com.disputehub.channel.Agree;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelRejectedException;
-import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
-import com.disputehub.channel.EvidenceFile;
-import com.disputehub.channel.EvidenceImages;
-import com.disputehub.channel.MarkDeliveryFixed;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.Reconciliation;
-import com.disputehub.channel.Refuse;
-import com.disputehub.incident.IncidentStatus;
+import com.disputehub.channel.command.Agree;
+import com.disputehub.channel.command.DecisionCommand;
+import com.disputehub.channel.command.EvidenceFile;
+import com.disputehub.channel.command.MarkDeliveryFixed;
+import com.disputehub.channel.command.Refuse;
 import com.disputehub.channel.shared.aliexpress.AliExpressClient;
 import com.disputehub.channel.shared.aliexpress.AliExpressJson;
+import com.disputehub.channel.support.EvidenceImages;
+import com.disputehub.incident.IncidentStatus;
 
 import tools.jackson.databind.JsonNode;
 

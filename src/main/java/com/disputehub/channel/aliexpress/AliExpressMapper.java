@@ -1,6 +1,6 @@
 package com.disputehub.channel.aliexpress;
 
-import static com.disputehub.channel.JsonText.text;
+import static com.disputehub.channel.support.JsonText.text;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,7 +16,8 @@ import java.util.List;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.NormalizationException;
 import com.disputehub.channel.RawRecord;
-import com.disputehub.channel.ReasonClassifier;
+import com.disputehub.channel.shared.aliexpress.AliExpressJson;
+import com.disputehub.channel.support.ReasonClassifier;
 import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.Evidence;
 import com.disputehub.incident.IncidentKind;
@@ -26,7 +27,6 @@ import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.Money;
 import com.disputehub.incident.PartyRole;
 import com.disputehub.incident.Reason;
-import com.disputehub.channel.shared.aliexpress.AliExpressJson;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

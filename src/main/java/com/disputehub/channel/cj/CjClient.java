@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelHttp;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
+import com.disputehub.channel.support.ChannelHttp;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -5,14 +5,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import com.disputehub.channel.AskExpedite;
-import com.disputehub.channel.BusinessCalendar;
-import com.disputehub.channel.DecisionCommand;
-import com.disputehub.channel.RequestInterception;
-import com.disputehub.channel.Refund;
-import com.disputehub.channel.RequestReissue;
-import com.disputehub.channel.SubmitEvidence;
-import com.disputehub.channel.SupplierClaimTerms;
+import com.disputehub.channel.command.AskExpedite;
+import com.disputehub.channel.command.DecisionCommand;
+import com.disputehub.channel.command.Refund;
+import com.disputehub.channel.command.RequestInterception;
+import com.disputehub.channel.command.RequestReissue;
+import com.disputehub.channel.command.SubmitEvidence;
+import com.disputehub.channel.support.BusinessCalendar;
+import com.disputehub.channel.support.SupplierClaimTerms;
 
 /**
  * The ready-to-send claim package for a supplier without a claim API: what to ask, in the supplier's language

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.disputehub.channel.BusinessCalendar;
 import com.disputehub.channel.NormalizationException;
-import com.disputehub.channel.ReasonClassifier;
+import com.disputehub.channel.support.BusinessCalendar;
+import com.disputehub.channel.support.ReasonClassifier;
 import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.ChannelDetails;
 import com.disputehub.incident.IncidentKind;

@@ -3,11 +3,11 @@ package com.disputehub.channel.mirakl;
 import java.util.List;
 import java.util.Set;
 
-import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.Capabilities.DecisionSpec;
 import com.disputehub.channel.Capabilities.FieldSpec;
 import com.disputehub.channel.Capabilities.Option;
-import com.disputehub.channel.DecisionType;
+import com.disputehub.channel.Capabilities;
+import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.mirakl.model.MiraklReason;
 import com.disputehub.incident.IncidentStatus;
 

@@ -14,10 +14,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelHttp;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.mirakl.model.MiraklReason;
 import com.disputehub.channel.mirakl.model.MiraklReasonsPage;
+import com.disputehub.channel.support.ChannelHttp;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

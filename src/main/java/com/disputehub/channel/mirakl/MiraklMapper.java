@@ -10,16 +10,16 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
-import com.disputehub.channel.BusinessCalendar;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.NormalizationException;
 import com.disputehub.channel.RawRecord;
-import com.disputehub.channel.ReasonClassifier;
 import com.disputehub.channel.mirakl.model.MiraklMessage;
 import com.disputehub.channel.mirakl.model.MiraklOrder;
 import com.disputehub.channel.mirakl.model.MiraklOrderLine;
 import com.disputehub.channel.mirakl.model.MiraklRecord;
 import com.disputehub.channel.mirakl.model.MiraklThread;
+import com.disputehub.channel.support.BusinessCalendar;
+import com.disputehub.channel.support.ReasonClassifier;
 import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentMessage;

@@ -10,14 +10,14 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
-import com.disputehub.channel.MarkResolved;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
-import com.disputehub.channel.Refund;
-import com.disputehub.channel.SendMessage;
+import com.disputehub.channel.command.DecisionCommand;
+import com.disputehub.channel.command.MarkResolved;
+import com.disputehub.channel.command.Refund;
+import com.disputehub.channel.command.SendMessage;
 import com.disputehub.channel.mirakl.model.MiraklMessage;
 import com.disputehub.channel.mirakl.model.MiraklOrderLine;
 import com.disputehub.channel.mirakl.model.MiraklRecord;

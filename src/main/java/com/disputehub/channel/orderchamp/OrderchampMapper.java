@@ -1,6 +1,6 @@
 package com.disputehub.channel.orderchamp;
 
-import static com.disputehub.channel.JsonText.text;
+import static com.disputehub.channel.support.JsonText.text;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.List;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.NormalizationException;
 import com.disputehub.channel.RawRecord;
-import com.disputehub.channel.ReasonClassifier;
+import com.disputehub.channel.support.ReasonClassifier;
 import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.Evidence;
 import com.disputehub.incident.IncidentKind;

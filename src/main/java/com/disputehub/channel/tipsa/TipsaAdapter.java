@@ -15,21 +15,21 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.Capabilities.DecisionSpec;
 import com.disputehub.channel.Capabilities.FieldSpec;
+import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
-import com.disputehub.channel.DecisionCommand;
 import com.disputehub.channel.DecisionTarget;
-import com.disputehub.channel.DecisionType;
 import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.NormalizationException;
-import com.disputehub.channel.ProvideSolution;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
-import com.disputehub.channel.RecordContactAttempt;
+import com.disputehub.channel.command.DecisionCommand;
+import com.disputehub.channel.command.DecisionType;
+import com.disputehub.channel.command.ProvideSolution;
+import com.disputehub.channel.command.RecordContactAttempt;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentSnapshot;
 import com.disputehub.incident.IncidentStatus;

@@ -10,12 +10,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelHttp;
-import com.disputehub.channel.ChannelMessages;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.ChannelUnavailableException;
-import com.disputehub.channel.RetryAfter;
+import com.disputehub.channel.support.ChannelHttp;
+import com.disputehub.channel.support.ChannelMessages;
+import com.disputehub.channel.support.RetryAfter;
 
 /**
  * Calls Tipsa's SOAP services at {@code <base-url><soap-path>?service=<Service>} (soap-path {@code /SOAP} by

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.NormalizationException;
-import com.disputehub.channel.ReasonClassifier;
+import com.disputehub.channel.support.ReasonClassifier;
 import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.CarrierFields;
 import com.disputehub.incident.ChannelDetails;

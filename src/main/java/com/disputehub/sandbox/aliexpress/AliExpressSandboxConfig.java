@@ -42,7 +42,7 @@ class AliExpressSandboxConfig {
     @EventListener(ApplicationReadyEvent.class)
     void registerSupplierOrders(ApplicationReadyEvent event) {
         String account = properties.dropshippingAccount();
-        var accounts = event.getApplicationContext().getBean(com.disputehub.channel.ChannelAccounts.class);
+        var accounts = event.getApplicationContext().getBean(com.disputehub.channel.runtime.ChannelAccounts.class);
         if (accounts.find(account).isPresent()) {
             event.getApplicationContext().getBean(com.disputehub.supplier.SupplierOrders.class)
                     .save(account, event.getApplicationContext().getBean(DsSimOrders.class).registrations());

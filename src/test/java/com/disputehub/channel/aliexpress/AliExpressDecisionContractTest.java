@@ -153,7 +153,7 @@ class AliExpressDecisionContractTest extends IntegrationTest {
     void reconcileAgree() {
         com.disputehub.channel.ChannelAccount account = accounts.find(ALIEXPRESS).orElseThrow();
         com.disputehub.channel.DecisionTarget target = com.disputehub.channel.DecisionTarget.of(store.find(damaged).orElseThrow());
-        com.disputehub.channel.Agree agree = new com.disputehub.channel.Agree(null, null);
+        com.disputehub.channel.command.Agree agree = new com.disputehub.channel.command.Agree(null, null);
         java.time.Instant since = java.time.Instant.now().minusSeconds(60);
         String detail = AliExpressSyncContractTest.fixture("detail-7001.json");
 

@@ -117,7 +117,7 @@ class CjContractTest extends IntegrationTest {
         com.disputehub.channel.ChannelAccount account = accounts.find(CJ).orElseThrow();
         com.disputehub.channel.DecisionTarget target = com.disputehub.channel.DecisionTarget.of(store.find(
                 java.util.UUID.fromString(incident().get("id").asString())).orElseThrow());
-        com.disputehub.channel.DecisionCommand refund = new com.disputehub.channel.Refund(null, null, null, null, null, null, null);
+        com.disputehub.channel.command.DecisionCommand refund = new com.disputehub.channel.command.Refund(null, null, null, null, null, null, null);
         Instant since = Instant.now().minusSeconds(30);
 
         disputes("[{\"id\":\"D-1\",\"businessDisputeId\":\"decision-1\",\"status\":\"Processing\"}]");

@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.disputehub.channel.DecisionType;
 import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.contract.ChannelAdapterContract;
 import com.disputehub.channel.contract.KitDecision;
 import com.disputehub.channel.contract.KitRecord;
@@ -41,13 +41,13 @@ import com.disputehub.supplier.SupplierOrder;
 import com.disputehub.supplier.SupplierOrders;
 import com.disputehub.support.Fixtures;
 import com.disputehub.support.TestData;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -43,10 +43,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelAccounts;
-import com.disputehub.channel.ChannelAdapters;
-import com.disputehub.channel.DecisionType;
 import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.command.DecisionType;
+import com.disputehub.channel.runtime.ChannelAccounts;
+import com.disputehub.channel.runtime.ChannelAdapters;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.ReasonCategory;
@@ -56,6 +56,7 @@ import com.disputehub.support.Principals;
 import com.disputehub.support.TestData;
 import com.disputehub.sync.SyncReport;
 import com.disputehub.sync.SyncStates;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -64,7 +65,6 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import tools.jackson.databind.JsonNode;
 

@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.disputehub.channel.DecisionType;
 import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.contract.ChannelAdapterContract;
 import com.disputehub.channel.contract.KitDecision;
 import com.disputehub.channel.contract.KitRecord;
@@ -35,6 +35,7 @@ import com.disputehub.supplier.SupplierOrder;
 import com.disputehub.supplier.SupplierOrders;
 import com.disputehub.support.Fixtures;
 import com.disputehub.support.TestData;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;

@@ -19,11 +19,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelHttp;
 import com.disputehub.channel.ChannelOutcomeUnknownException;
 import com.disputehub.channel.ChannelUnavailableException;
 import com.disputehub.channel.mirakl.model.MiraklReason;
+import com.disputehub.channel.support.ChannelHttp;
 import com.disputehub.support.MiraklFake;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 

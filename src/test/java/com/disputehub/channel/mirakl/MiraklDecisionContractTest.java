@@ -11,9 +11,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import com.disputehub.support.Api;
 import com.disputehub.support.IntegrationTest;
 import com.disputehub.support.MiraklFake;
+
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-
 import tools.jackson.databind.JsonNode;
 
 /** Decisions from the REST API to the Mirakl fake, through the outbox and the dispatch flow. */
@@ -247,7 +247,7 @@ class MiraklDecisionContractTest extends IntegrationTest {
         com.disputehub.channel.ChannelAccount account = accounts.find(ACCOUNT).orElseThrow();
         com.disputehub.channel.DecisionTarget target = com.disputehub.channel.DecisionTarget.of(
                 store.find(UUID.fromString(incidentId("ORD-100-A-1"))).orElseThrow());
-        com.disputehub.channel.Refund refund = new com.disputehub.channel.Refund(com.disputehub.channel.Refund.Mode.TOTAL, "20",
+        com.disputehub.channel.command.Refund refund = new com.disputehub.channel.command.Refund(com.disputehub.channel.command.Refund.Mode.TOTAL, "20",
                 null, null, null, null, null);
         java.time.Instant attempt = java.time.Instant.now().minusSeconds(30);
         String order = MiraklFake.fixture("orders-page-1.json");

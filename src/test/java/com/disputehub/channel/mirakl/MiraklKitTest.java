@@ -24,12 +24,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.disputehub.channel.DecisionType;
 import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.contract.ChannelAdapterContract;
 import com.disputehub.channel.contract.KitDecision;
 import com.disputehub.channel.contract.KitRecord;
 import com.disputehub.support.Fixtures;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;

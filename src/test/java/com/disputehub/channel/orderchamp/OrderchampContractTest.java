@@ -210,8 +210,8 @@ class OrderchampContractTest extends IntegrationTest {
         poll();
         com.disputehub.channel.DecisionTarget target = com.disputehub.channel.DecisionTarget.of(incident("gid://orderchamp/OrderProblem/501"));
         com.disputehub.channel.ChannelAccount account = accounts.find(ORDERCHAMP).orElseThrow();
-        com.disputehub.channel.SendMessage message = new com.disputehub.channel.SendMessage(
-                com.disputehub.channel.SendMessage.Recipients.BUYER, "Mogen we 15% korting aanbieden?", null, null);
+        com.disputehub.channel.command.SendMessage message = new com.disputehub.channel.command.SendMessage(
+                com.disputehub.channel.command.SendMessage.Recipients.BUYER, "Mogen we 15% korting aanbieden?", null, null);
         java.time.Instant attempt = java.time.Instant.parse("2026-11-21T10:00:00Z");
         String node = fixture("problems-page-1.json").replaceAll("(?s).*?\"node\": (\\{\"id\": \"gid://orderchamp/OrderProblem/501\".*?\"sender\": \"RETAILER\"\\}\\]\\}).*", "$1");
 

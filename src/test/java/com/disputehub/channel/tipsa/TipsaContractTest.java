@@ -26,15 +26,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.ChannelUnavailableException;
 import com.disputehub.channel.DecisionTarget;
-import com.disputehub.channel.ProvideSolution;
 import com.disputehub.channel.Reconciliation;
+import com.disputehub.channel.command.ProvideSolution;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.support.IntegrationTest;
+
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.disputehub.channel.BusinessCalendar;
+import com.disputehub.channel.support.BusinessCalendar;
 import com.disputehub.support.Api;
 import com.disputehub.support.SandboxTest;
 

@@ -16,10 +16,10 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelHttp;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.ChannelUnavailableException;
+import com.disputehub.channel.support.ChannelHttp;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -1,0 +1,25 @@
+package com.disputehub.channel.command;
+
+import java.util.List;
+
+/**
+ * Agree with the buyer's (or the platform's) proposed solution (DOMAIN A5); without {@code solutionId}, the
+ * solution waiting for the seller's answer. A solution with a return needs the seller's return address.
+ */
+public record Agree(String solutionId, String returnAddressId) implements DecisionCommand {
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.AGREE;
+    }
+
+    @Override
+    public List<String> problems() {
+        return List.of();
+    }
+
+    @Override
+    public String describe() {
+        return "Agree with the buyer's request" + (solutionId == null ? "" : " (solution " + solutionId + ")");
+    }
+}

@@ -1,0 +1,22 @@
+package com.disputehub.channel.command;
+
+import java.util.List;
+
+/** Asks the supplier to ship a late order now (DOMAIN S1, late by two business days). The message is optional: the claim package says what is needed. */
+public record AskExpedite(String message) implements DecisionCommand {
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.ASK_EXPEDITE;
+    }
+
+    @Override
+    public List<String> problems() {
+        return SupplierMessages.problems(message);
+    }
+
+    @Override
+    public String describe() {
+        return "Ask the supplier to expedite" + SupplierMessages.suffix(message);
+    }
+}

@@ -1,0 +1,25 @@
+package com.disputehub.channel.command;
+
+import java.util.List;
+
+/**
+ * The delivery problem is solved (DOMAIN A4): the customer has the right product or the refund. It resolves
+ * the incident in DisputeHub; channels where this is the seller's own bookkeeping send nothing.
+ */
+public record MarkDeliveryFixed(String note) implements DecisionCommand {
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.MARK_DELIVERY_FIXED;
+    }
+
+    @Override
+    public List<String> problems() {
+        return List.of();
+    }
+
+    @Override
+    public String describe() {
+        return "Delivery marked as fixed" + (note == null || note.isBlank() ? "" : ": " + note);
+    }
+}

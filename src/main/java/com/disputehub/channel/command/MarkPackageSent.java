@@ -1,0 +1,25 @@
+package com.disputehub.channel.command;
+
+import java.util.List;
+
+/**
+ * The seller sent a claim package by hand (DOMAIN S2): a supplier without an API (DSers) only gets a claim that
+ * way. Recorded, nothing sent; the incident then waits for the supplier.
+ */
+public record MarkPackageSent(String note) implements DecisionCommand {
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.MARK_PACKAGE_SENT;
+    }
+
+    @Override
+    public List<String> problems() {
+        return SupplierMessages.problems(note);
+    }
+
+    @Override
+    public String describe() {
+        return "Claim package sent to the supplier by hand" + SupplierMessages.suffix(note);
+    }
+}

@@ -1,0 +1,22 @@
+package com.disputehub.channel.command;
+
+import java.util.List;
+
+/** Tell the channel the incident is solved, with a resolution reason (DOMAIN M4, M7); the operator closes it. */
+public record MarkResolved(String reasonCode) implements DecisionCommand {
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.MARK_RESOLVED;
+    }
+
+    @Override
+    public List<String> problems() {
+        return reasonCode == null || reasonCode.isBlank() ? List.of("'reasonCode' is required") : List.of();
+    }
+
+    @Override
+    public String describe() {
+        return "Mark resolved (reason " + reasonCode + ")";
+    }
+}

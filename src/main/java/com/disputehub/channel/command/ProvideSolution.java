@@ -1,0 +1,35 @@
+package com.disputehub.channel.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "Provide a solution" (DOMAIN C4): the seller agreed a redelivery with the customer and tells the carrier how,
+ * in a short, specific free text (a new time slot, a corrected address detail, a phone number). The text is
+ * trimmed; each carrier sets its own length limit.
+ */
+public record ProvideSolution(String text) implements DecisionCommand {
+
+    public ProvideSolution {
+        text = text == null ? null : text.trim().replaceAll("\\s+", " ");
+    }
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.PROVIDE_SOLUTION;
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            problems.add("'text' is required: the redelivery you agreed with the customer");
+        }
+        return problems;
+    }
+
+    @Override
+    public String describe() {
+        return "Solution sent to the carrier: \"" + text + "\"";
+    }
+}

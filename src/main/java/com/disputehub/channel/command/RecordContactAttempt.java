@@ -1,0 +1,26 @@
+package com.disputehub.channel.command;
+
+import java.util.List;
+
+/**
+ * "Manage with the customer" (DOMAIN C3): the seller tried to reach the customer and could not. The attempt
+ * is recorded, the incident stays pending so that the seller tries again, and nothing is sent to the carrier.
+ */
+public record RecordContactAttempt(String note) implements DecisionCommand {
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.CONTACT_ATTEMPT;
+    }
+
+    @Override
+    public List<String> problems() {
+        return note != null && note.length() > 1000 ? List.of("'note' is " + note.length() + " characters; at most 1000")
+                : List.of();
+    }
+
+    @Override
+    public String describe() {
+        return "Tried to reach the customer, without success" + (note == null || note.isBlank() ? "" : ": " + note.trim());
+    }
+}

@@ -1,0 +1,91 @@
+package com.disputehub.channel.command;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.disputehub.incident.Amounts;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * A refund (DOMAIN M6): TOTAL refunds what is left of the line; DETAILED gives quantity, amounts and taxes.
+ * Amounts are in the order's currency. Without a mode, a refund with amounts is DETAILED, one without is TOTAL.
+ * {@code message} is the optional text of a supplier refund request (DSers, CJ); marketplaces refuse it.
+ */
+public record Refund(Mode mode, String reasonCode, Integer quantity, @JsonDeserialize(using = Amounts.Json.class) BigDecimal amount,
+                     List<TaxAmount> taxes, @JsonDeserialize(using = Amounts.Json.class) BigDecimal shippingAmount,
+                     List<TaxAmount> shippingTaxes, String message) implements DecisionCommand {
+
+    /** Whether the whole line is refunded or the given amounts. */
+    public enum Mode { TOTAL, DETAILED }
+
+    /** A tax line of a refund, by the channel's tax code. */
+    public record TaxAmount(String code, @JsonDeserialize(using = Amounts.Json.class) BigDecimal amount) {
+    }
+
+    public Refund(Mode mode, String reasonCode, Integer quantity, BigDecimal amount, List<TaxAmount> taxes,
+                  BigDecimal shippingAmount, List<TaxAmount> shippingTaxes) {
+        this(mode, reasonCode, quantity, amount, taxes, shippingAmount, shippingTaxes, null);
+    }
+
+    public Refund {
+        if (mode == null) {
+            mode = amount != null || shippingAmount != null ? Mode.DETAILED : Mode.TOTAL;
+        }
+        taxes = taxes == null ? List.of() : List.copyOf(taxes);
+        shippingTaxes = shippingTaxes == null ? List.of() : List.copyOf(shippingTaxes);
+    }
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.REFUND;
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>(SupplierMessages.problems(message));
+        if (mode == Mode.DETAILED) {
+            if (amount == null || shippingAmount == null) {
+                problems.add("a DETAILED refund needs 'amount' and 'shippingAmount'");
+            }
+            if (quantity == null || quantity < 0) {
+                problems.add("a DETAILED refund needs 'quantity' (0 or more)");
+            }
+            checkNotNegative(problems, "amount", amount);
+            checkNotNegative(problems, "shippingAmount", shippingAmount);
+            taxes.forEach(t -> checkNotNegative(problems, "tax " + t.code(), t.amount()));
+            shippingTaxes.forEach(t -> checkNotNegative(problems, "shipping tax " + t.code(), t.amount()));
+            if (amount != null && shippingAmount != null && amount.signum() == 0 && shippingAmount.signum() == 0) {
+                problems.add("a refund of 0 refunds nothing");
+            }
+        }
+        return problems;
+    }
+
+    private static void checkNotNegative(List<String> problems, String name, BigDecimal value) {
+        if (value != null && value.signum() < 0) {
+            problems.add("'" + name + "' must not be negative");
+        }
+    }
+
+    @Override
+    public Map<String, BigDecimal> amounts() {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        amounts.put("amount", amount);
+        amounts.put("shippingAmount", shippingAmount);
+        taxes.forEach(t -> amounts.put("tax " + t.code(), t.amount()));
+        shippingTaxes.forEach(t -> amounts.put("shipping tax " + t.code(), t.amount()));
+        amounts.values().removeIf(java.util.Objects::isNull);
+        return amounts;
+    }
+
+    @Override
+    public String describe() {
+        String reason = reasonCode == null ? "" : " (reason " + reasonCode + ")";
+        return (mode == Mode.DETAILED ? "Detailed refund: " + amount + " + shipping " + shippingAmount + reason
+                : "Total refund" + reason) + SupplierMessages.suffix(message);
+    }
+}

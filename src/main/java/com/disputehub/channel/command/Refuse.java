@@ -1,0 +1,75 @@
+package com.disputehub.channel.command;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.disputehub.incident.Amounts;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * Refuse the buyer's request (DOMAIN A5): the seller's marketplace e-mail, the cause (always "Others" on
+ * AliExpress), a written reason and at least one evidence image; optionally a counter-offer amount.
+ */
+public record Refuse(String sellerEmail, String cause, String reason,
+                     @JsonDeserialize(using = Amounts.Json.class) BigDecimal counterOfferAmount,
+                     List<EvidenceFile> evidence) implements DecisionCommand {
+
+    public static final String OTHERS = "Others";
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    public Refuse {
+        cause = cause == null || cause.isBlank() ? OTHERS : cause;
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    @Override
+    public Map<String, BigDecimal> amounts() {
+        return counterOfferAmount == null ? Map.of() : Map.of("counterOfferAmount", counterOfferAmount);
+    }
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.REFUSE;
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (sellerEmail == null || !EMAIL.matcher(sellerEmail).matches()) {
+            problems.add("'sellerEmail' is required: the e-mail of your marketplace account");
+        }
+        if (!OTHERS.equalsIgnoreCase(cause)) {
+            problems.add("'cause' must be \"Others\", the only cause the marketplace accepts for a refusal");
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.add("'reason' is required: say why you refuse");
+        }
+        if (evidence.isEmpty()) {
+            problems.add("'evidence' needs at least one image that supports the refusal");
+        }
+        if (counterOfferAmount != null && counterOfferAmount.signum() < 0) {
+            problems.add("'counterOfferAmount' must not be negative");
+        }
+        return problems;
+    }
+
+    @Override
+    public List<EvidenceFile> attachments() {
+        return evidence;
+    }
+
+    @Override
+    public Refuse withAttachments(List<EvidenceFile> files) {
+        return new Refuse(sellerEmail, cause, reason, counterOfferAmount, files);
+    }
+
+    @Override
+    public String describe() {
+        return "Refuse the buyer's request with " + evidence.size() + " image(s)"
+                + (counterOfferAmount == null ? "" : ", counter-offer " + counterOfferAmount.toPlainString());
+    }
+}

@@ -1,0 +1,22 @@
+package com.disputehub.channel.command;
+
+import java.util.List;
+
+/** Asks the supplier to stop a shipped order and refund it (DOMAIN S3 The message is optional: the claim package says what is needed. */
+public record RequestInterception(String message) implements DecisionCommand {
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.REQUEST_INTERCEPTION;
+    }
+
+    @Override
+    public List<String> problems() {
+        return SupplierMessages.problems(message);
+    }
+
+    @Override
+    public String describe() {
+        return " the buyer cancelled or gave a wrong address); only a domestic order can be intercepted.:Ask the supplier to intercept the parcel" + SupplierMessages.suffix(message);
+    }
+}

@@ -1,0 +1,44 @@
+package com.disputehub.channel.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends the buyer's photos or videos to the supplier (DOMAIN S2): wrong, missing or damaged goods are only
+ * verified with visual proof. At least one file; which kinds and sizes are accepted is the channel's check.
+ */
+public record SubmitEvidence(String message, List<EvidenceFile> evidence) implements DecisionCommand {
+
+    public SubmitEvidence {
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.SUBMIT_EVIDENCE;
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>(SupplierMessages.problems(message));
+        if (evidence.isEmpty()) {
+            problems.add("'evidence' needs at least one photo or video from the buyer");
+        }
+        return problems;
+    }
+
+    @Override
+    public List<EvidenceFile> attachments() {
+        return evidence;
+    }
+
+    @Override
+    public SubmitEvidence withAttachments(List<EvidenceFile> files) {
+        return new SubmitEvidence(message, files);
+    }
+
+    @Override
+    public String describe() {
+        return "Send the buyer's evidence to the supplier (" + evidence.size() + " file(s))" + SupplierMessages.suffix(message);
+    }
+}

@@ -1,0 +1,53 @@
+package com.disputehub.channel.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.support.BusinessCalendar;
+
+/**
+ * The accounts this instance serves: every enabled configured account, less the sandbox's demo accounts when
+ * the sandbox is off. An account naming an unknown channel stops the start with a clear message.
+ */
+@Component
+public class ChannelAccounts {
+
+    static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(5);
+
+    private final List<ChannelAccount> accounts;
+
+    ChannelAccounts(AccountsProperties properties, ChannelAdapters adapters) {
+        List<ChannelAccount> list = new ArrayList<>();
+        for (Map.Entry<String, AccountsProperties.Account> e : properties.accounts().entrySet()) {
+            AccountsProperties.Account a = e.getValue();
+            if (Boolean.FALSE.equals(a.enabled()) || (a.sandbox() && !properties.sandbox().enabled())) {
+                continue;
+            }
+            if (!adapters.supports(a.channel())) {
+                throw new IllegalStateException("account '" + e.getKey() + "' names channel '" + a.channel()
+                        + "', which no adapter serves; known channels: " + adapters.channelTypes());
+            }
+            Duration interval = a.pollInterval() == null ? DEFAULT_POLL_INTERVAL : a.pollInterval();
+            list.add(new ChannelAccount(e.getKey(), a.channel(), a.baseUrl(), interval, a.sandbox(), a.credentials(),
+                    a.options()));
+        }
+        // a holiday calendar that cannot be read stops the start, naming the option, rather than the first sync
+        list.forEach(account -> BusinessCalendar.of(account, "UTC"));
+        this.accounts = Collections.unmodifiableList(list);
+    }
+
+    public List<ChannelAccount> all() {
+        return accounts;
+    }
+
+    public Optional<ChannelAccount> find(String id) {
+        return accounts.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,146 @@
+package com.disputehub.channel.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelOutcomeUnknownException;
+import com.disputehub.channel.ChannelProtocolException;
+import com.disputehub.channel.ChannelRejectedException;
+import com.disputehub.channel.ChannelUnavailableException;
+import com.disputehub.channel.RateLimit;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+
+/**
+ * One circuit breaker, rate limiter and retry per channel account, shared by sync and dispatch, so that a
+ * failing account pauses as a whole and a well-behaved channel never sees more calls than it allows.
+ *
+ * <p>Each is configured by name in {@code resilience4j.*.configs}: the account id if such a config exists, else
+ * the channel type (e.g. {@code mirakl}: the channel's published limits), else {@code channel}. Only transient
+ * failures are retried, waiting what a Retry-After asked; one asking for longer than
+ * {@code disputehub.resilience.max-in-process-wait} is given back to the caller to reschedule.
+ */
+@Component
+public class ChannelGuards {
+
+    private static final String DEFAULT_CONFIG = "channel";
+
+    private final CircuitBreakerRegistry breakers;
+    private final RateLimiterRegistry limiters;
+    private final RetryRegistry retries;
+    private final ChannelAdapters adapters;
+    private final Duration maxInProcessWait;
+
+    ChannelGuards(CircuitBreakerRegistry breakers, RateLimiterRegistry limiters, RetryRegistry retries, ChannelAdapters adapters,
+                  @Value("${disputehub.resilience.max-in-process-wait:30s}") Duration maxInProcessWait) {
+        this.breakers = breakers;
+        this.limiters = limiters;
+        this.retries = retries;
+        this.adapters = adapters;
+        this.maxInProcessWait = maxInProcessWait;
+    }
+
+    /**
+     * Runs one logical channel call: through the account's breaker, retried inside it, each attempt rate
+     * limited. The breaker counts logical calls, not attempts: four failed attempts followed by a success must
+     * not read as an 80% failure rate just as the channel recovers.
+     */
+    public <T> T call(ChannelAccount account, Supplier<T> call) {
+        Supplier<T> limited = RateLimiter.decorateSupplier(limiter(account), call);
+        Supplier<T> retried = Retry.decorateSupplier(retry(account), limited);
+        return CircuitBreaker.decorateSupplier(breaker(account), retried).get();
+    }
+
+    /** Whether a wait the channel asked for is too long to sleep through on a thread. */
+    public boolean longerThanInProcessWait(Duration wait) {
+        return wait.compareTo(maxInProcessWait) > 0;
+    }
+
+    /** Whether the account's breaker stops every call now (open or forced open). */
+    public boolean paused(ChannelAccount account) {
+        CircuitBreaker.State state = breaker(account).getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    /** The ids of the given accounts whose breaker is open. */
+    public List<String> pausedAccounts(List<ChannelAccount> accounts) {
+        return accounts.stream().filter(this::paused).map(ChannelAccount::id).toList();
+    }
+
+    public CircuitBreaker breaker(ChannelAccount account) {
+        return breakers.circuitBreaker(account.id(), () -> CircuitBreakerConfig
+                .from(breakers.getConfiguration(configName(account, breakers::getConfiguration))
+                        .orElse(breakers.getDefaultConfig()))
+                .recordException(ChannelGuards::failureOfTheChannel)
+                .ignoreException(e -> e instanceof ChannelRejectedException)
+                .build());
+    }
+
+    /**
+     * The account's limiter: the configuration named after the account or its channel type, else the rate the
+     * adapter publishes, else the connector's default ("channel").
+     */
+    public RateLimiter limiter(ChannelAccount account) {
+        return limiters.rateLimiter(account.id(), () -> {
+            String name = configName(account, limiters::getConfiguration);
+            RateLimiterConfig configured = limiters.getConfiguration(name).orElse(limiters.getDefaultConfig());
+            Optional<RateLimit> published = adapters.supports(account.channelType())
+                    ? adapters.get(account.channelType()).rateLimit() : Optional.empty();
+            return !DEFAULT_CONFIG.equals(name) || published.isEmpty() ? configured : RateLimiterConfig.from(configured)
+                    .limitForPeriod(published.get().calls()).limitRefreshPeriod(published.get().per()).build();
+        });
+    }
+
+    Retry retry(ChannelAccount account) {
+        return retries.retry(account.id(), () -> {
+            RetryConfig base = retries.getConfiguration(configName(account, retries::getConfiguration))
+                    .orElse(retries.getDefaultConfig());
+            return RetryConfig.from(base)
+                    .retryOnException(shortWaitTransient())
+                    .intervalBiFunction((attempt, outcome) -> waitBefore(attempt, outcome, base))
+                    .build();
+        });
+    }
+
+    /** Connection failures, 5xx, 429, lost answers and unreadable answers count against the channel; a 4xx does not. */
+    private static boolean failureOfTheChannel(Throwable e) {
+        return e instanceof ChannelUnavailableException || e instanceof ChannelOutcomeUnknownException
+                || e instanceof ChannelProtocolException;
+    }
+
+    private Predicate<Throwable> shortWaitTransient() {
+        return e -> e instanceof ChannelUnavailableException u
+                && (u.retryAfter() == null || u.retryAfter().compareTo(maxInProcessWait) <= 0);
+    }
+
+    private static long waitBefore(int attempt, Either<Throwable, Object> outcome, RetryConfig base) {
+        if (outcome.isLeft() && outcome.getLeft() instanceof ChannelUnavailableException u && u.retryAfter() != null) {
+            return u.retryAfter().toMillis();
+        }
+        return base.getIntervalBiFunction().apply(attempt, outcome);
+    }
+
+    private static <C> String configName(ChannelAccount account, Function<String, Optional<C>> lookup) {
+        if (lookup.apply(account.id()).isPresent()) {
+            return account.id();
+        }
+        return lookup.apply(account.channelType()).isPresent() ? account.channelType() : DEFAULT_CONFIG;
+    }
+}
