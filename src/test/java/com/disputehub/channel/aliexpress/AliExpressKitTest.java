@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,16 +22,14 @@ import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.contract.ChannelAdapterContract;
 import com.disputehub.channel.contract.KitDecision;
+import com.disputehub.channel.contract.KitReads;
 import com.disputehub.channel.contract.KitRecord;
 import com.disputehub.support.Fixtures;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,22 +47,12 @@ class AliExpressKitTest extends ChannelAdapterContract {
     /** List entries and details served so far, by issue id: reads by order and by id answer from them. */
     static final Map<String, String> ISSUES = new ConcurrentHashMap<>();
     static final Map<String, String> DETAILS = new ConcurrentHashMap<>();
-    static final WireMockServer FAKE = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-            .extensions(new ReadsById()));
-
-    static {
-        FAKE.start();
-    }
+    static final WireMockServer FAKE = startFake(new ReadsById());
 
     @DynamicPropertySource
     static void kitAccount(DynamicPropertyRegistry registry) {
         account(registry, "aliexpress", FAKE.baseUrl(), Map.of("app-key", "34567", "app-secret", SECRET, "access-token", TOKEN),
                 Map.of());
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.stop();
     }
 
     @Override
@@ -218,35 +204,29 @@ class AliExpressKitTest extends ChannelAdapterContract {
     static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
     /** The detail by issue id and the list by order, as the gateway answers them, from what was served. */
-    static final class ReadsById implements ResponseDefinitionTransformerV2 {
+    static final class ReadsById extends KitReads {
 
         static final String NAME = "aliexpress-reads-by-id";
 
-        @Override
-        public String getName() {
-            return NAME;
+        ReadsById() {
+            super(NAME);
         }
 
         @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
+        protected String body(Request request) {
             String body;
-            if (AliExpressAdapter.DETAIL.equals(event.getRequest().formParameter("method").firstValue())) {
-                String detail = DETAILS.get(event.getRequest().formParameter("issue_id").firstValue());
+            if (AliExpressAdapter.DETAIL.equals(request.formParameter("method").firstValue())) {
+                String detail = DETAILS.get(request.formParameter("issue_id").firstValue());
                 body = detail == null ? "{\"error_response\":{\"code\":\"ISSUE_NOT_FOUND\",\"msg\":\"no such issue\"}}"
                         : "{\"aliexpress_issue_detail_get_response\": {\"result_object\": " + detail + ", \"request_id\": \"kit\"}}";
             } else {
-                String query = event.getRequest().formParameter("query_dto").firstValue();
+                String query = request.formParameter("query_dto").firstValue();
                 List<String> found = ISSUES.values().stream().filter(Objects::nonNull)
                         .filter(issue -> query.contains(issue.replaceAll("(?s).*\"order_id\": (\\d+).*", "$1"))).toList();
                 body = "{\"aliexpress_issue_issuelist_get_response\": {\"current_page\": 1, \"page_size\": 50, \"total_item\": "
                         + found.size() + ", \"data_list\": {\"issue_api_issue_dto\": [" + String.join(",", found) + "]}}}";
             }
-            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withBody(body).build();
+            return body;
         }
     }
 }

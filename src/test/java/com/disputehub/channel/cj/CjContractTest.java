@@ -67,7 +67,7 @@ class CjContractTest extends IntegrationTest {
         JsonNode claim = incident();
         assertThat(claim.get("status").asString()).isEqualTo("NEEDS_SELLER_ACTION");
         assertThat(claim.at("/reason/category").asString()).isEqualTo("DAMAGED");
-        stubDisputeCalls(ok("true"));
+        stubDisputeCalls(CjAnswers.ok("true"));
 
         JsonNode decision = decisions().decide(claim.get("id").asString(), "{\"type\":\"REQUEST_REISSUE\",\"message\":\"Lamp arrived broken\"}");
         assertThat(decision.get("state").asString()).as(decision.toString()).isEqualTo("SENT");
@@ -133,10 +133,10 @@ class CjContractTest extends IntegrationTest {
 
     private void stubDisputeCalls(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder create) {
         MIRAKL.stubFor(get(urlPathEqualTo("/cj/disputes/disputeProducts")).withQueryParam("orderId", equalTo("CJPKL7160102171YQ"))
-                .willReturn(ok("{\"orderId\":\"CJPKL7160102171YQ\",\"productInfoList\":["
+                .willReturn(CjAnswers.ok("{\"orderId\":\"CJPKL7160102171YQ\",\"productInfoList\":["
                         + "{\"lineItemId\":\"L1\",\"canChoose\":true,\"quantity\":1,\"price\":12.90,\"supplierName\":\"Lamp Co\"},"
                         + "{\"lineItemId\":\"L2\",\"canChoose\":false,\"quantity\":2,\"price\":3.10}]}")));
-        MIRAKL.stubFor(post(urlPathEqualTo("/cj/disputes/disputeConfirmInfo")).willReturn(ok("{\"orderId\":\"CJPKL7160102171YQ\","
+        MIRAKL.stubFor(post(urlPathEqualTo("/cj/disputes/disputeConfirmInfo")).willReturn(CjAnswers.ok("{\"orderId\":\"CJPKL7160102171YQ\","
                 + "\"maxAmount\":12.9,\"expectResultOptionList\":[\"1\",\"2\"],\"disputeReasonList\":["
                 + "{\"disputeReasonId\":1,\"reasonName\":\"Logistics delay\"},{\"disputeReasonId\":7,\"reasonName\":\"Damaged product\"}]}")));
         MIRAKL.stubFor(post(urlPathEqualTo("/cj/disputes/create")).willReturn(create));
@@ -144,11 +144,7 @@ class CjContractTest extends IntegrationTest {
 
     private static void disputes(String list) {
         MIRAKL.stubFor(get(urlPathEqualTo("/cj/disputes/getDisputeList")).withQueryParam("orderId", equalTo("CJPKL7160102171YQ"))
-                .willReturn(ok("{\"pageNum\":1,\"pageSize\":20,\"total\":0,\"list\":" + list + "}")));
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String data) {
-        return okJson("{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":" + data + ",\"requestId\":\"r\"}");
+                .willReturn(CjAnswers.ok("{\"pageNum\":1,\"pageSize\":20,\"total\":0,\"list\":" + list + "}")));
     }
 
     private JsonNode incident() {

@@ -1,13 +1,11 @@
 package com.disputehub.channel.cj;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +23,7 @@ import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.contract.ChannelAdapterContract;
 import com.disputehub.channel.contract.KitDecision;
+import com.disputehub.channel.contract.KitReads;
 import com.disputehub.channel.contract.KitRecord;
 import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.Evidence;
@@ -43,10 +41,7 @@ import com.disputehub.support.Fixtures;
 import com.disputehub.support.TestData;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,12 +60,7 @@ class CjKitTest extends ChannelAdapterContract {
     enum Shows { NOTHING, UNKNOWN_DISPUTE, CREATED, FOREIGN_DISPUTE, GARBAGE, DOWN }
 
     static final Map<String, Shows> SHOWS = new ConcurrentHashMap<>();
-    static final WireMockServer FAKE = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-            .extensions(new DisputeList()));
-
-    static {
-        FAKE.start();
-    }
+    static final WireMockServer FAKE = startFake(new DisputeList());
 
     /** The first supplier order of each page served: its read is the page's request. */
     private final List<String> firstOrders = new ArrayList<>();
@@ -82,11 +72,6 @@ class CjKitTest extends ChannelAdapterContract {
     @DynamicPropertySource
     static void kitAccount(DynamicPropertyRegistry registry) {
         account(registry, "cj", FAKE.baseUrl(), Map.of("access-token", TOKEN), Map.of("page-size", "3"));
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.stop();
     }
 
     @Override
@@ -153,10 +138,10 @@ class CjKitTest extends ChannelAdapterContract {
     protected KitDecision decision(DecisionType type, KitRecord record) {
         String order = order(record);
         FAKE.stubFor(get(urlPathEqualTo("/disputes/disputeProducts")).withQueryParam("orderId", equalTo(order))
-                .willReturn(ok(Fixtures.text("cj/kit/dispute-products.json").replace("${order}", order))));
+                .willReturn(CjAnswers.ok(Fixtures.text("cj/kit/dispute-products.json").replace("${order}", order))));
         FAKE.stubFor(post(urlPathEqualTo("/disputes/disputeConfirmInfo"))
-                .willReturn(ok(Fixtures.text("cj/kit/dispute-confirm.json").replace("${order}", order))));
-        FAKE.stubFor(post(urlPathEqualTo("/disputes/create")).willReturn(ok("true")));
+                .willReturn(CjAnswers.ok(Fixtures.text("cj/kit/dispute-confirm.json").replace("${order}", order))));
+        FAKE.stubFor(post(urlPathEqualTo("/disputes/create")).willReturn(CjAnswers.ok("true")));
         return switch (type) {
             case REFUND -> KitDecision.call("{\"type\":\"REFUND\",\"message\":\"Llegó roto\"}", "POST", "/disputes/create");
             case REQUEST_REISSUE -> KitDecision.call("{\"type\":\"REQUEST_REISSUE\",\"message\":\"Reenviar\"}", "POST", "/disputes/create");
@@ -195,28 +180,18 @@ class CjKitTest extends ChannelAdapterContract {
         return "STORE-KIT-" + record.id();
     }
 
-    static ResponseDefinitionBuilder ok(String data) {
-        return okJson("{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":" + data + ",\"requestId\":\"r\"}");
-    }
-
     /** getDisputeList for one order, as CJ would show it in each case. */
-    static final class DisputeList implements ResponseDefinitionTransformerV2 {
+    static final class DisputeList extends KitReads {
 
         static final String NAME = "cj-dispute-list";
 
-        @Override
-        public String getName() {
-            return NAME;
+        DisputeList() {
+            super(NAME);
         }
 
         @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            String order = event.getRequest().queryParameter("orderId").firstValue();
+        protected String body(Request request) {
+            String order = request.queryParameter("orderId").firstValue();
             Shows shows = SHOWS.getOrDefault(order, Shows.NOTHING);
             String list = switch (shows) {
                 case NOTHING, DOWN, GARBAGE -> "[]";
@@ -228,15 +203,19 @@ class CjKitTest extends ChannelAdapterContract {
                         .map(body -> dispute(order, "D-3", "\"" + body.path("businessDisputeId").asString() + "\"", "Damaged product"))
                         .collect(Collectors.joining(",", "[", "]"));
             };
-            ResponseDefinitionBuilder answer = ResponseDefinitionBuilder.like(event.getResponseDefinition()).but();
             if (shows == Shows.DOWN) {
-                return answer.withStatus(500).withBody("{\"code\":500,\"result\":false,\"message\":\"busy\"}").build();
+                return "{\"code\":500,\"result\":false,\"message\":\"busy\"}";
             }
             if (shows == Shows.GARBAGE) {
-                return answer.withBody("<html>CJ is busy</html>").build();
+                return "<html>CJ is busy</html>";
             }
-            return answer.withBody("{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":{\"pageNum\":1,\"pageSize\":20,"
-                    + "\"total\":1,\"list\":" + list + "},\"requestId\":\"r\"}").build();
+            return ("{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":{\"pageNum\":1,\"pageSize\":20,"
+                    + "\"total\":1,\"list\":" + list + "},\"requestId\":\"r\"}");
+        }
+
+        @Override
+        protected int status(Request request) {
+            return SHOWS.get(request.queryParameter("orderId").firstValue()) == Shows.DOWN ? 500 : 200;
         }
 
         private static String dispute(String order, String id, String key, String reason) {

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -24,10 +25,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,6 +62,7 @@ import com.disputehub.sync.SyncStates;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -86,6 +90,7 @@ import tools.jackson.databind.JsonNode;
         "resilience4j.retry.configs.channel.wait-duration=100ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ChannelAdapterContract {
 
     public static final String ACCOUNT = "kit";
@@ -153,6 +158,18 @@ public abstract class ChannelAdapterContract {
 
     /** Anything the channel needs before a scenario besides the records (reference data, a session). */
     protected void prepare() {
+    }
+
+    /** A started WireMock server on loopback for an adapter test's fake, with its reads; stopped after the test class. */
+    protected static WireMockServer startFake(Extension... reads) {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(reads));
+        server.start();
+        return server;
+    }
+
+    @AfterAll
+    void stopFake() {
+        fake().stop();
     }
 
     /** Registers the kit's account: its channel, the fake's address, its credentials and options. */

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,11 +54,7 @@ class DsersKitTest extends ChannelAdapterContract {
     static final String ORDER_GET = "aliexpress.trade.ds.order.get";
     static final String TRACKING = "aliexpress.ds.order.tracking.get";
     static final String STORE = "kit-store";
-    static final WireMockServer FAKE = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-
-    static {
-        FAKE.start();
-    }
+    static final WireMockServer FAKE = startFake();
 
     /** The first supplier order of each page served: its read is the page's request. */
     private final List<String> firstOrders = new ArrayList<>();
@@ -73,11 +67,6 @@ class DsersKitTest extends ChannelAdapterContract {
     static void kitAccount(DynamicPropertyRegistry registry) {
         account(registry, "dsers", FAKE.baseUrl(), Map.of("app-key", "54321", "app-secret", SECRET, "access-token", TOKEN),
                 Map.of("page-size", "3"));
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.stop();
     }
 
     @Override

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,15 +26,14 @@ import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.contract.ChannelAdapterContract;
 import com.disputehub.channel.contract.KitDecision;
+import com.disputehub.channel.contract.KitReads;
 import com.disputehub.channel.contract.KitRecord;
 import com.disputehub.support.Fixtures;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
@@ -48,12 +45,7 @@ class MiraklKitTest extends ChannelAdapterContract {
     static final String KEY = "kit-mirakl-shop-key-5150";
     /** The orders served so far, by order id: OR11 by {@code order_ids} (a follow-up, a reconciliation) reads them. */
     static final Map<String, String> SERVED = new ConcurrentHashMap<>();
-    static final WireMockServer FAKE = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-            .extensions(new OrdersById()));
-
-    static {
-        FAKE.start();
-    }
+    static final WireMockServer FAKE = startFake(new OrdersById());
 
     private final List<Integer> offsets = new ArrayList<>();
 
@@ -61,11 +53,6 @@ class MiraklKitTest extends ChannelAdapterContract {
     static void kitAccount(DynamicPropertyRegistry registry) {
         account(registry, "mirakl", FAKE.baseUrl(), Map.of("api-key", KEY),
                 Map.of("shop-id", "2001", "locale", "es_ES", "time-zone", "Europe/Madrid", "page-size", "3"));
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.stop();
     }
 
     @Override
@@ -186,26 +173,19 @@ class MiraklKitTest extends ChannelAdapterContract {
     }
 
     /** OR11 by {@code order_ids}, as Mirakl answers it: the orders asked for that exist, in one page. */
-    static final class OrdersById implements ResponseDefinitionTransformerV2 {
+    static final class OrdersById extends KitReads {
 
         static final String NAME = "mirakl-orders-by-id";
 
-        @Override
-        public String getName() {
-            return NAME;
+        OrdersById() {
+            super(NAME);
         }
 
         @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            List<String> found = Arrays.stream(event.getRequest().queryParameter("order_ids").firstValue().split(","))
+        protected String body(Request request) {
+            List<String> found = Arrays.stream(request.queryParameter("order_ids").firstValue().split(","))
                     .map(SERVED::get).filter(Objects::nonNull).toList();
-            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
-                    .withBody("{\"orders\": [" + String.join(",", found) + "], \"total_count\": " + found.size() + "}").build();
+            return "{\"orders\": [" + String.join(",", found) + "], \"total_count\": " + found.size() + "}";
         }
     }
 

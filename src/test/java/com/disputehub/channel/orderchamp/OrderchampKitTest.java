@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,15 +22,13 @@ import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.contract.ChannelAdapterContract;
 import com.disputehub.channel.contract.KitDecision;
+import com.disputehub.channel.contract.KitReads;
 import com.disputehub.channel.contract.KitRecord;
 import com.disputehub.support.Fixtures;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,21 +44,11 @@ class OrderchampKitTest extends ChannelAdapterContract {
     static final String GRAPHQL = "/v1/graphql";
     /** The problems served so far, by id: the ProblemsById query (a follow-up, a reconciliation) reads them. */
     static final Map<String, String> SERVED = new ConcurrentHashMap<>();
-    static final WireMockServer FAKE = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-            .extensions(new ProblemsById()));
-
-    static {
-        FAKE.start();
-    }
+    static final WireMockServer FAKE = startFake(new ProblemsById());
 
     @DynamicPropertySource
     static void kitAccount(DynamicPropertyRegistry registry) {
         account(registry, "orderchamp", FAKE.baseUrl(), Map.of("access-token", TOKEN), Map.of());
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.stop();
     }
 
     @Override
@@ -185,26 +171,19 @@ class OrderchampKitTest extends ChannelAdapterContract {
     }
 
     /** ProblemsById, as Orderchamp answers it: the nodes asked for that exist. */
-    static final class ProblemsById implements ResponseDefinitionTransformerV2 {
+    static final class ProblemsById extends KitReads {
 
         static final String NAME = "orderchamp-problems-by-id";
 
-        @Override
-        public String getName() {
-            return NAME;
+        ProblemsById() {
+            super(NAME);
         }
 
         @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            JsonNode ids = JsonMapper.builder().build().readTree(event.getRequest().getBodyAsString()).path("variables").path("ids");
+        protected String body(Request request) {
+            JsonNode ids = JsonMapper.builder().build().readTree(request.getBodyAsString()).path("variables").path("ids");
             List<String> found = ids.valueStream().map(id -> SERVED.get(id.asString())).filter(Objects::nonNull).toList();
-            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
-                    .withBody("{\"data\":{\"nodes\":[" + String.join(",", found) + "]}}").build();
+            return "{\"data\":{\"nodes\":[" + String.join(",", found) + "]}}";
         }
     }
 }

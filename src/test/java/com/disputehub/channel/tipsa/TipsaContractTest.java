@@ -32,7 +32,6 @@ import com.disputehub.incident.IncidentStore;
 import com.disputehub.support.IntegrationTest;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  */
 class TipsaContractTest extends IntegrationTest {
 
-    static final String SESSION = "{DECA66DC-FDD9-4FAD-8CD6-BEA204A01D6E}";
+    static final String SESSION = TipsaSoap.SESSION;
     static final String KEY = "000077/000078/0012345678/1";
 
     @Autowired
@@ -53,18 +52,18 @@ class TipsaContractTest extends IntegrationTest {
 
     @BeforeEach
     void login() {
-        MIRAKL.stubFor(soap("LoginWSService", "LoginCli").willReturn(ok("LoginWSService___LoginCliResponse",
+        MIRAKL.stubFor(soap("LoginWSService", "LoginCli").willReturn(TipsaSoap.ok("LoginWSService___LoginCliResponse",
                 "<v1:Result>true</v1:Result><v1:strNom>TIENDA DEMO</v1:strNom><v1:strCodCR/><v1:strTipo>4</v1:strTipo>"
                         + "<v1:strVersion>0.01.71</v1:strVersion><v1:strError>0</v1:strError><v1:strSesion>" + SESSION + "</v1:strSesion>")));
-        MIRAKL.stubFor(soap("WebServService", "ConsEnvio<").willReturn(escaped("ConsEnvio", "strEnvio", fixture("shipment.xml"))));
-        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidencias<").willReturn(cdata("ConsEnvIncidencias", "strEnvIncidencias",
+        MIRAKL.stubFor(soap("WebServService", "ConsEnvio<").willReturn(TipsaSoap.escaped("ConsEnvio", "strEnvio", fixture("shipment.xml"))));
+        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidencias<").willReturn(TipsaSoap.cdata("ConsEnvIncidencias", "strEnvIncidencias",
                 fixture("shipment-incidents.xml"))));
-        MIRAKL.stubFor(soap("WebServService", "ConsEnvEstados<").willReturn(cdata("ConsEnvEstados", "strEnvEstados",
+        MIRAKL.stubFor(soap("WebServService", "ConsEnvEstados<").willReturn(TipsaSoap.cdata("ConsEnvEstados", "strEnvEstados",
                 fixture("shipment-states.xml"))));
     }
 
     void day(String consulta) {
-        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidenciasFecha").willReturn(cdata("ConsEnvIncidenciasFecha",
+        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidenciasFecha").willReturn(TipsaSoap.cdata("ConsEnvIncidenciasFecha",
                 "strEnvIncidencias", consulta)));
     }
 
@@ -117,7 +116,7 @@ class TipsaContractTest extends IntegrationTest {
     @Test
     @DisplayName("C4: after the seller's action Tipsa's later action turns the incident yellow (decision sent, to review)")
     void carrierAnswered() {
-        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidencias<").willReturn(cdata("ConsEnvIncidencias", "strEnvIncidencias",
+        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidencias<").willReturn(TipsaSoap.cdata("ConsEnvIncidencias", "strEnvIncidencias",
                 fixture("shipment-incidents.xml").replace("</ENV_INCIDENCIAS>", action(2, "SOLUCIÓN DEL CLIENTE", "11/20/2026 12:00:00", "CLI42")
                         + action(3, "NUEVA ENTREGA CONCERTADA", "11/20/2026 16:30:00", "") + "</ENV_INCIDENCIAS>"))));
         day(fixture("day.xml"));
@@ -136,9 +135,9 @@ class TipsaContractTest extends IntegrationTest {
     @DisplayName("A lost session (EROSessionNotFound) logs in again and repeats the call once")
     void sessionLost() {
         MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidenciasFecha").inScenario("session").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(fault("EROSessionNotFound", "Session {X} could not be found")).willSetStateTo("renewed"));
+                .willReturn(TipsaSoap.fault("EROSessionNotFound", "Session {X} could not be found")).willSetStateTo("renewed"));
         MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidenciasFecha").inScenario("session").whenScenarioStateIs("renewed")
-                .willReturn(cdata("ConsEnvIncidenciasFecha", "strEnvIncidencias", fixture("day.xml"))));
+                .willReturn(TipsaSoap.cdata("ConsEnvIncidenciasFecha", "strEnvIncidencias", fixture("day.xml"))));
 
         sync.poll(accounts.find(TIPSA).orElseThrow());
 
@@ -154,8 +153,8 @@ class TipsaContractTest extends IntegrationTest {
     @Test
     @DisplayName("Login refused as TIPSA refuses it (faultcode Exception, '1: ...'): a clear refusal; the password is in no error")
     void wrongPassword() {
-        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidenciasFecha").willReturn(fault("EROSessionNotFound", "Session not found")));
-        MIRAKL.stubFor(soap("LoginWSService", "LoginCli").willReturn(fault("Exception", "1: Cliente o password incorrecto.")));
+        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidenciasFecha").willReturn(TipsaSoap.fault("EROSessionNotFound", "Session not found")));
+        MIRAKL.stubFor(soap("LoginWSService", "LoginCli").willReturn(TipsaSoap.fault("Exception", "1: Cliente o password incorrecto.")));
 
         assertThatThrownBy(() -> sync.poll(accounts.find(TIPSA).orElseThrow())).isInstanceOf(ChannelRejectedException.class)
                 .hasMessageContaining("wrong agency, client code or password").hasMessageNotContaining(TIPSA_PASSWORD);
@@ -164,8 +163,8 @@ class TipsaContractTest extends IntegrationTest {
     @Test
     @DisplayName("Login fault 3 (IP blocked): the poll fails saying to wait; the password is in no error")
     void ipBlocked() {
-        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidenciasFecha").willReturn(fault("EROSessionNotFound", "Session not found")));
-        MIRAKL.stubFor(soap("LoginWSService", "LoginCli").willReturn(fault("Exception", "3: IP bloqueada")));
+        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidenciasFecha").willReturn(TipsaSoap.fault("EROSessionNotFound", "Session not found")));
+        MIRAKL.stubFor(soap("LoginWSService", "LoginCli").willReturn(TipsaSoap.fault("Exception", "3: IP bloqueada")));
 
         assertThatThrownBy(() -> sync.poll(accounts.find(TIPSA).orElseThrow()))
                 .isInstanceOfSatisfying(ChannelUnavailableException.class,
@@ -183,9 +182,9 @@ class TipsaContractTest extends IntegrationTest {
         sync.poll(accounts.find(TIPSA).orElseThrow());
         String id = incident(KEY).get("id").asString();
         MIRAKL.stubFor(soap("WebServService", "GrabaEnvIncActuacionLibre").inScenario("solve").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(ok("WebServService___GrabaEnvIncActuacionLibreResponse", "")).willSetStateTo("gone"));
+                .willReturn(TipsaSoap.ok("WebServService___GrabaEnvIncActuacionLibreResponse", "")).willSetStateTo("gone"));
         MIRAKL.stubFor(soap("WebServService", "GrabaEnvIncActuacionLibre").inScenario("solve").whenScenarioStateIs("gone")
-                .willReturn(fault("Exception", "9: La incidencia no existe")));
+                .willReturn(TipsaSoap.fault("Exception", "9: La incidencia no existe")));
 
         JsonNode sent = decisions().decide(id, "{\"type\":\"PROVIDE_SOLUTION\",\"text\":\"Entregar mañana & llamar antes\"}");
         assertThat(sent.get("state").asString()).isEqualTo("SENT");
@@ -213,13 +212,13 @@ class TipsaContractTest extends IntegrationTest {
         assertThat(adapter.reconcile(accounts.find(TIPSA).orElseThrow(), target, solution, "d-1", attempt).outcome())
                 .as("only the opening action").isEqualTo(Reconciliation.Outcome.NOT_APPLIED);
 
-        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidencias<").willReturn(cdata("ConsEnvIncidencias", "strEnvIncidencias",
+        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidencias<").willReturn(TipsaSoap.cdata("ConsEnvIncidencias", "strEnvIncidencias",
                 fixture("shipment-incidents.xml").replace("</ENV_INCIDENCIAS>",
                         action(2, "SOLUCIÓN DEL CLIENTE", "11/20/2026 12:00:00", "CLI42") + "</ENV_INCIDENCIAS>"))));
         assertThat(adapter.reconcile(accounts.find(TIPSA).orElseThrow(), target, solution, "d-1", attempt).outcome())
                 .isEqualTo(Reconciliation.Outcome.APPLIED);
 
-        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidencias<").willReturn(cdata("ConsEnvIncidencias", "strEnvIncidencias",
+        MIRAKL.stubFor(soap("WebServService", "ConsEnvIncidencias<").willReturn(TipsaSoap.cdata("ConsEnvIncidencias", "strEnvIncidencias",
                 "<CONSULTA/>")));
         assertThat(adapter.reconcile(accounts.find(TIPSA).orElseThrow(), target, solution, "d-1", attempt).outcome())
                 .as("the incident is not there to look at").isEqualTo(Reconciliation.Outcome.UNKNOWN);
@@ -260,33 +259,5 @@ class TipsaContractTest extends IntegrationTest {
         return post(urlPathEqualTo("/tipsa/SOAP")).withQueryParam("service", matching(service))
                 .withRequestBody(containing(service + "___" + method.replace("<", "")
                         + (method.endsWith("<") ? ">" : "")));
-    }
-
-    /** A CONSULTA in CDATA, as TIPSA's examples answer ConsEnvIncidencias and ConsEnvEstados. */
-    private static ResponseDefinitionBuilder cdata(String method, String field, String consulta) {
-        return ok("WebServService___" + method + "Response", "<v1:" + field + "><![CDATA[" + consulta + "]]></v1:" + field + ">");
-    }
-
-    /** A CONSULTA escaped, as TIPSA's example answers ConsEnvio. */
-    private static ResponseDefinitionBuilder escaped(String method, String field, String consulta) {
-        return ok("WebServService___" + method + "Response", "<v1:" + field + ">"
-                + consulta.replace("&", "&amp;").replace("<", "&lt;") + "</v1:" + field + ">");
-    }
-
-    /** An answer as TIPSA's examples show it: the session in ROClientIDHeader (urn:DinaPaq), v1 = tempuri. */
-    private static ResponseDefinitionBuilder ok(String element, String content) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8")
-                .withBody("<SOAP-ENV:Envelope xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-                        + "xmlns:HNS=\"http://tempuri.org/\" xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:v1=\"http://tempuri.org/\">"
-                        + "<SOAP-ENV:Header><ROClientIDHeader SOAP-ENV:mustUnderstand=\"0\" xmlns=\"urn:DinaPaq\"><ID>" + SESSION + "</ID>"
-                        + "</ROClientIDHeader></SOAP-ENV:Header><SOAP-ENV:Body xmlns:ro=\"http://tempuri.org/\"><v1:" + element + ">"
-                        + content + "</v1:" + element + "></SOAP-ENV:Body></SOAP-ENV:Envelope>");
-    }
-
-    private static ResponseDefinitionBuilder fault(String code, String text) {
-        return aResponse().withStatus(500).withHeader("Content-Type", "text/xml; charset=utf-8")
-                .withBody("<?xml version=\"1.0\" encoding=\"utf-8\"?><SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-                        + "<SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>" + code + "</faultcode><faultstring>" + text
-                        + "</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>");
     }
 }

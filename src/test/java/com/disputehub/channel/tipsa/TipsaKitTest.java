@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,15 +26,13 @@ import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.contract.ChannelAdapterContract;
 import com.disputehub.channel.contract.KitDecision;
+import com.disputehub.channel.contract.KitReads;
 import com.disputehub.channel.contract.KitRecord;
 import com.disputehub.support.Fixtures;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
@@ -49,17 +45,11 @@ class TipsaKitTest extends ChannelAdapterContract {
 
     static final String PASSWORD = "kit-tipsa-password-8080";
     static final String CLIENT = "CLI42";
-    static final String SESSION = "{0B5E6C1A-7F00-4D2A-9C33-KIT000000001}";
     static final String SOAP = "/SOAP";
     static final ZoneId ZONE = ZoneId.of("Europe/Madrid");
     /** Each served shipment's incidents document, by waybill: the per-shipment calls answer from it. */
     static final Map<String, String> INCIDENTS = new ConcurrentHashMap<>();
-    static final WireMockServer FAKE = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-            .extensions(new ByWaybill()));
-
-    static {
-        FAKE.start();
-    }
+    static final WireMockServer FAKE = startFake(new ByWaybill());
 
     private final List<String> days = new ArrayList<>();
 
@@ -67,11 +57,6 @@ class TipsaKitTest extends ChannelAdapterContract {
     static void kitAccount(DynamicPropertyRegistry registry) {
         account(registry, "tipsa", FAKE.baseUrl(), Map.of("agency", "000077", "client", CLIENT, "password", PASSWORD),
                 Map.of("lookback-days", "2", "time-zone", ZONE.getId()));
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.stop();
     }
 
     @Override
@@ -82,11 +67,11 @@ class TipsaKitTest extends ChannelAdapterContract {
     @Override
     protected void prepare() {
         INCIDENTS.clear();
-        FAKE.stubFor(soap("LoginWSService", "LoginCli").willReturn(ok("LoginWSService___LoginCliResponse",
+        FAKE.stubFor(soap("LoginWSService", "LoginCli").willReturn(TipsaSoap.ok("LoginWSService___LoginCliResponse",
                 "<v1:Result>true</v1:Result><v1:strNom>TIENDA DEMO</v1:strNom><v1:strCodCR/><v1:strTipo>4</v1:strTipo>"
-                        + "<v1:strVersion>0.01.71</v1:strVersion><v1:strError>0</v1:strError><v1:strSesion>" + SESSION + "</v1:strSesion>")));
+                        + "<v1:strVersion>0.01.71</v1:strVersion><v1:strError>0</v1:strError><v1:strSesion>" + TipsaSoap.SESSION + "</v1:strSesion>")));
         for (String method : List.of("ConsEnvio", "ConsEnvIncidencias", "ConsEnvEstados")) {
-            FAKE.stubFor(soap("WebServService", method + ">").willReturn(ok("", "").withTransformers(ByWaybill.NAME)));
+            FAKE.stubFor(soap("WebServService", method + ">").willReturn(TipsaSoap.ok("", "").withTransformers(ByWaybill.NAME)));
         }
     }
 
@@ -109,7 +94,7 @@ class TipsaKitTest extends ChannelAdapterContract {
             String consulta = "<CONSULTA>" + byDay.get(i).stream().map(r -> incident(r, "")).collect(Collectors.joining()) + "</CONSULTA>";
             FAKE.stubFor(soap("WebServService", "ConsEnvIncidenciasFecha").withRequestBody(containing("<dtFecha>" + day + "</dtFecha>"))
                     .willReturn(i == failing ? aResponse().withStatus(500).withBody("Internal Server Error")
-                            : cdata("ConsEnvIncidenciasFecha", "strEnvIncidencias", consulta)));
+                            : TipsaSoap.cdata("ConsEnvIncidenciasFecha", "strEnvIncidencias", consulta)));
         }
     }
 
@@ -134,7 +119,7 @@ class TipsaKitTest extends ChannelAdapterContract {
         return switch (type) {
             case PROVIDE_SOLUTION -> {
                 FAKE.stubFor(soap("WebServService", "GrabaEnvIncActuacionLibre")
-                        .willReturn(ok("WebServService___GrabaEnvIncActuacionLibreResponse", "")));
+                        .willReturn(TipsaSoap.ok("WebServService___GrabaEnvIncActuacionLibreResponse", "")));
                 yield new KitDecision("{\"type\":\"PROVIDE_SOLUTION\",\"text\":\"Entregar mañana por la tarde\"}", "POST", SOAP,
                         "GrabaEnvIncActuacionLibre");
             }
@@ -146,11 +131,8 @@ class TipsaKitTest extends ChannelAdapterContract {
     /** Tipsa refuses with a SOAP fault whose text starts with its number. */
     @Override
     protected String refuse(KitDecision decision, KitRecord record) {
-        FAKE.stubFor(soap("WebServService", "GrabaEnvIncActuacionLibre").atPriority(1).willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "text/xml; charset=utf-8")
-                .withBody("<?xml version=\"1.0\" encoding=\"utf-8\"?><SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-                        + "<SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>Exception</faultcode><faultstring>9: La incidencia no existe"
-                        + "</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>")));
+        FAKE.stubFor(soap("WebServService", "GrabaEnvIncActuacionLibre").atPriority(1)
+                .willReturn(TipsaSoap.fault("Exception", "9: La incidencia no existe")));
         return "9";
     }
 
@@ -199,54 +181,32 @@ class TipsaKitTest extends ChannelAdapterContract {
                 .withRequestBody(containing(service + "___" + method));
     }
 
-    /** A CONSULTA in CDATA, as TIPSA's examples answer the listing queries. */
-    static ResponseDefinitionBuilder cdata(String method, String field, String consulta) {
-        return ok("WebServService___" + method + "Response", "<v1:" + field + "><![CDATA[" + consulta + "]]></v1:" + field + ">");
-    }
-
-    /** An answer as TIPSA's examples show it: the session in ROClientIDHeader (urn:DinaPaq), v1 = tempuri. */
-    static ResponseDefinitionBuilder ok(String element, String content) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8")
-                .withBody("<SOAP-ENV:Envelope xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-                        + "xmlns:HNS=\"http://tempuri.org/\" xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:v1=\"http://tempuri.org/\">"
-                        + "<SOAP-ENV:Header><ROClientIDHeader SOAP-ENV:mustUnderstand=\"0\" xmlns=\"urn:DinaPaq\"><ID>" + SESSION + "</ID>"
-                        + "</ROClientIDHeader></SOAP-ENV:Header><SOAP-ENV:Body xmlns:ro=\"http://tempuri.org/\"><v1:" + element + ">"
-                        + content + "</v1:" + element + "></SOAP-ENV:Body></SOAP-ENV:Envelope>");
-    }
-
     /** ConsEnvio, ConsEnvIncidencias and ConsEnvEstados of one shipment, answered from what was served. */
-    static final class ByWaybill implements ResponseDefinitionTransformerV2 {
+    static final class ByWaybill extends KitReads {
 
         static final String NAME = "tipsa-by-waybill";
         private static final Pattern WAYBILL = Pattern.compile("<strAlbaran>([^<]*)</strAlbaran>");
         private static final Pattern METHOD = Pattern.compile("WebServService___(\\w+)");
 
-        @Override
-        public String getName() {
-            return NAME;
+        ByWaybill() {
+            super(NAME);
         }
 
         @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            String body = event.getRequest().getBodyAsString();
+        protected String body(Request request) {
+            String body = request.getBodyAsString();
             Matcher waybill = WAYBILL.matcher(body);
             Matcher method = METHOD.matcher(body);
             String number = waybill.find() ? waybill.group(1) : "";
             String name = method.find() ? method.group(1) : "";
-            String answer = switch (name) {
-                case "ConsEnvio" -> ok("WebServService___ConsEnvioResponse", "<v1:strEnvio>"
+            return switch (name) {
+                case "ConsEnvio" -> TipsaSoap.ok("WebServService___ConsEnvioResponse", "<v1:strEnvio>"
                         + Fixtures.text("tipsa/kit/shipment.xml").strip().replace("${waybill}", number).replace("&", "&amp;").replace("<", "&lt;")
                         + "</v1:strEnvio>").build().getBody();
-                case "ConsEnvIncidencias" -> cdata("ConsEnvIncidencias", "strEnvIncidencias",
+                case "ConsEnvIncidencias" -> TipsaSoap.cdata("ConsEnvIncidencias", "strEnvIncidencias",
                         INCIDENTS.getOrDefault(number, "<CONSULTA></CONSULTA>")).build().getBody();
-                default -> cdata("ConsEnvEstados", "strEnvEstados", Fixtures.text("tipsa/kit/states.xml").strip()).build().getBody();
+                default -> TipsaSoap.cdata("ConsEnvEstados", "strEnvEstados", Fixtures.text("tipsa/kit/states.xml").strip()).build().getBody();
             };
-            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withBody(answer).build();
         }
     }
 }
