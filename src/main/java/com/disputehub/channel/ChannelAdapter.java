@@ -64,6 +64,14 @@ public interface ChannelAdapter {
     }
 
     /**
+     * The options an account of this channel takes besides the common ones (time zone, holidays, locale, reason
+     * map, rules, approvals), each checked at start with an error naming the key.
+     */
+    default List<OptionSpec> options() {
+        return List.of();
+    }
+
+    /**
      * Whether this channel follows the supplier orders a dropshipper registers ({@code PUT
      * /api/accounts/{id}/supplier-orders}): a supplier channel, whose disputes start from those orders.
      */

@@ -173,6 +173,7 @@ class IncidentApiTest extends IntegrationTest {
         assertThat(mirakl.get("kind").asString()).isEqualTo("MARKETPLACE_DISPUTE");
         assertThat(mirakl.at("/rateLimit/calls").asInt()).isEqualTo(10);
         assertThat(mirakl.get("decisions").toString()).contains("REFUND").contains("NEEDS_SELLER_ACTION").contains("reasonCode");
+        assertThat(mirakl.get("options").toString()).contains("shop-id").contains("page-size").doesNotContain("problem");
         JsonNode cj = channels.valueStream().filter(c -> c.get("type").asString().equals("cj")).findFirst().orElseThrow();
         assertThat(cj.get("kind").asString()).isEqualTo("SUPPLIER_CLAIM");
         assertThat(cj.get("followsSupplierOrders").asBoolean()).isTrue();

@@ -16,6 +16,7 @@ import com.disputehub.channel.ChannelAdapter;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.FetchResult;
+import com.disputehub.channel.OptionSpec;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
@@ -58,6 +59,13 @@ class AliExpressAdapter implements ChannelAdapter {
     @Override
     public String channelType() {
         return "aliexpress";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.zone("timestamp-zone", "The zone of the gateway's local timestamps (gmt_create...)", "UTC"),
+                OptionSpec.integer("evidence-max-bytes", "The largest evidence image uploaded with a refusal", 5 * 1024 * 1024, 1, 50L * 1024 * 1024));
     }
 
     @Override

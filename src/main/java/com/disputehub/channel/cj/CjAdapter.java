@@ -20,6 +20,7 @@ import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.NormalizationException;
+import com.disputehub.channel.OptionSpec;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
@@ -76,6 +77,13 @@ class CjAdapter implements ChannelAdapter {
     @Override
     public String channelType() {
         return "cj";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.choice("refund-type", "CJ's refundType of a dispute", "1", "1", "2"),
+                OptionSpec.integer("page-size", "Supplier orders read per page", PAGE, 1, 1000));
     }
 
     @Override

@@ -21,6 +21,7 @@ import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.NormalizationException;
+import com.disputehub.channel.OptionSpec;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
@@ -83,6 +84,14 @@ class DsersAdapter implements ChannelAdapter {
     @Override
     public String channelType() {
         return "dsers";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.choice("claim-language", "The language of claim packages", "en", "en", "zh"),
+                OptionSpec.integer("max-evidence-bytes", "The largest photo or video kept for a claim package", 20 * 1024 * 1024, 1, 200L * 1024 * 1024),
+                OptionSpec.integer("page-size", "Supplier orders read per page", PAGE, 1, 1000));
     }
 
     @Override

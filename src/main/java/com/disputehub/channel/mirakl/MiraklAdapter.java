@@ -13,6 +13,7 @@ import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.FetchResult;
+import com.disputehub.channel.OptionSpec;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RateLimit;
 import com.disputehub.channel.RawRecord;
@@ -54,6 +55,13 @@ class MiraklAdapter implements ChannelAdapter {
     @Override
     public String channelType() {
         return CHANNEL;
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.text("shop-id", "The shop, when one API key reaches several shops (shop_id on every call)", null),
+                OptionSpec.integer("page-size", "Orders per OR11 page", 100, 1, 100));
     }
 
     @Override

@@ -21,6 +21,7 @@ import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.FetchResult;
+import com.disputehub.channel.OptionSpec;
 import com.disputehub.channel.ProblemRate;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
@@ -54,6 +55,12 @@ class OrderchampAdapter implements ChannelAdapter {
     @Override
     public String channelType() {
         return "orderchamp";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.decimal("problem-rate-threshold", "Orderchamp's reported-problem rate line (O6), as a fraction", "0.05"));
     }
 
     @Override

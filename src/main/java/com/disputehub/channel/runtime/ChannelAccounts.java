@@ -10,11 +10,13 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.OptionSpec;
 import com.disputehub.channel.support.BusinessCalendar;
 
 /**
  * The accounts this instance serves: every enabled configured account, less the sandbox's demo accounts when
- * the sandbox is off. An account naming an unknown channel stops the start with a clear message.
+ * the sandbox is off. An account naming an unknown channel, or an option its channel does not take or with a wrong
+ * value, stops the start with a clear message.
  */
 @Component
 public class ChannelAccounts {
@@ -34,6 +36,7 @@ public class ChannelAccounts {
                 throw new IllegalStateException("account '" + e.getKey() + "' names channel '" + a.channel()
                         + "', which no adapter serves; known channels: " + adapters.channelTypes());
             }
+            checkOptions(e.getKey(), a.channel(), a.options() == null ? Map.of() : a.options(), adapters.get(a.channel()).options());
             Duration interval = a.pollInterval() == null ? DEFAULT_POLL_INTERVAL : a.pollInterval();
             list.add(new ChannelAccount(e.getKey(), a.channel(), a.baseUrl(), interval, a.sandbox(), a.credentials(),
                     a.options()));
@@ -41,6 +44,26 @@ public class ChannelAccounts {
         // a holiday calendar that cannot be read stops the start, naming the option, rather than the first sync
         list.forEach(account -> BusinessCalendar.of(account, "UTC"));
         this.accounts = Collections.unmodifiableList(list);
+    }
+
+    /**
+     * Every option of the account is one its channel or every channel takes, with a value of the right kind; else the
+     * start stops with a sentence naming the key and, for an unknown key, the options there are.
+     */
+    static void checkOptions(String account, String channel, Map<String, String> options, List<OptionSpec> declared) {
+        List<OptionSpec> known = new ArrayList<>(declared);
+        known.addAll(CommonOptions.ALL);
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            OptionSpec spec = known.stream().filter(s -> s.names(option.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("account '" + account + "': options." + option.getKey()
+                            + " is not an option of a " + channel + " account; its options are "
+                            + known.stream().map(OptionSpec::name).sorted().toList()));
+            String problem = spec.check(option.getValue());
+            if (problem != null) {
+                throw new IllegalStateException("account '" + account + "': options." + option.getKey() + " " + problem
+                        + ", not '" + option.getValue() + "'");
+            }
+        }
     }
 
     public List<ChannelAccount> all() {

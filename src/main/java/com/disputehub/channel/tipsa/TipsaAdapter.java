@@ -23,6 +23,7 @@ import com.disputehub.channel.ChannelAdapter;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.NormalizationException;
+import com.disputehub.channel.OptionSpec;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.Reconciliation;
@@ -67,6 +68,14 @@ class TipsaAdapter implements ChannelAdapter {
     @Override
     public String channelType() {
         return "tipsa";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.integer("lookback-days", "Days read back on the first poll", 7, 0, 60),
+                OptionSpec.text("soap-path", "The SOAP endpoint's path under base-url", "/SOAP"),
+                OptionSpec.integer("solution-max-length", "The longest solution text Tipsa takes", DEFAULT_SOLUTION_MAX, 1, 2000));
     }
 
     @Override

@@ -1,0 +1,46 @@
+package com.disputehub.channel.runtime;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import com.disputehub.channel.OptionSpec;
+
+/** Account options are checked at start, each problem naming the key (DOMAIN X8). */
+class ChannelOptionsTest {
+
+    static final List<OptionSpec> TIPSA = List.of(OptionSpec.integer("lookback-days", "Days read back", 7, 0, 60),
+            OptionSpec.choice("claim-language", "Language", "en", "en", "zh"));
+
+    @Test
+    @DisplayName("X8: the channel's and the common options are taken, as keys arrive from YAML or the environment")
+    void known() {
+        assertThatCode(() -> ChannelAccounts.checkOptions("t", "tipsa", Map.of("lookback-days", "3", "LOOKBACK_DAYS", "0",
+                "time-zone", "Europe/Madrid", "reason-map.7", "DAMAGED", "approval-refund-above", "none", "claim-language", "zh"), TIPSA))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("X8: an unknown option, a wrong number, a wrong zone or choice stops the start naming the key")
+    void refused() {
+        assertThatThrownBy(() -> ChannelAccounts.checkOptions("t", "tipsa", Map.of("lookbak-days", "3"), TIPSA))
+                .hasMessageContaining("options.lookbak-days is not an option of a tipsa account").hasMessageContaining("lookback-days");
+        assertThatThrownBy(() -> ChannelAccounts.checkOptions("t", "tipsa", Map.of("lookback-days", "many"), TIPSA))
+                .hasMessageContaining("options.lookback-days must be a whole number from 0 to 60, not 'many'");
+        assertThatThrownBy(() -> ChannelAccounts.checkOptions("t", "tipsa", Map.of("lookback-days", "90"), TIPSA))
+                .hasMessageContaining("must be from 0 to 60");
+        assertThatThrownBy(() -> ChannelAccounts.checkOptions("t", "tipsa", Map.of("time-zone", "Mars/Olympus"), TIPSA))
+                .hasMessageContaining("options.time-zone must be a time zone");
+        assertThatThrownBy(() -> ChannelAccounts.checkOptions("t", "tipsa", Map.of("claim-language", "fr"), TIPSA))
+                .hasMessageContaining("must be one of [en, zh]");
+        assertThatThrownBy(() -> ChannelAccounts.checkOptions("t", "tipsa", Map.of("approval-refund-above", "-5"), TIPSA))
+                .hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> ChannelAccounts.checkOptions("t", "tipsa", Map.of("reason-map.", "X"), TIPSA))
+                .hasMessageContaining("is not an option");
+    }
+}
