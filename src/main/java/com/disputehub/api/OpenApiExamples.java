@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.models.media.Schema;
 
-/** Examples of the bodies an ERP sends and of the event it receives, for the contract (DOMAIN X7). */
+/** Examples of the bodies an ERP sends and of what the API answers, for the contract (DOMAIN X7). */
 final class OpenApiExamples {
 
     private OpenApiExamples() {
@@ -50,6 +50,39 @@ final class OpenApiExamples {
                         "incident", map("id", "0f8e2a3c-5b1d-4c9e-8a7f-1e2d3c4b5a69", "status", "DECISION_SENT",
                                 "externalRefs", map("erpCase", "C-2041"),
                                 "links", map("self", "/api/incidents/0f8e2a3c-5b1d-4c9e-8a7f-1e2d3c4b5a69")))));
+        answers(schemas);
+    }
+
+    /** Examples of what the API answers, for the schemas ERPs read most. */
+    @SuppressWarnings("rawtypes")
+    private static void answers(Map<String, Schema> schemas) {
+        Object incident = map("id", "0f8e2a3c-5b1d-4c9e-8a7f-1e2d3c4b5a69", "channel", "mirakl", "accountId", "my-mirakl-shop",
+                "kind", "MARKETPLACE_DISPUTE", "externalId", "ORD-100-A-1", "orderId", "ORD-100-A", "skus", List.of("LAMP-01"),
+                "productTitle", "Lámpara de mesa", "buyerName", "Lucía G.",
+                "reason", map("category", "DAMAGED", "rawCode", "7", "rawLabel", "Artículo recibido dañado"),
+                "status", "NEEDS_SELLER_ACTION", "rawStatus", "INCIDENT_OPEN", "actionOwner", "SELLER",
+                "requestedRefund", map("amount", 34.90, "currency", "EUR"), "productValue", map("amount", 34.90, "currency", "EUR"),
+                "respondBy", "2026-12-02T09:30:00Z", "openedAt", "2026-11-30T17:02:00Z", "messageCount", 2, "flags", List.of(),
+                "view", "ACTION_NEEDED", "tone", "red", "updatedAt", "2026-12-01T09:30:12Z");
+        example(schemas, "IncidentSummary", incident);
+        example(schemas, "Page", map("items", List.of(incident), "next", "eyJzb3J0IjoicmVjZW50In0"));
+        example(schemas, "TabCounts", map("all", 41, "byView", map("ACTION_NEEDED", 12, "FIRST_ABSENCE", 2,
+                "DECISION_SENT", 9, "WAITING", 11, "CLOSED", 7)));
+        example(schemas, "DecisionView", map("id", "9d3f5e1a-2b4c-4d6e-8f01-23456789abcd", "incidentId", "0f8e2a3c-5b1d-4c9e-8a7f-1e2d3c4b5a69",
+                "accountId", "my-mirakl-shop", "channel", "mirakl", "decision", map("type", "REFUND", "mode", "TOTAL", "reasonCode", "20"),
+                "state", "REQUESTED", "idempotencyKey", "erp-refund-881", "keyScope", "client:key:erp", "requestedBy", "key:erp",
+                "onBehalfOf", "laura", "attempts", 0, "createdAt", "2026-12-01T09:29:58Z", "updatedAt", "2026-12-01T09:29:58Z"));
+        example(schemas, "GroupView", map("id", "5b0c6a8e-1d2f-4e3a-9b7c-6d5e4f3a2b1c", "name", "Damaged lamps", "type", "RULE",
+                "rule", map("reason", "DAMAGED", "sku", "LAMP-"), "size", 14));
+        example(schemas, "EventPage", map("events", List.of(map("id", "6c1a1f8e-0a57-4d6b-9d0e-3b7a2c5e9f10", "sequence", 4711,
+                "type", "incident.created", "timestamp", "2026-12-01T09:30:12.345Z", "channel", "mirakl", "account", "my-mirakl-shop",
+                "incidentId", "0f8e2a3c-5b1d-4c9e-8a7f-1e2d3c4b5a69", "data", map("incident", incident))), "next", 4711, "more", false));
+        Object endpoint = map("id", "2b421b2b-c5d9-4cbf-9b62-e9fdfb905f08", "url", "https://erp.example.com/disputehub",
+                "description", "SAP", "eventTypes", List.of("incident.*", "decision.*"), "accounts", List.of(), "enabled", true,
+                "timeoutSeconds", 10, "createdBy", "key:erp", "createdAt", "2026-12-01T08:00:00Z", "updatedAt", "2026-12-01T08:00:00Z");
+        example(schemas, "WebhookEndpoint", endpoint);
+        example(schemas, "Created", map("endpoint", endpoint, "secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+        example(schemas, "Rotated", map("secret", "whsec_n0tRe4lbUtL00ksL1keOneAbcdefgh12", "previousSecretValidUntil", "2026-12-02T08:00:00Z"));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
