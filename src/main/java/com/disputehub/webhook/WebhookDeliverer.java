@@ -75,10 +75,8 @@ class WebhookDeliverer {
         if (busy.size() >= properties.concurrency()) {
             return 0;
         }
-        // an endpoint's batch is sent one after the other: the lease covers each of them timing out
-        Instant lease = clock.instant().plus(Duration.ofSeconds((long) PER_ENDPOINT * maxTimeoutSeconds()))
-                .plus(Duration.ofSeconds(30));
-        List<WebhookDeliveries.Due> due = deliveries.claim(properties.batchSize(), PER_ENDPOINT, lease).stream()
+        // a batch's lease is renewed before each of its attempts (deliver): after a crash it runs out within one lease
+        List<WebhookDeliveries.Due> due = deliveries.claim(properties.batchSize(), PER_ENDPOINT, lease()).stream()
                 .filter(d -> !busy.contains(d.endpointId()) || release(d)).toList();
         Map<UUID, List<WebhookDeliveries.Due>> byEndpoint = due.stream()
                 .collect(Collectors.groupingBy(WebhookDeliveries.Due::endpointId, LinkedHashMap::new, Collectors.toList()));
@@ -109,7 +107,9 @@ class WebhookDeliverer {
     private void deliver(UUID endpointId, List<WebhookDeliveries.Due> batch) {
         WebhookEndpoint endpoint = endpoints.find(endpointId).orElse(null);
         CircuitBreaker breaker = breaker(endpointId);
-        for (WebhookDeliveries.Due due : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            WebhookDeliveries.Due due = batch.get(i);
+            deliveries.extendLease(batch.subList(i, batch.size()).stream().map(WebhookDeliveries.Due::id).toList(), lease());
             if (endpoint == null || !endpoint.enabled()) {
                 deliveries.postpone(due, clock.instant().plus(properties.pollInterval()));
                 continue;
@@ -195,7 +195,8 @@ class WebhookDeliverer {
                 .from(breakers.getConfiguration(BREAKER_CONFIG).orElse(breakers.getDefaultConfig())).build());
     }
 
-    private int maxTimeoutSeconds() {
-        return Math.max(WebhookService.MAX_TIMEOUT_SECONDS, (int) properties.timeout().toSeconds());
+    /** Long enough for one attempt at the longest timeout an endpoint may have, and a margin. */
+    private Instant lease() {
+        return clock.instant().plusSeconds(Math.max(WebhookService.MAX_TIMEOUT_SECONDS, properties.timeout().toSeconds()) + 30);
     }
 }

@@ -142,6 +142,14 @@ class WebhookDeliveries {
                 .update();
     }
 
+    /** Keeps a batch being sent leased while it is: a crash then frees it within one lease, not the batch's worth. */
+    void extendLease(List<Long> ids, Instant until) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update webhook_delivery set leased_until = :until where id in (:ids) and state = 'PENDING'")
+                    .param("until", Sql.ts(until)).param("ids", ids).update();
+        }
+    }
+
     /** Due again at {@code at} without an attempt (the endpoint's circuit is open). */
     void postpone(Due due, Instant at) {
         jdbc.sql("update webhook_delivery set next_attempt_at = ?, leased_until = null where id = ?")

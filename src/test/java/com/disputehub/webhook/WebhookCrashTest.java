@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -33,7 +34,10 @@ class WebhookCrashTest {
     @Test
     @DisplayName("X7: a SIGKILL during webhook delivery loses no event; the receiver sees every one after de-duplication")
     void killedMidDelivery() {
-        JdbcClient db = JdbcClient.create(new DriverManagerDataSource(TestDatabase.url(), "postgres", ""));
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestDatabase.url(), "postgres", "");
+        // the schema as the connector makes it, whether or not another test started one on this database before
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        JdbcClient db = JdbcClient.create(dataSource);
         try (WebhookReceiver erp = new WebhookReceiver().secrets(SECRET).slow(40)) {
             UUID endpoint = UUID.randomUUID();
             long from = subscribe(db, endpoint, erp.url());
