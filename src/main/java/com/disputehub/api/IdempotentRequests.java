@@ -1,10 +1,6 @@
 package com.disputehub.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -15,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.disputehub.database.Hashes;
 import com.disputehub.database.Sql;
 import com.disputehub.decision.IdempotencyKey;
 
@@ -82,11 +79,6 @@ class IdempotentRequests {
     }
 
     private String hash(String kind, Object request) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((kind + "\n" + json.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256Hex(kind + "\n" + json.writeValueAsString(request));
     }
 }

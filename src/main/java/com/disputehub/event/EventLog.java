@@ -3,7 +3,6 @@ package com.disputehub.event;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -74,9 +73,7 @@ public class EventLog {
      */
     public List<Event> after(long sequence, Collection<String> typePatterns, String account, int limit) {
         sequence();
-        List<String> types = typePatterns.isEmpty() ? List.of()
-                : Arrays.stream(EventType.values()).filter(t -> typePatterns.stream().anyMatch(t::matches))
-                        .map(EventType::wire).toList();
+        List<String> types = EventType.wireNames(typePatterns);
         return jdbc.sql("""
                 select * from event where seq > :after and target_endpoint is null
                   and (:allTypes or type = any(:types)) and (cast(:account as text) is null or account_id = :account)

@@ -1,6 +1,8 @@
 package com.disputehub.event;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** The catalogue of events an ERP receives (DOMAIN X7); {@link #wire()} is the name on every channel out. */
@@ -44,6 +46,11 @@ public enum EventType {
     public boolean matches(String pattern) {
         return pattern.equals("*") || pattern.equals(wire)
                 || pattern.endsWith(".*") && wire.startsWith(pattern.substring(0, pattern.length() - 1));
+    }
+
+    /** The wire names of every type the patterns take. */
+    public static List<String> wireNames(Collection<String> patterns) {
+        return Arrays.stream(values()).filter(t -> patterns.stream().anyMatch(t::matches)).map(EventType::wire).toList();
     }
 
     /** Whether a pattern names at least one type; a subscription to nothing is a mistake worth a 400. */

@@ -1,9 +1,6 @@
 package com.disputehub.incident;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.disputehub.database.Hashes;
 import com.disputehub.database.Sql;
 
 /** Files kept with incidents; callers provide the transaction. */
@@ -30,7 +28,7 @@ public class IncidentFiles {
                 insert into evidence_file (incident_id, decision_id, file_name, content_type, size_bytes, sha256, content, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """)
-                .params(incidentId, decisionId, fileName, contentType, content.length, sha256(content), content,
+                .params(incidentId, decisionId, fileName, contentType, content.length, Hashes.sha256Hex(content), content,
                         Sql.ts(clock.instant()))
                 .query(Long.class).single();
     }
@@ -56,13 +54,5 @@ public class IncidentFiles {
     public Optional<byte[]> content(UUID incidentId, long fileId) {
         return jdbc.sql("select content from evidence_file where incident_id = ? and id = ?").params(incidentId, fileId)
                 .query((rs, n) -> rs.getBytes("content")).optional();
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

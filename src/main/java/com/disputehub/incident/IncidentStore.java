@@ -1,12 +1,8 @@
 package com.disputehub.incident;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -18,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.disputehub.database.Hashes;
 import com.disputehub.database.Sql;
 
 import tools.jackson.databind.ObjectMapper;
@@ -80,7 +77,7 @@ public class IncidentStore {
         Incident after = merge(before, source, snapshot, held ? before.status() : snapshot.status());
         List<String> diff = ChangeDescriber.describe(before, after);
         if (diff.isEmpty()) {
-            if (!sha256(snapshot.rawPayload()).equals(existing.get().rawHash())
+            if (!Hashes.sha256Hex(snapshot.rawPayload()).equals(existing.get().rawHash())
                     || !source.adapterVersion().equals(before.adapterVersion())
                     || !Objects.equals(snapshot.channelUpdatedAt(), before.channelUpdatedAt())) {
                 refreshQuietly(before.id(), source, snapshot);
@@ -235,7 +232,7 @@ public class IncidentStore {
         c.put("flags", Sql.textArray(i.flags()));
         c.put("details", json.writeValueAsString(i.details()));
         c.put("raw", i.rawPayload());
-        c.put("hash", sha256(i.rawPayload()));
+        c.put("hash", Hashes.sha256Hex(i.rawPayload()));
         c.put("version", i.adapterVersion());
         c.put("now", Sql.ts(i.updatedAt()));
         return c;
@@ -249,7 +246,7 @@ public class IncidentStore {
                 where id = :id
                 """)
                 .param("raw", s.rawPayload())
-                .param("hash", sha256(s.rawPayload()))
+                .param("hash", Hashes.sha256Hex(s.rawPayload()))
                 .param("at", Sql.ts(s.channelUpdatedAt()))
                 .param("version", source.adapterVersion())
                 .param("id", id)
@@ -258,15 +255,6 @@ public class IncidentStore {
 
     /** What was stored and how: the incident, the basis of a held status, the hash of the raw payload. */
     private record Stored(Incident incident, String holdBasis, String rawHash) {
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String describe(Reason reason) {

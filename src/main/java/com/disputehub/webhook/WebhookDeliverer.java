@@ -93,11 +93,6 @@ class WebhookDeliverer {
         return due.size();
     }
 
-    /** Whether this instance is still sending to some endpoint (for an orderly stop). */
-    boolean idle() {
-        return busy.isEmpty();
-    }
-
     /** A delivery claimed for an endpoint already being served here goes back, due now, to keep one sender each. */
     private boolean release(WebhookDeliveries.Due due) {
         deliveries.postpone(due, clock.instant());

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,7 +62,7 @@ class WebhookDeliveries {
                     on conflict (endpoint_id, event_seq) where not replay do nothing
                     """.formatted(ORDER_KEY))
                     .param("endpoint", endpoint.id()).param("now", now).param("after", endpoint.cursor())
-                    .param("upTo", upTo).param("types", Sql.textArray(wireTypes(endpoint.types())))
+                    .param("upTo", upTo).param("types", Sql.textArray(EventType.wireNames(endpoint.types())))
                     .param("accounts", Sql.textArray(endpoint.accounts()))
                     .update();
             jdbc.sql("update webhook_endpoint set cursor = ? where id = ?").params(upTo, endpoint.id()).update();
@@ -72,11 +71,6 @@ class WebhookDeliveries {
     }
 
     private record Cursor(UUID id, long cursor, List<String> types, List<String> accounts) {
-    }
-
-    static List<String> wireTypes(List<String> patterns) {
-        return Arrays.stream(EventType.values()).filter(t -> patterns.stream().anyMatch(t::matches))
-                .map(EventType::wire).toList();
     }
 
     /**
@@ -183,7 +177,7 @@ class WebhookDeliveries {
                 """.formatted(ORDER_KEY))
                 .param("endpoint", endpointId).param("batch", UUID.randomUUID().toString())
                 .param("now", Sql.ts(clock.instant())).param("from", Sql.ts(from)).param("to", Sql.ts(to))
-                .param("types", Sql.textArray(wireTypes(types))).param("accounts", Sql.textArray(accounts)).param("max", max)
+                .param("types", Sql.textArray(EventType.wireNames(types))).param("accounts", Sql.textArray(accounts)).param("max", max)
                 .update();
     }
 

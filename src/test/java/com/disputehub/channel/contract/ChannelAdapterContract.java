@@ -386,11 +386,11 @@ public abstract class ChannelAdapterContract {
                     assertThat(calls(decision)).as(type + " reached the channel").isPositive();
                 }
             } else {
-                int before = writes();
+                int before = requests();
                 Api.Answer refused = new Api(port).post("/api/incidents/" + incidentId(record) + "/decisions",
                         "{\"type\":\"" + type + "\"}");
                 assertThat(refused.status()).as(type + " is refused").isIn(409, 422);
-                assertThat(writes()).as(type + ": no call to the channel").isEqualTo(before);
+                assertThat(requests()).as(type + ": no call to the channel").isEqualTo(before);
             }
         }
     }
@@ -500,7 +500,7 @@ public abstract class ChannelAdapterContract {
     }
 
     /** Every request the fake received (channels read with POST too: a gateway, GraphQL, SOAP). */
-    private int writes() {
+    private int requests() {
         return fake().getAllServeEvents().size();
     }
 
