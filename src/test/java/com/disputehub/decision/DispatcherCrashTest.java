@@ -66,7 +66,11 @@ class DispatcherCrashTest {
         fake.close();
     }
 
-    static String[] connector() {
+    /**
+     * The connector's arguments. The first JVM sends at 40 a second, so that queueing the 1,000 refunds (slower on
+     * a busy machine) cannot outlast sending them and the kill always falls mid-way; the second sends at 200.
+     */
+    static String[] connector(int perSecond) {
         return new String[] {
                 "--disputehub.embedded-db.enabled=false",
                 "--disputehub.accounts." + ACCOUNT + ".channel=mirakl",
@@ -75,7 +79,7 @@ class DispatcherCrashTest {
                 "--disputehub.accounts." + ACCOUNT + ".poll-interval=1h",
                 "--disputehub.dispatch.poll-interval=100ms", "--disputehub.dispatch.heartbeat=1s",
                 "--disputehub.dispatch.instance-timeout=4s", "--disputehub.dispatch.recovery-interval=1s",
-                "--resilience4j.ratelimiter.configs.mirakl.limit-for-period=200"};
+                "--resilience4j.ratelimiter.configs.mirakl.limit-for-period=" + perSecond};
     }
 
     long decisions(String state) {
@@ -87,7 +91,7 @@ class DispatcherCrashTest {
     @DisplayName("X4: SIGKILL mid-way through 1,000 refunds; after a restart each was received exactly once, none lost")
     void killedMidWay() throws Exception {
         long sentAtCrash;
-        try (ConnectorProcess first = ConnectorProcess.start("crash-1-killed-mid-way", connector())) {
+        try (ConnectorProcess first = ConnectorProcess.start("crash-1-killed-mid-way", connector(40))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> db.sql(
                     "select count(*) from sync_state where account_id = ? and last_success is not null").param(ACCOUNT).query(Long.class).single() == 1);
             List<UUID> incidents = db.sql("select id from incident where account_id = ? order by external_id limit ?")
@@ -100,7 +104,7 @@ class DispatcherCrashTest {
         }
         long inFlightAtCrash = decisions("SENDING");
 
-        try (ConnectorProcess second = ConnectorProcess.start("crash-2-finishes", connector())) {
+        try (ConnectorProcess second = ConnectorProcess.start("crash-2-finishes", connector(200))) {
             await().atMost(Duration.ofSeconds(90)).until(() -> decisions("SENT") == DECISIONS);
         }
 
