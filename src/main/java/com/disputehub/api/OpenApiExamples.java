@@ -34,6 +34,10 @@ final class OpenApiExamples {
                 "evidence", List.of(map("fileName", "box.jpg", "contentBase64", "/9j/4AAQSkZJRg..."))));
         example(schemas, "RequestInterception", map("type", "REQUEST_INTERCEPTION", "message", "Cancelled by the buyer; stop it."));
         example(schemas, "MarkPackageSent", map("type", "MARK_PACKAGE_SENT", "note", "Sent to the supplier's support"));
+        example(schemas, "ProvideTracking", map("type", "PROVIDE_TRACKING", "carrier", "USPS", "trackingNumber", "9400111899223100012345",
+                "shippedOn", "2026-11-20"));
+        example(schemas, "Escalate", map("type", "ESCALATE", "reasonCode", "BUYER_RETURNED_WRONG_ITEM",
+                "comments", "The item sent back is not the one we shipped"));
         example(schemas, "NoteRequest", map("body", "Regular customer; be generous.", "onBehalfOf", "laura"));
         example(schemas, "GroupRequest", map("name", "Damaged lamps", "rule", map("reason", "DAMAGED", "sku", "LAMP-")));
         example(schemas, "BulkRequest", map("selection", map("filter", map("view", "action-needed", "reason", "DAMAGED")),

@@ -41,6 +41,14 @@ public interface ChannelAdapter {
     Capabilities capabilities(ChannelAccount account);
 
     /**
+     * The decisions one incident takes: by default all of the account's. A channel whose disputes come in kinds
+     * with calls of their own (eBay's inquiries, returns and cases) narrows them to the incident's kind.
+     */
+    default Capabilities capabilities(ChannelAccount account, DecisionTarget target) {
+        return capabilities(account);
+    }
+
+    /**
      * Channel-specific checks of a decision before it is accepted; each problem is a sentence for the user.
      * Called even when the command is incomplete, so that it can list what the channel would accept.
      */

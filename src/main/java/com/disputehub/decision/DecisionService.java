@@ -174,7 +174,7 @@ public class DecisionService {
     /** What the channel allows for this incident now, for forms and the API. */
     public List<Capabilities.DecisionSpec> allowedFor(Incident incident) {
         return accounts.find(incident.accountId())
-                .map(a -> adapters.get(a.channelType()).capabilities(a).allowedIn(incident.status()))
+                .map(a -> adapters.get(a.channelType()).capabilities(a, DecisionTarget.of(incident)).allowedIn(incident.status()))
                 .orElse(List.of());
     }
 
@@ -197,7 +197,7 @@ public class DecisionService {
     }
 
     private static void check(ChannelAccount account, ChannelAdapter adapter, Incident incident, DecisionCommand command) {
-        Capabilities capabilities = adapter.capabilities(account);
+        Capabilities capabilities = adapter.capabilities(account, DecisionTarget.of(incident));
         Optional<Capabilities.DecisionSpec> spec = capabilities.find(command.type());
         if (spec.isEmpty()) {
             String elsewhere = capabilities.whereElse(command.type()).map(e -> " " + e).orElse("");

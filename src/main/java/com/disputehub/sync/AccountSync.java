@@ -60,7 +60,7 @@ public class AccountSync {
     /** Polls the account unless its circuit is open or another instance is polling it right now. */
     public SyncReport poll(ChannelAccount account) {
         if (guards.paused(account)) {
-            log.debug("sync of {} paused: its circuit breaker is open", account.id());
+            log.debug("sync of {} paused: its circuit breaker is open or its authorization was refused", account.id());
             return SyncReport.skipped(account.id());
         }
         String key = lockKey(account);

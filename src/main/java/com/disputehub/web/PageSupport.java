@@ -12,6 +12,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import com.disputehub.access.Actor;
 import com.disputehub.access.Role;
+import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.webhook.WebhookService;
@@ -24,18 +25,26 @@ import jakarta.servlet.http.HttpServletRequest;
 class PageSupport {
 
     private final WebhookService webhooks;
+    private final AccountTokens tokens;
 
-    PageSupport(WebhookService webhooks) {
+    PageSupport(WebhookService webhooks, AccountTokens tokens) {
         this.webhooks = webhooks;
+        this.tokens = tokens;
     }
 
-    /** The language switch, who is signed in, and for an ADMIN the webhook endpoints that were turned off by failure. */
+    /**
+     * The language switch, who is signed in, the accounts paused until someone authorizes them again, and for an
+     * ADMIN the webhook endpoints that were turned off by failure.
+     */
     @ModelAttribute
     void common(Model model, HttpServletRequest request) {
         model.addAttribute("languages", WebConfig.languageCodes());
         model.addAttribute("currentPath", request.getRequestURI());
         Actor.signedIn().ifPresent(a -> model.addAttribute("signedIn", a.getName()));
         Actor.role().ifPresent(r -> model.addAttribute("signedInRole", r.name()));
+        if (Actor.signedIn().isPresent()) {
+            model.addAttribute("pausedAccounts", tokens.pausedAccounts());
+        }
         if (Actor.role().filter(r -> r == Role.ADMIN).isPresent()) {
             model.addAttribute("disabledWebhooks", webhooks.all().stream()
                     .filter(w -> !w.enabled() && w.disabledReason() != null).toList());

@@ -34,6 +34,7 @@ import com.disputehub.sync.AccountSync;
         "disputehub.sandbox.aliexpress.tick=0",
         "disputehub.sandbox.orderchamp.tick=0",
         "disputehub.sandbox.tipsa.tick=0",
+        "disputehub.sandbox.ebay.tick=0",
         // webhooks: delivered only while a test starts the flow; then it looks often and retries within seconds
         "disputehub.webhooks.auto-startup=false",
         "disputehub.webhooks.poll-interval=200ms",

@@ -17,6 +17,7 @@ public final class TestData {
             jdbc.sql("delete from " + table + " where incident_id in " + incidents).param(account).update();
         }
         jdbc.sql("delete from incident where account_id = ?").param(account).update();
+        jdbc.sql("delete from channel_token where account_id = ?").param(account).update();
         jdbc.sql("delete from sync_state where account_id = ?").param(account).update();
         jdbc.sql("delete from quarantine where account_id = ?").param(account).update();
         jdbc.sql("delete from supplier_order where account_id = ?").param(account).update();

@@ -66,6 +66,7 @@ class AliExpressDecisions {
                 problems.add("this solution includes a return: 'returnAddressId' (your return address on AliExpress) is required");
             }
         } else if (command instanceof Refuse refuse) {
+            problems.addAll(refuse.sellerEmailCauseAndEvidenceProblems());
             problems.addAll(EvidenceImages.problems(refuse.evidence(), maxImageBytes(account)));
             JsonNode request = AliExpressMapper.pending(detail.path("buyer_solution_list").path("solution_api_dto"), "wait_seller_accept");
             if (request == null) {

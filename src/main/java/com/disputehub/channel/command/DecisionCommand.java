@@ -23,12 +23,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = RequestReissue.class, name = "REQUEST_REISSUE"),
         @JsonSubTypes.Type(value = SubmitEvidence.class, name = "SUBMIT_EVIDENCE"),
         @JsonSubTypes.Type(value = RequestInterception.class, name = "REQUEST_INTERCEPTION"),
-        @JsonSubTypes.Type(value = MarkPackageSent.class, name = "MARK_PACKAGE_SENT")
+        @JsonSubTypes.Type(value = MarkPackageSent.class, name = "MARK_PACKAGE_SENT"),
+        @JsonSubTypes.Type(value = ProvideTracking.class, name = "PROVIDE_TRACKING"),
+        @JsonSubTypes.Type(value = Escalate.class, name = "ESCALATE")
 })
 public sealed interface DecisionCommand
         permits SendMessage, Refund, MarkResolved, Agree, Refuse, MarkDeliveryFixed, SendReplacement,
         RecordContactAttempt, ProvideSolution, AskExpedite, RequestReissue, SubmitEvidence, RequestInterception,
-        MarkPackageSent {
+        MarkPackageSent, ProvideTracking, Escalate {
 
     DecisionType type();
 

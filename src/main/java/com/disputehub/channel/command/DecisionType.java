@@ -22,7 +22,11 @@ public enum DecisionType {
     /** Supplier: stop a domestic parcel (DOMAIN S3). */
     REQUEST_INTERCEPTION,
     /** Supplier without an API: the seller sent the claim package by hand; recorded, nothing sent (DOMAIN S2). */
-    MARK_PACKAGE_SENT;
+    MARK_PACKAGE_SENT,
+    /** Marketplace: the carrier and tracking number that prove the order was shipped (eBay's shipment info). */
+    PROVIDE_TRACKING,
+    /** Marketplace: ask the platform to step in (eBay's escalation, Mercado Libre's mediation). */
+    ESCALATE;
 
     /** Whether the decision gives the buyer money: a refund, or agreeing with the buyer's request (DOMAIN X6). */
     public boolean movesMoney() {

@@ -19,6 +19,7 @@ public record Refuse(String sellerEmail, String cause, String reason,
                      List<EvidenceFile> evidence) implements DecisionCommand {
 
     public static final String OTHERS = "Others";
+    public static final int MAX_REASON = 2000;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     public Refuse {
@@ -39,20 +40,31 @@ public record Refuse(String sellerEmail, String cause, String reason,
     @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            problems.add("'reason' is required: say why you refuse");
+        } else if (reason.length() > MAX_REASON) {
+            problems.add("'reason' is " + reason.length() + " characters; at most " + MAX_REASON);
+        }
+        if (counterOfferAmount != null && counterOfferAmount.signum() < 0) {
+            problems.add("'counterOfferAmount' must not be negative");
+        }
+        return problems;
+    }
+
+    /**
+     * What AliExpress asks of a refusal besides the reason: the seller's e-mail, the cause "Others" and evidence.
+     * Checked by channels that take these fields (their {@code validate}).
+     */
+    public List<String> sellerEmailCauseAndEvidenceProblems() {
+        List<String> problems = new ArrayList<>();
         if (sellerEmail == null || !EMAIL.matcher(sellerEmail).matches()) {
             problems.add("'sellerEmail' is required: the e-mail of your marketplace account");
         }
         if (!OTHERS.equalsIgnoreCase(cause)) {
             problems.add("'cause' must be \"Others\", the only cause the marketplace accepts for a refusal");
         }
-        if (reason == null || reason.isBlank()) {
-            problems.add("'reason' is required: say why you refuse");
-        }
         if (evidence.isEmpty()) {
             problems.add("'evidence' needs at least one image that supports the refusal");
-        }
-        if (counterOfferAmount != null && counterOfferAmount.signum() < 0) {
-            problems.add("'counterOfferAmount' must not be negative");
         }
         return problems;
     }

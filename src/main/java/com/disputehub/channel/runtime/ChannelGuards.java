@@ -16,6 +16,8 @@ import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.ChannelUnavailableException;
 import com.disputehub.channel.RateLimit;
+import com.disputehub.channel.support.AccountPausedException;
+import com.disputehub.channel.support.AccountTokens;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -47,9 +49,11 @@ public class ChannelGuards {
     private final RetryRegistry retries;
     private final ChannelAdapters adapters;
     private final Duration maxInProcessWait;
+    private final AccountTokens tokens;
 
     ChannelGuards(CircuitBreakerRegistry breakers, RateLimiterRegistry limiters, RetryRegistry retries, ChannelAdapters adapters,
-                  @Value("${disputehub.resilience.max-in-process-wait:30s}") Duration maxInProcessWait) {
+                  @Value("${disputehub.resilience.max-in-process-wait:30s}") Duration maxInProcessWait, AccountTokens tokens) {
+        this.tokens = tokens;
         this.breakers = breakers;
         this.limiters = limiters;
         this.retries = retries;
@@ -73,15 +77,26 @@ public class ChannelGuards {
         return wait.compareTo(maxInProcessWait) > 0;
     }
 
-    /** Whether the account's breaker stops every call now (open or forced open). */
+    /**
+     * Whether no call of the account may go out now: its breaker is open (or forced open), or its channel refused
+     * its refresh token and it waits for a person to authorize it again.
+     */
     public boolean paused(ChannelAccount account) {
+        return breakerOpen(account) || tokens.paused(account);
+    }
+
+    private boolean breakerOpen(ChannelAccount account) {
         CircuitBreaker.State state = breaker(account).getState();
         return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
     }
 
-    /** The ids of the given accounts whose breaker is open. */
+    /** The ids of the given accounts that are paused (one query for the token pauses of all). */
     public List<String> pausedAccounts(List<ChannelAccount> accounts) {
-        return accounts.stream().filter(this::paused).map(ChannelAccount::id).toList();
+        java.util.Set<String> unauthorized = new java.util.HashSet<>();
+        if (accounts.stream().anyMatch(AccountTokens::refreshes)) {
+            tokens.pausedAccounts().forEach(p -> unauthorized.add(p.accountId()));
+        }
+        return accounts.stream().filter(a -> breakerOpen(a) || unauthorized.contains(a.id())).map(ChannelAccount::id).toList();
     }
 
     public CircuitBreaker breaker(ChannelAccount account) {
@@ -89,7 +104,7 @@ public class ChannelGuards {
                 .from(breakers.getConfiguration(configName(account, breakers::getConfiguration))
                         .orElse(breakers.getDefaultConfig()))
                 .recordException(ChannelGuards::failureOfTheChannel)
-                .ignoreException(e -> e instanceof ChannelRejectedException)
+                .ignoreException(e -> e instanceof ChannelRejectedException || e instanceof AccountPausedException)
                 .build());
     }
 

@@ -46,6 +46,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.disputehub.channel.Capabilities;
 import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.Reconciliation;
 import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.runtime.ChannelAccounts;
@@ -370,7 +371,7 @@ public abstract class ChannelAdapterContract {
     void capabilitiesRespected() {
         KitRecord record = synced("c1");
         Incident incident = incident(record);
-        Capabilities capabilities = adapters.get(account().channelType()).capabilities(account());
+        Capabilities capabilities = adapters.get(account().channelType()).capabilities(account(), DecisionTarget.of(incident));
         Set<DecisionType> allowed = capabilities.decisions().stream().filter(d -> d.allowedIn().contains(incident.status()))
                 .map(Capabilities.DecisionSpec::type).collect(Collectors.toSet());
         assertThat(allowed).as("a NORMAL record's incident allows some decision").isNotEmpty();
@@ -473,7 +474,7 @@ public abstract class ChannelAdapterContract {
 
     private List<KitDecision> allowedDecisions(KitRecord record) {
         Incident incident = incident(record);
-        return adapters.get(account().channelType()).capabilities(account()).decisions().stream()
+        return adapters.get(account().channelType()).capabilities(account(), DecisionTarget.of(incident)).decisions().stream()
                 .filter(d -> d.allowedIn().contains(incident.status())).map(d -> decision(d.type(), record)).toList();
     }
 

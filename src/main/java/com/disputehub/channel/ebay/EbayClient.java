@@ -1,0 +1,164 @@
+package com.disputehub.channel.ebay;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelProtocolException;
+import com.disputehub.channel.ChannelRejectedException;
+import com.disputehub.channel.ChannelUnavailableException;
+import com.disputehub.channel.support.AccountTokens;
+import com.disputehub.channel.support.ChannelHttp;
+import com.disputehub.channel.support.TokenGrant;
+import com.disputehub.channel.support.TokenRevokedException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * eBay's REST calls: Post-Order v2 under {@code <base-url>/post-order/v2} and the OAuth token endpoint
+ * {@code <base-url>/identity/v1/oauth2/token}. Every call carries {@code Authorization: IAF <user token>} and
+ * {@code X-EBAY-C-MARKETPLACE-ID}; with {@code options.digital-signatures: true} (EU and UK sellers) the calls
+ * eBay names are signed ({@link EbaySigner}). A 401 expires the stored token, so the retry refreshes it.
+ */
+@Component
+class EbayClient {
+
+    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+    static final String POST_ORDER = "/post-order/v2";
+    static final String TOKEN_PATH = "/identity/v1/oauth2/token";
+
+    private final ChannelHttp http;
+    private final AccountTokens tokens;
+    private final Clock clock;
+    private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, EbaySigner> signers = new ConcurrentHashMap<>();
+
+    EbayClient(ChannelHttp http, AccountTokens tokens, Clock clock) {
+        this.http = http;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** A read: {@code path} under Post-Order v2, with its query. */
+    JsonNode get(ChannelAccount account, String what, String path, Map<String, String> query) {
+        String token = accessToken(account);
+        String body = ChannelHttp.call(what, true, () -> unauthorizedExpires(account, () -> client(account).get()
+                .uri(b -> withQuery(b.path(POST_ORDER + path), query))
+                .header(HttpHeaders.AUTHORIZATION, "IAF " + token).retrieve().body(String.class)));
+        return parse(what, body);
+    }
+
+    /** A write: a JSON body posted to {@code path} under Post-Order v2, signed when eBay asks it of the account. */
+    JsonNode post(ChannelAccount account, String what, String path, Object payload, boolean signable) {
+        String token = accessToken(account);
+        String body = payload == null ? "" : JSON.writeValueAsString(payload);
+        String fullPath = POST_ORDER + path;
+        String answer = ChannelHttp.call(what, false, () -> unauthorizedExpires(account, () -> {
+            RestClient.RequestBodySpec request = client(account).method(HttpMethod.POST).uri(fullPath)
+                    .header(HttpHeaders.AUTHORIZATION, "IAF " + token).contentType(MediaType.APPLICATION_JSON);
+            if (signable && EbayOptions.signs(account)) {
+                URI base = account.baseUrl();
+                String authority = base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort();
+                signer(account).headers("POST", authority, (base.getPath() == null ? "" : base.getPath()) + fullPath, body,
+                        clock.instant().getEpochSecond()).forEach(request::header);
+            }
+            return request.body(body).retrieve().body(String.class);
+        }));
+        return answer == null || answer.isBlank() ? JSON.createObjectNode() : parse(what, answer);
+    }
+
+    /** The OAuth refresh-token grant: Basic client credentials, the form eBay documents; invalid_grant revokes. */
+    TokenGrant refresh(ChannelAccount account, String refreshToken) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "refresh_token");
+        form.add("refresh_token", refreshToken);
+        account.option("scopes").ifPresent(s -> form.add("scope", s));
+        String basic = Base64.getEncoder().encodeToString((account.credential("client-id") + ":" + account.credential("client-secret"))
+                .getBytes(StandardCharsets.UTF_8));
+        String answer;
+        try {
+            answer = ChannelHttp.call("token refresh", true, () -> client(account).post().uri(TOKEN_PATH)
+                    .header(HttpHeaders.AUTHORIZATION, "Basic " + basic).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form).retrieve().body(String.class));
+        } catch (ChannelRejectedException e) {
+            if (e.getMessage().contains("invalid_grant") || e.httpStatus() == 401) {
+                throw new TokenRevokedException(e.httpStatus(), e.getMessage());
+            }
+            throw e;
+        }
+        JsonNode grant = parse("token refresh", answer);
+        String accessToken = grant.path("access_token").asString("");
+        if (accessToken.isBlank()) {
+            throw new ChannelProtocolException("token refresh: the answer has no access_token", null);
+        }
+        long seconds = grant.path("expires_in").asLong(7200);
+        return new TokenGrant(accessToken, clock.instant().plusSeconds(seconds), grant.path("refresh_token").asString(null),
+                grant.hasNonNull("refresh_token_expires_in")
+                        ? clock.instant().plusSeconds(grant.get("refresh_token_expires_in").asLong()) : null);
+    }
+
+    private String accessToken(ChannelAccount account) {
+        return AccountTokens.refreshes(account) ? tokens.accessToken(account, this::refresh) : account.credential("access-token");
+    }
+
+    /** eBay refused the token before its time: forget it, and let the retry refresh it (a refused refresh pauses). */
+    private <T> T unauthorizedExpires(ChannelAccount account, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (org.springframework.web.client.HttpClientErrorException.Unauthorized e) {
+            if (!AccountTokens.refreshes(account)) {
+                throw e;
+            }
+            tokens.expire(account);
+            throw new ChannelUnavailableException("eBay refused the access token (401); it is refreshed for the next attempt", null, e);
+        }
+    }
+
+    private static URI withQuery(UriBuilder builder, Map<String, String> query) {
+        query.forEach((name, value) -> {
+            if (value != null) {
+                builder.queryParam(name, "{" + name + "}");
+            }
+        });
+        Map<String, String> values = new java.util.HashMap<>(query);
+        values.values().removeIf(java.util.Objects::isNull);
+        return builder.build(values);
+    }
+
+    private static JsonNode parse(String what, String body) {
+        try {
+            return JSON.readTree(body == null ? "" : body);
+        } catch (JacksonException e) {
+            throw new ChannelProtocolException(what + ": the answer is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private RestClient client(ChannelAccount account) {
+        return clients.computeIfAbsent(account.id(), id -> http.client(account, b -> b
+                .defaultHeader("X-EBAY-C-MARKETPLACE-ID", EbayOptions.marketplace(account))
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)));
+    }
+
+    private EbaySigner signer(ChannelAccount account) {
+        return signers.computeIfAbsent(account.id(), id -> new EbaySigner(account.credential("signing-key"),
+                account.credential("signature-key-jwe")));
+    }
+}
