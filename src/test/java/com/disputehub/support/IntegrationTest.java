@@ -118,6 +118,7 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void miraklAccounts(DynamicPropertyRegistry registry) {
+        registry.add("disputehub.tokens.encryption-key", TestKeys::tokenKey);
         account(registry, ACCOUNT, "");
         account(registry, "cb-mirakl", "/cb");
         account(registry, "rl-mirakl", "/rl");

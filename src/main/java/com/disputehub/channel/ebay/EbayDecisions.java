@@ -116,6 +116,15 @@ class EbayDecisions {
                 && estimatedRefund(target).isEmpty()) {
             problems.add("eBay has not said yet what this return's refund is (sellerTotalRefund); offer an amount (mode DETAILED)");
         }
+        if (command instanceof Refund refund && refund.mode() == Refund.Mode.DETAILED && kind == EbayKind.RETURN
+                && refund.amount() != null && refund.shippingAmount() != null) {
+            BigDecimal offer = refund.amount().add(refund.shippingAmount());
+            estimatedRefund(target).filter(full -> offer.compareTo(full.amount()) >= 0).ifPresent(full -> problems.add(
+                    "a partial refund offer of " + offer + " is not less than the full refund (" + full.display() + "): use mode TOTAL"));
+            if (!refund.taxes().isEmpty() || !refund.shippingTaxes().isEmpty()) {
+                problems.add("an eBay partial refund offer is one amount: give no taxes");
+            }
+        }
         if (command instanceof SendMessage message && message.to() != SendMessage.Recipients.BUYER) {
             problems.add("on eBay a dispute's messages go to the buyer: 'to' must be BUYER");
         }
