@@ -71,9 +71,9 @@ class BadInputApiTest extends IntegrationTest {
         isProblem(api.delete("/api/incidents"), 405);
         isProblem(api.post("/api/incidents/" + incident + "/decisions", "{}", "Content-Type", "text/plain"), 415);
         isProblem(api.get("/api/decisions"), 400);
-        Api.Answer channel = api.get("/api/incidents?channel=ebay");
+        Api.Answer channel = api.get("/api/incidents?channel=kaufland");
         isProblem(channel, 400);
-        assertThat(channel.body().get("detail").asString()).contains("'channel' cannot be 'ebay'").contains("mirakl");
+        assertThat(channel.body().get("detail").asString()).contains("'channel' cannot be 'kaufland'").contains("mirakl");
         isProblem(api.get("/api/incidents?account=nobody"), 400);
         assertThat(api.get("/api/incidents?account=" + ACCOUNT).status()).isEqualTo(200);
         Api.Answer badEnum = api.post("/api/incidents/" + incident + "/decisions", "{\"type\":\"REFUND\",\"mode\":\"HALF\"}");

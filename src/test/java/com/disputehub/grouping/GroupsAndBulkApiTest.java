@@ -241,7 +241,7 @@ class GroupsAndBulkApiTest extends IntegrationTest {
     void ruleThatCannotRun() {
         syncOrders(List.of(Order.damagedLamp(1, RECENT)), List.of());
         long before = jdbc.sql("select count(*) from incident_group").query(Long.class).single();
-        assertThat(api.post("/api/groups", "{\"name\":\"eBay\",\"rule\":{\"channel\":\"ebay\"}}").status()).isEqualTo(400);
+        assertThat(api.post("/api/groups", "{\"name\":\"Kaufland\",\"rule\":{\"channel\":\"kaufland\"}}").status()).isEqualTo(400);
         assertThat(api.post("/api/groups", "{\"name\":\"Huge\",\"rule\":{\"amountMin\":\"1E131072\"}}").status()).isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from incident_group").query(Long.class).single()).isEqualTo(before);
 

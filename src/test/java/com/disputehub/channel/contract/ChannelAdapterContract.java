@@ -458,7 +458,13 @@ public abstract class ChannelAdapterContract {
         return fake().findAll(pattern(decision)).size();
     }
 
-    private DecisionDriver driver() {
+    /** The REST API of the kit's connector, with every scope. */
+    protected Api api() {
+        return new Api(port);
+    }
+
+    /** Decisions through the API and the real dispatcher, as the scenarios send them. */
+    protected DecisionDriver driver() {
         return new DecisionDriver(new Api(port), endpoints.get("decisionDispatch.poller"));
     }
 

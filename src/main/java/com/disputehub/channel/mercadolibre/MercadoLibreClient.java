@@ -1,0 +1,133 @@
+package com.disputehub.channel.mercadolibre;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelProtocolException;
+import com.disputehub.channel.ChannelRejectedException;
+import com.disputehub.channel.ChannelUnavailableException;
+import com.disputehub.channel.support.AccountTokens;
+import com.disputehub.channel.support.ChannelHttp;
+import com.disputehub.channel.support.TokenGrant;
+import com.disputehub.channel.support.TokenRevokedException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Mercado Libre's REST calls ({@code Authorization: Bearer <access token>}) and its OAuth token endpoint
+ * ({@code POST <base-url>/oauth/token}). Refresh tokens are single use: each refresh answers a new one, which
+ * {@link AccountTokens} stores in the refreshing transaction. A 401 forgets the access token so the retry refreshes.
+ */
+@Component
+class MercadoLibreClient {
+
+    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+    static final String CLAIMS = "/post-purchase/v1/claims";
+    static final String TOKEN_PATH = "/oauth/token";
+
+    private final ChannelHttp http;
+    private final AccountTokens tokens;
+    private final Clock clock;
+    private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
+
+    MercadoLibreClient(ChannelHttp http, AccountTokens tokens, Clock clock) {
+        this.http = http;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    JsonNode get(ChannelAccount account, String what, String path, Map<String, String> query) {
+        String token = accessToken(account);
+        return parse(what, ChannelHttp.call(what, true, () -> unauthorizedExpires(account, () -> client(account).get()
+                .uri(b -> withQuery(b.path(path), query)).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .retrieve().body(String.class))));
+    }
+
+    JsonNode post(ChannelAccount account, String what, String path, Object payload) {
+        String token = accessToken(account);
+        String body = payload == null ? "" : JSON.writeValueAsString(payload);
+        String answer = ChannelHttp.call(what, false, () -> unauthorizedExpires(account, () -> client(account).post().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(String.class)));
+        return answer == null || answer.isBlank() ? JSON.createObjectNode() : parse(what, answer);
+    }
+
+    /** The refresh-token grant: client id and secret in the form, as Mercado Libre documents it. */
+    TokenGrant refresh(ChannelAccount account, String refreshToken) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "refresh_token");
+        form.add("client_id", account.credential("client-id"));
+        form.add("client_secret", account.credential("client-secret"));
+        form.add("refresh_token", refreshToken);
+        String answer;
+        try {
+            answer = ChannelHttp.call("token refresh", true, () -> client(account).post().uri(TOKEN_PATH)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.APPLICATION_JSON).body(form)
+                    .retrieve().body(String.class));
+        } catch (ChannelRejectedException e) {
+            if (e.getMessage().contains("invalid_grant")) {
+                throw new TokenRevokedException(e.httpStatus(), e.getMessage());
+            }
+            throw e;
+        }
+        JsonNode grant = parse("token refresh", answer);
+        if (grant.path("access_token").asString("").isBlank()) {
+            throw new ChannelProtocolException("token refresh: the answer has no access_token", null);
+        }
+        return new TokenGrant(grant.get("access_token").asString(), clock.instant().plusSeconds(grant.path("expires_in").asLong(21600)),
+                grant.path("refresh_token").asString(null), null);
+    }
+
+    private String accessToken(ChannelAccount account) {
+        return AccountTokens.refreshes(account) ? tokens.accessToken(account, this::refresh) : account.credential("access-token");
+    }
+
+    private <T> T unauthorizedExpires(ChannelAccount account, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (HttpClientErrorException.Unauthorized e) {
+            if (!AccountTokens.refreshes(account)) {
+                throw e;
+            }
+            tokens.expire(account);
+            throw new ChannelUnavailableException("Mercado Libre refused the access token (401); it is refreshed for the next attempt", null, e);
+        }
+    }
+
+    private static URI withQuery(UriBuilder builder, Map<String, String> query) {
+        query.forEach((name, value) -> builder.queryParam(name, "{" + name.replace('.', '_') + "}"));
+        Map<String, String> values = new java.util.HashMap<>();
+        query.forEach((name, value) -> values.put(name.replace('.', '_'), value));
+        return builder.build(values);
+    }
+
+    private static JsonNode parse(String what, String body) {
+        try {
+            return JSON.readTree(body == null ? "" : body);
+        } catch (JacksonException e) {
+            throw new ChannelProtocolException(what + ": the answer is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private RestClient client(ChannelAccount account) {
+        return clients.computeIfAbsent(account.id(), id -> http.client(account, b -> b
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)));
+    }
+}
