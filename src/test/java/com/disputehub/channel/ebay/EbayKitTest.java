@@ -55,6 +55,8 @@ class EbayKitTest extends ChannelAdapterContract {
         account(registry, "ebay", FAKE.baseUrl(), Map.of("client-id", "kit-app-PRD-1234", "client-secret", CLIENT_SECRET,
                 "refresh-token", REFRESH_TOKEN), Map.of("page-size", "3", "marketplace-id", "EBAY_US"));
         registry.add("disputehub.tokens.encryption-key", TestKeys::tokenKey);
+        // the fake answers at once: the channel's published 5 calls a second would only slow the scenarios down
+        registry.add("resilience4j.ratelimiter.configs.kit.limit-for-period", () -> "100");
     }
 
     @Override

@@ -57,6 +57,8 @@ class MercadoLibreKitTest extends ChannelAdapterContract {
         account(registry, "mercadolibre", FAKE.baseUrl(), Map.of("client-id", "7423891", "client-secret", CLIENT_SECRET,
                 "refresh-token", FIRST_REFRESH), Map.of("page-size", "3", "user-id", SELLER));
         registry.add("disputehub.tokens.encryption-key", TestKeys::tokenKey);
+        // the fake answers at once: the channel's published 5 calls a second would only slow the scenarios down
+        registry.add("resilience4j.ratelimiter.configs.kit.limit-for-period", () -> "100");
     }
 
     @Override

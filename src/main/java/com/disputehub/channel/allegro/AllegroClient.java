@@ -1,0 +1,142 @@
+package com.disputehub.channel.allegro;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelProtocolException;
+import com.disputehub.channel.ChannelRejectedException;
+import com.disputehub.channel.ChannelUnavailableException;
+import com.disputehub.channel.support.AccountTokens;
+import com.disputehub.channel.support.ChannelHttp;
+import com.disputehub.channel.support.TokenGrant;
+import com.disputehub.channel.support.TokenRevokedException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Allegro's REST API ({@code Authorization: Bearer}); post-purchase issues speak
+ * {@code application/vnd.allegro.beta.v1+json} (the public media type gets a 406 there), orders and payments
+ * {@code application/vnd.allegro.public.v1+json}. Tokens come from {@code <auth-url>/auth/oauth/token} with the
+ * rotating refresh token; a 401 forgets the access token so the retry refreshes it.
+ */
+@Component
+class AllegroClient {
+
+    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+    static final MediaType BETA = MediaType.parseMediaType("application/vnd.allegro.beta.v1+json");
+    static final MediaType PUBLIC = MediaType.parseMediaType("application/vnd.allegro.public.v1+json");
+    static final String TOKEN_PATH = "/auth/oauth/token";
+
+    private final ChannelHttp http;
+    private final AccountTokens tokens;
+    private final Clock clock;
+    private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
+
+    AllegroClient(ChannelHttp http, AccountTokens tokens, Clock clock) {
+        this.http = http;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    JsonNode get(ChannelAccount account, String what, String path, Map<String, String> query, MediaType type) {
+        String token = accessToken(account);
+        return parse(what, ChannelHttp.call(what, true, () -> unauthorizedExpires(account, () -> client(account).get()
+                .uri(b -> withQuery(b.path(path), query)).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(type)
+                .retrieve().body(String.class))));
+    }
+
+    JsonNode post(ChannelAccount account, String what, String path, Object payload, MediaType type) {
+        String token = accessToken(account);
+        String body = JSON.writeValueAsString(payload);
+        String answer = ChannelHttp.call(what, false, () -> unauthorizedExpires(account, () -> client(account).post().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(type).contentType(type).body(body)
+                .retrieve().body(String.class)));
+        return answer == null || answer.isBlank() ? JSON.createObjectNode() : parse(what, answer);
+    }
+
+    /**
+     * The refresh-token grant at Allegro's authorization server ({@code options.auth-url}, https://allegro.pl by
+     * default): Basic client credentials, parameters in the query as Allegro documents them. The answer carries a
+     * new refresh token, which replaces the old one.
+     */
+    TokenGrant refresh(ChannelAccount account, String refreshToken) {
+        String basic = Base64.getEncoder().encodeToString((account.credential("client-id") + ":" + account.credential("client-secret"))
+                .getBytes(StandardCharsets.UTF_8));
+        URI auth = URI.create(account.option("auth-url").orElse("https://allegro.pl"));
+        String answer;
+        try {
+            // an absolute URI: the authorization server is not the API's host
+            answer = ChannelHttp.call("token refresh", true, () -> client(account).post()
+                    .uri(auth.resolve(auth.getPath() + TOKEN_PATH) + "?grant_type=refresh_token&refresh_token={token}", refreshToken)
+                    .header(HttpHeaders.AUTHORIZATION, "Basic " + basic).accept(MediaType.APPLICATION_JSON).retrieve().body(String.class));
+        } catch (ChannelRejectedException e) {
+            if (e.getMessage().contains("invalid_grant") || e.httpStatus() == 401) {
+                throw new TokenRevokedException(e.httpStatus(), e.getMessage());
+            }
+            throw e;
+        }
+        JsonNode grant = parse("token refresh", answer);
+        if (grant.path("access_token").asString("").isBlank()) {
+            throw new ChannelProtocolException("token refresh: the answer has no access_token", null);
+        }
+        return new TokenGrant(grant.get("access_token").asString(), clock.instant().plusSeconds(grant.path("expires_in").asLong(43199)),
+                grant.path("refresh_token").asString(null), null);
+    }
+
+    private String accessToken(ChannelAccount account) {
+        return AccountTokens.refreshes(account) ? tokens.accessToken(account, this::refresh) : account.credential("access-token");
+    }
+
+    private <T> T unauthorizedExpires(ChannelAccount account, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (HttpClientErrorException.Unauthorized e) {
+            if (!AccountTokens.refreshes(account)) {
+                throw e;
+            }
+            tokens.expire(account);
+            throw new ChannelUnavailableException("Allegro refused the access token (401); it is refreshed for the next attempt", null, e);
+        }
+    }
+
+    private static URI withQuery(UriBuilder builder, Map<String, String> query) {
+        Map<String, String> values = new java.util.HashMap<>();
+        query.forEach((name, value) -> {
+            for (String one : value.split(",")) {
+                String key = name.replace('.', '_') + values.size();
+                builder.queryParam(name, "{" + key + "}");
+                values.put(key, one);
+            }
+        });
+        return builder.build(values);
+    }
+
+    private static JsonNode parse(String what, String body) {
+        try {
+            return JSON.readTree(body == null ? "" : body);
+        } catch (JacksonException e) {
+            throw new ChannelProtocolException(what + ": the answer is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private RestClient client(ChannelAccount account) {
+        return clients.computeIfAbsent(account.id(), id -> http.client(account, b -> { }));
+    }
+}
