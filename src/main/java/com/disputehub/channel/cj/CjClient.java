@@ -10,7 +10,10 @@ import org.springframework.web.client.RestClient;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
+import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.ChannelHttp;
+import com.disputehub.channel.support.TokenGrant;
+import com.disputehub.channel.support.TokenRevokedException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,33 +23,69 @@ import tools.jackson.databind.json.JsonMapper;
  * CJ Dropshipping's API 2.0 ({@code <base-url>} is {@code https://developers.cjdropshipping.com/api2.0/v1}),
  * with the {@code CJ-Access-Token} header. Answers are {@code {code, result, message, data, requestId}}: code
  * 200 with result true is success; any other code is a refusal in CJ's words (e.g. 1600100 Param error).
+ * With {@code credentials.refresh-token} the access token (15 days) is refreshed with
+ * {@code POST /authentication/refreshAccessToken} and kept by {@link AccountTokens}; CJ's refresh tokens last 180 days.
  */
 @Component
 class CjClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String TOKEN_HEADER = "CJ-Access-Token";
 
     private final ChannelHttp http;
+    private final AccountTokens tokens;
     private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
 
-    CjClient(ChannelHttp http) {
+    CjClient(ChannelHttp http, AccountTokens tokens) {
         this.http = http;
+        this.tokens = tokens;
     }
 
     JsonNode get(ChannelAccount account, String what, String path, Map<String, ?> query) {
+        String token = accessToken(account);
         return data(what, ChannelHttp.call(what, true, () -> client(account).get()
                 .uri(b -> {
                     b.path(path);
                     query.forEach(b::queryParam);
                     return b.build();
                 })
-                .retrieve().body(String.class)));
+                .header(TOKEN_HEADER, token).retrieve().body(String.class)));
     }
 
     JsonNode post(ChannelAccount account, String what, String path, Object body, boolean idempotent) {
         String json = JSON.writeValueAsString(body);
-        return data(what, ChannelHttp.call(what, idempotent, () -> client(account).post().uri(path)
+        String token = accessToken(account);
+        return data(what, ChannelHttp.call(what, idempotent, () -> client(account).post().uri(path).header(TOKEN_HEADER, token)
                 .contentType(MediaType.APPLICATION_JSON).body(json).retrieve().body(String.class)));
+    }
+
+    /** {@code POST /authentication/refreshAccessToken}: a refusal in CJ's envelope means the refresh token is no good. */
+    TokenGrant refresh(ChannelAccount account, String refreshToken) {
+        String json = JSON.writeValueAsString(Map.of("refreshToken", refreshToken));
+        JsonNode data;
+        try {
+            data = data("token refresh", ChannelHttp.call("token refresh", true, () -> client(account).post()
+                    .uri("/authentication/refreshAccessToken").contentType(MediaType.APPLICATION_JSON).body(json).retrieve().body(String.class)));
+        } catch (ChannelRejectedException e) {
+            throw new TokenRevokedException(e.httpStatus(), e.getMessage());
+        }
+        if (data.path("accessToken").asString("").isBlank()) {
+            throw new ChannelProtocolException("token refresh: the answer has no accessToken", null);
+        }
+        return new TokenGrant(data.get("accessToken").asString(), date(data, "accessTokenExpiryDate"),
+                data.path("refreshToken").asString(null), date(data, "refreshTokenExpiryDate"));
+    }
+
+    private static java.time.Instant date(JsonNode data, String field) {
+        try {
+            return data.hasNonNull(field) ? java.time.OffsetDateTime.parse(data.get(field).asString()).toInstant() : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private String accessToken(ChannelAccount account) {
+        return AccountTokens.refreshes(account) ? tokens.accessToken(account, this::refresh) : account.credential("access-token");
     }
 
     private static JsonNode data(String what, String answer) {
@@ -64,7 +103,6 @@ class CjClient {
     }
 
     private RestClient client(ChannelAccount account) {
-        return clients.computeIfAbsent(account.id(), id -> http.client(account, b -> b
-                .defaultHeader("CJ-Access-Token", account.credential("access-token"))));
+        return clients.computeIfAbsent(account.id(), id -> http.client(account, b -> { }));
     }
 }

@@ -6,15 +6,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,7 +29,9 @@ import com.disputehub.channel.contract.ChannelAdapterContract;
 import com.disputehub.channel.contract.KitDecision;
 import com.disputehub.channel.contract.KitReads;
 import com.disputehub.channel.contract.KitRecord;
+import com.disputehub.channel.shared.aliexpress.AliExpressSigner;
 import com.disputehub.support.Fixtures;
+import com.disputehub.support.TestKeys;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -43,6 +50,7 @@ class AliExpressKitTest extends ChannelAdapterContract {
 
     static final String SECRET = "kit-ae-app-secret-4242";
     static final String TOKEN = "kit-ae-seller-session-token";
+    static final String REFRESH_TOKEN = "kit-ae-refresh-token-50b7";
     static final String SYNC = "/sync";
     /** List entries and details served so far, by issue id: reads by order and by id answer from them. */
     static final Map<String, String> ISSUES = new ConcurrentHashMap<>();
@@ -51,8 +59,10 @@ class AliExpressKitTest extends ChannelAdapterContract {
 
     @DynamicPropertySource
     static void kitAccount(DynamicPropertyRegistry registry) {
-        account(registry, "aliexpress", FAKE.baseUrl(), Map.of("app-key", "34567", "app-secret", SECRET, "access-token", TOKEN),
+        // the kit's store keeps its seller token fresh from a refresh token (the system call /auth/token/refresh)
+        account(registry, "aliexpress", FAKE.baseUrl(), Map.of("app-key", "34567", "app-secret", SECRET, "refresh-token", REFRESH_TOKEN),
                 Map.of());
+        registry.add("disputehub.tokens.encryption-key", TestKeys::tokenKey);
     }
 
     @Override
@@ -64,6 +74,11 @@ class AliExpressKitTest extends ChannelAdapterContract {
     protected void prepare() {
         ISSUES.clear();
         DETAILS.clear();
+        FAKE.stubFor(post(urlPathEqualTo("/rest/auth/token/refresh"))
+                .withFormParam("refresh_token", equalTo(REFRESH_TOKEN))
+                .willReturn(okJson("{\"access_token\": \"" + TOKEN + "\", \"refresh_token\": \"" + REFRESH_TOKEN + "\", \"expires_in\": 86400,"
+                        + " \"refresh_expires_in\": 172800, \"user_id\": \"2200000001\", \"seller_id\": \"2200000001\","
+                        + " \"account\": \"kit@store.example\", \"code\": \"0\", \"request_id\": \"2101e2a417000000\"}")));
         FAKE.stubFor(method(AliExpressAdapter.DETAIL).willReturn(okJson("{}").withTransformers(ReadsById.NAME)));
         FAKE.stubFor(method(AliExpressAdapter.LIST).withFormParam("query_dto", containing("\"order_no\""))
                 .willReturn(okJson("{}").withTransformers(ReadsById.NAME)));
@@ -154,7 +169,25 @@ class AliExpressKitTest extends ChannelAdapterContract {
 
     @Override
     protected Collection<String> secrets() {
-        return List.of(SECRET, TOKEN);
+        return List.of(SECRET, TOKEN, REFRESH_TOKEN);
+    }
+
+    @Test
+    @DisplayName("X8: the seller token is refreshed by the system call, its path signed with the parameters, and used in every call")
+    void tokenRefreshedBySignedSystemCall() {
+        serve(List.of(List.of(KitRecord.normal("t1"))), -1);
+        poll();
+
+        List<LoggedRequest> refreshes = FAKE.findAll(
+                postRequestedFor(urlPathEqualTo("/rest/auth/token/refresh")));
+        assertThat(refreshes).hasSize(1);
+        Map<String, String> form = new TreeMap<>();
+        refreshes.get(0).getFormParameters().forEach((name, value) -> form.put(name, value.firstValue()));
+        assertThat(form).containsKeys("app_key", "timestamp", "sign_method").doesNotContainKey("access_token");
+        assertThat(form.get("sign"))
+                .isEqualTo(AliExpressSigner.sign(SECRET, form, "/auth/token/refresh"));
+        assertThat(FAKE.findAll(postRequestedFor(urlPathEqualTo(SYNC))))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.formParameter("access_token").firstValue()).isEqualTo(TOKEN));
     }
 
     private static KitDecision stubbed(KitDecision decision, String answer) {

@@ -1,6 +1,7 @@
 package com.disputehub.channel.cj;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -8,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,6 +41,7 @@ import com.disputehub.supplier.SupplierOrder;
 import com.disputehub.supplier.SupplierOrders;
 import com.disputehub.support.Fixtures;
 import com.disputehub.support.TestData;
+import com.disputehub.support.TestKeys;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -55,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CjKitTest extends ChannelAdapterContract {
 
     static final String TOKEN = "kit-cj-access-token-6061";
+    static final String REFRESH_TOKEN = "kit-cj-refresh-token-7c2d";
     static final String STORE = "kit-store";
     /** What getDisputeList shows for each order: nothing, a dispute of unknown reason, what create made, garbage, 500. */
     enum Shows { NOTHING, UNKNOWN_DISPUTE, CREATED, FOREIGN_DISPUTE, GARBAGE, DOWN }
@@ -71,7 +75,9 @@ class CjKitTest extends ChannelAdapterContract {
 
     @DynamicPropertySource
     static void kitAccount(DynamicPropertyRegistry registry) {
-        account(registry, "cj", FAKE.baseUrl(), Map.of("access-token", TOKEN), Map.of("page-size", "3"));
+        // the kit's CJ account keeps its access token fresh from a refresh token (15-day access tokens)
+        account(registry, "cj", FAKE.baseUrl(), Map.of("refresh-token", REFRESH_TOKEN), Map.of("page-size", "3"));
+        registry.add("disputehub.tokens.encryption-key", TestKeys::tokenKey);
     }
 
     @Override
@@ -83,6 +89,12 @@ class CjKitTest extends ChannelAdapterContract {
     protected void prepare() {
         SHOWS.clear();
         TestData.wipe(jdbc, STORE);
+        FAKE.stubFor(post(urlPathEqualTo("/authentication/refreshAccessToken"))
+                .withRequestBody(equalToJson("{\"refreshToken\": \"" + REFRESH_TOKEN + "\"}"))
+                .willReturn(okJson("{\"code\": 200, \"result\": true, \"message\": \"Success\", \"data\": {\"openId\": 123456789,"
+                        + " \"accessToken\": \"" + TOKEN + "\", \"accessTokenExpiryDate\": \"" + OffsetDateTime.now().plusDays(15)
+                        + "\", \"refreshToken\": \"" + REFRESH_TOKEN + "\", \"refreshTokenExpiryDate\": \"" + OffsetDateTime.now().plusDays(180)
+                        + "\", \"createDate\": \"" + OffsetDateTime.now() + "\"}, \"requestId\": \"8b3d9ea1-00c3-4d10-9e2b-d18041d98080\"}")));
         FAKE.stubFor(get(urlPathEqualTo("/disputes/getDisputeList")).withHeader("CJ-Access-Token", equalTo(TOKEN))
                 .willReturn(okJson("{}").withTransformers(DisputeList.NAME)));
     }
@@ -169,7 +181,7 @@ class CjKitTest extends ChannelAdapterContract {
 
     @Override
     protected Collection<String> secrets() {
-        return List.of(TOKEN);
+        return List.of(TOKEN, REFRESH_TOKEN);
     }
 
     static String order(KitRecord record) {

@@ -19,7 +19,10 @@ import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.ChannelUnavailableException;
+import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.ChannelHttp;
+import com.disputehub.channel.support.TokenGrant;
+import com.disputehub.channel.support.TokenRevokedException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +30,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The AliExpress open platform on the wire: signed form POSTs to {@code <base-url>/sync}, answered in the TOP
  * envelope {@code {"<method_name>_response": {...}}} or {@code {"error_response": {"code", "msg"}}}.
- * Credentials: {@code app-key}, {@code app-secret} (signs, never sent) and the seller's {@code access-token}.
+ * Credentials: {@code app-key}, {@code app-secret} (signs, never sent) and the seller's {@code access-token}, or
+ * its {@code refresh-token}: the access token is then refreshed with the system call
+ * {@code POST <base-url>/rest/auth/token/refresh} (its path signed too) and kept by {@link AccountTokens}.
  */
 @Component
 public class AliExpressClient {
@@ -35,13 +40,49 @@ public class AliExpressClient {
     /** Gateway codes that mean "later": throttling and the platform's own faults. */
     private static final Set<String> TRANSIENT = Set.of("ApiCallLimit", "15", "UnknownRuntimeException", "SYSTEM", "ISP");
 
+    static final String REFRESH_PATH = "/auth/token/refresh";
+
     private final ChannelHttp http;
     private final Clock clock;
+    private final AccountTokens tokens;
     private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
 
-    AliExpressClient(ChannelHttp http, Clock clock) {
+    AliExpressClient(ChannelHttp http, Clock clock, AccountTokens tokens) {
         this.http = http;
         this.clock = clock;
+        this.tokens = tokens;
+    }
+
+    /**
+     * The system call that refreshes the seller's token: {@code refresh_token} signed with the path; any refusal
+     * but a transient one means the refresh token is no good (expired or revoked).
+     */
+    TokenGrant refresh(ChannelAccount account, String refreshToken) {
+        Map<String, String> params = new TreeMap<>();
+        params.put("app_key", account.credential("app-key"));
+        params.put("refresh_token", refreshToken);
+        params.put("sign_method", AliExpressSigner.SIGN_METHOD);
+        params.put("timestamp", String.valueOf(clock.millis()));
+        params.put("sign", AliExpressSigner.sign(account.credential("app-secret"), params, REFRESH_PATH));
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        params.forEach(form::add);
+        String body = ChannelHttp.call("token refresh", true, () -> client(account).post().uri("/rest" + REFRESH_PATH)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(String.class));
+        JsonNode root;
+        try {
+            root = AliExpressJson.MAPPER.readTree(body == null ? "" : body);
+        } catch (JacksonException e) {
+            throw new ChannelProtocolException("token refresh: the answer is not JSON: " + e.getOriginalMessage(), e);
+        }
+        String code = root.path("code").asString("0");
+        if (!"0".equals(code) || root.path("access_token").asString("").isBlank()) {
+            RuntimeException failure = failure("token refresh", code, root.path("message").asString(""));
+            throw failure instanceof ChannelRejectedException r ? new TokenRevokedException(r.httpStatus(), r.getMessage()) : failure;
+        }
+        java.time.Instant now = clock.instant();
+        return new TokenGrant(root.get("access_token").asString(), now.plusSeconds(root.path("expires_in").asLong(86400)),
+                root.path("refresh_token").asString(null),
+                root.hasNonNull("refresh_expires_in") ? now.plusSeconds(root.get("refresh_expires_in").asLong()) : null);
     }
 
     /** Calls one business API; {@code idempotent} says whether a lost answer may simply be asked again. */
@@ -78,7 +119,8 @@ public class AliExpressClient {
     private Map<String, String> signed(ChannelAccount account, String method, Map<String, String> params) {
         Map<String, String> signed = new TreeMap<>(params);
         signed.put("app_key", account.credential("app-key"));
-        signed.put("access_token", account.credential("access-token"));
+        signed.put("access_token", AccountTokens.refreshes(account) ? tokens.accessToken(account, this::refresh)
+                : account.credential("access-token"));
         signed.put("method", method);
         signed.put("sign_method", AliExpressSigner.SIGN_METHOD);
         signed.put("timestamp", String.valueOf(clock.millis()));
