@@ -80,6 +80,14 @@ public interface ChannelAdapter {
     }
 
     /**
+     * What is wrong with the account's options and credentials taken together (each option alone is checked against
+     * {@link #options()}), as sentences naming the keys; checked at start, which stops on any.
+     */
+    default List<String> optionProblems(ChannelAccount account) {
+        return List.of();
+    }
+
+    /**
      * Whether this channel follows the supplier orders a dropshipper registers ({@code PUT
      * /api/accounts/{id}/supplier-orders}): a supplier channel, whose disputes start from those orders.
      */

@@ -14,7 +14,17 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * {@code .*} stands for a family ({@code reason-map.<code>}).
  */
 public record OptionSpec(String name, String type, String meaning, String defaultValue, List<String> values,
-                         @JsonIgnore Function<String, String> problem) {
+                         @JsonIgnore Function<String, String> problem, boolean required) {
+
+    public OptionSpec(String name, String type, String meaning, String defaultValue, List<String> values,
+                      Function<String, String> problem) {
+        this(name, type, meaning, defaultValue, values, problem, false);
+    }
+
+    /** The same option, which every account of the channel must set (no default can stand for it). */
+    public OptionSpec asRequired() {
+        return new OptionSpec(name, type, meaning, null, values, problem, true);
+    }
 
     public static OptionSpec text(String name, String meaning, String defaultValue) {
         return new OptionSpec(name, "text", meaning, defaultValue, List.of(), v -> v.isBlank() ? "is empty" : null);

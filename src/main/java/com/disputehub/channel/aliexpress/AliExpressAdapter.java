@@ -63,9 +63,7 @@ class AliExpressAdapter implements ChannelAdapter {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(
-                OptionSpec.zone("timestamp-zone", "The zone of the gateway's local timestamps (gmt_create...)", "UTC"),
-                OptionSpec.integer("evidence-max-bytes", "The largest evidence image uploaded with a refusal", 5 * 1024 * 1024, 1, 50L * 1024 * 1024));
+        return AliExpressOptions.SPECS;
     }
 
     @Override

@@ -41,7 +41,6 @@ class AliExpressDecisions {
     static final String AGREE = "aliexpress.issue.solution.agree";
     static final String SAVE = "aliexpress.issue.solution.save";
     static final String UPLOAD = "aliexpress.issue.image.upload";
-    static final long DEFAULT_MAX_IMAGE_BYTES = 5L * 1024 * 1024;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final AliExpressClient client;
@@ -133,7 +132,7 @@ class AliExpressDecisions {
         JsonNode stored = detail(target.rawPayload());
         JsonNode now = client.call(account, AliExpressAdapter.DETAIL, Map.of("issue_id", stored.path("id").asString(""),
                 "buyer_login_id", buyer(target.rawPayload())), true).path("result_object");
-        ZoneId zone = ZoneId.of(account.option("timestamp-zone").orElse("UTC"));
+        ZoneId zone = AliExpressOptions.of(account).timestampZone();
         if (command instanceof Agree agree) {
             JsonNode solution = find(now, chosen(stored, agree.solutionId()).path("id").asString(""));
             if (solution == null) {
@@ -203,6 +202,6 @@ class AliExpressDecisions {
     }
 
     private static long maxImageBytes(ChannelAccount account) {
-        return account.option("evidence-max-bytes").map(Long::parseLong).orElse(DEFAULT_MAX_IMAGE_BYTES);
+        return AliExpressOptions.of(account).evidenceMaxBytes();
     }
 }

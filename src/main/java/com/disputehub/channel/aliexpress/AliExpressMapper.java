@@ -62,7 +62,7 @@ final class AliExpressMapper {
         if (id == null) {
             throw new NormalizationException(raw.ref() + ": the dispute detail has no id", null);
         }
-        ZoneId zone = ZoneId.of(account.option("timestamp-zone").orElse("UTC"));
+        ZoneId zone = AliExpressOptions.of(account).timestampZone();
         String label = firstText(d.path("issue_reason"), issue.path("reason_english"));
         String code = text(d, "issue_reason_id");
         String rawStatus = firstText(d.path("issue_status"), issue.path("issue_status"));

@@ -69,19 +69,14 @@ class AllegroAdapter implements ChannelAdapter {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(
-                OptionSpec.text("auth-url", "Allegro's authorization server (https://allegro.pl; the sandbox's: https://allegro.pl.allegrosandbox.pl)",
-                        "https://allegro.pl"),
-                OptionSpec.integer("page-size", "Issues per list page", 50, 1, 100),
-                OptionSpec.text("end-request-text", "What the buyer reads when the seller asks to end a dispute (MARK_RESOLVED)",
-                        AllegroDecisions.END_REQUEST_TEXT));
+        return AllegroOptions.SPECS;
     }
 
     /** Cursor: {@code {"offset": n}} within the pass over open issues; empty after the last page. */
     @Override
     public FetchResult fetchChanges(ChannelAccount account, String cursorText) {
         int offset = cursorText == null || cursorText.isBlank() ? 0 : AllegroClient.JSON.readTree(cursorText).path("offset").asInt(0);
-        int limit = account.option("page-size").map(Integer::parseInt).orElse(50);
+        int limit = AllegroOptions.of(account).pageSize();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("status", OPEN_STATUSES);
         query.put("offset", String.valueOf(offset));

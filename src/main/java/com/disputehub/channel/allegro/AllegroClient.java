@@ -79,7 +79,7 @@ class AllegroClient {
     TokenGrant refresh(ChannelAccount account, String refreshToken) {
         String basic = Base64.getEncoder().encodeToString((account.credential("client-id") + ":" + account.credential("client-secret"))
                 .getBytes(StandardCharsets.UTF_8));
-        URI auth = URI.create(account.option("auth-url").orElse("https://allegro.pl"));
+        URI auth = URI.create(AllegroOptions.of(account).authUrl());
         String answer;
         try {
             // an absolute URI: the authorization server is not the API's host

@@ -69,9 +69,6 @@ class AllegroDecisions {
     static final Capabilities ALL = new Capabilities(List.of(CLAIMS.decisions().get(0), CLAIMS.decisions().get(1), MESSAGE, REFUND,
             DISPUTES.decisions().get(2)));
 
-    /** What the buyer reads with an END_REQUEST when the account sets no options.end-request-text (Allegro's buyers read Polish). */
-    static final String END_REQUEST_TEXT = "Uważamy, że problem został rozwiązany. Prosimy o zakończenie dyskusji.";
-
     private final AllegroClient client;
 
     AllegroDecisions(AllegroClient client) {
@@ -115,7 +112,7 @@ class AllegroDecisions {
         }
         if (command instanceof MarkResolved) {
             JsonNode answer = client.post(account, "end request", base + "/message",
-                    message(account.option("end-request-text").orElse(END_REQUEST_TEXT), "END_REQUEST"), AllegroClient.BETA);
+                    message(AllegroOptions.of(account).endRequestText(), "END_REQUEST"), AllegroClient.BETA);
             return new PushResult(IncidentStatus.WAITING_FOR_BUYER, answer.path("id").asString(null), "The buyer was asked to end the dispute");
         }
         if (command instanceof Agree) {

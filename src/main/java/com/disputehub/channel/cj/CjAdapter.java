@@ -52,7 +52,6 @@ import tools.jackson.databind.JsonNode;
 @Component
 class CjAdapter implements ChannelAdapter {
 
-    static final int PAGE = 20;
     /** expectType of disputes/create. */
     static final int EXPECT_REFUND = 1;
     static final int EXPECT_REISSUE = 2;
@@ -81,9 +80,7 @@ class CjAdapter implements ChannelAdapter {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(
-                OptionSpec.choice("refund-type", "CJ's refundType of a dispute", "1", "1", "2"),
-                OptionSpec.integer("page-size", "Supplier orders read per page", PAGE, 1, 1000));
+        return CjOptions.SPECS;
     }
 
     @Override
@@ -98,7 +95,7 @@ class CjAdapter implements ChannelAdapter {
 
     @Override
     public FetchResult fetchChanges(ChannelAccount account, String cursor) {
-        return SupplierScan.page(orders, account, cursor, SupplierScan.pageSize(account, PAGE), order -> record(account, order));
+        return SupplierScan.page(orders, account, cursor, CjOptions.of(account).pageSize(), order -> record(account, order));
     }
 
     @Override
@@ -160,7 +157,7 @@ class CjAdapter implements ChannelAdapter {
         create.put("businessDisputeId", idempotencyKey);
         create.put("disputeReasonId", reason.path("disputeReasonId").asInt());
         create.put("expectType", expect);
-        create.put("refundType", Integer.parseInt(account.option("refund-type").orElse("1")));
+        create.put("refundType", CjOptions.of(account).refundType());
         create.put("messageText", message != null && !message.isBlank() ? message.trim()
                 : "The buyer reports: " + complaint.path("label").asString(complaint.path("reason").asString("a problem")));
         create.put("imageUrl", photos);

@@ -60,7 +60,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DsersAdapter implements ChannelAdapter {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final int PAGE = 20;
 
     private final AliExpressClient client;
     private final SupplierOrders orders;
@@ -88,10 +87,7 @@ class DsersAdapter implements ChannelAdapter {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(
-                OptionSpec.choice("claim-language", "The language of claim packages", "en", "en", "zh"),
-                OptionSpec.integer("max-evidence-bytes", "The largest photo or video kept for a claim package", 20 * 1024 * 1024, 1, 200L * 1024 * 1024),
-                OptionSpec.integer("page-size", "Supplier orders read per page", PAGE, 1, 1000));
+        return DsersOptions.SPECS;
     }
 
     @Override
@@ -106,7 +102,7 @@ class DsersAdapter implements ChannelAdapter {
 
     @Override
     public FetchResult fetchChanges(ChannelAccount account, String cursor) {
-        return SupplierScan.page(orders, account, cursor, SupplierScan.pageSize(account, PAGE), order -> record(account, order));
+        return SupplierScan.page(orders, account, cursor, DsersOptions.of(account).pageSize(), order -> record(account, order));
     }
 
     @Override
@@ -149,7 +145,7 @@ class DsersAdapter implements ChannelAdapter {
         }
         if (!command.attachments().isEmpty()) {
             problems.addAll(EvidenceImages.photoOrVideoProblems(command.attachments(),
-                    Long.parseLong(account.option("max-evidence-bytes").orElse("20971520"))));
+                    DsersOptions.of(account).maxEvidenceBytes()));
         }
         return problems;
     }
@@ -169,7 +165,7 @@ class DsersAdapter implements ChannelAdapter {
         Instant now = clock.instant();
         DsersClaims.Deadlines deadlines = DsersClaims.deadlines(command, now, calendar(account));
         List<String> evidence = command.attachments().stream().map(EvidenceFile::fileName).toList();
-        String text = DsersClaims.text(account.option("claim-language").orElse("en"), command, supplierOrder,
+        String text = DsersClaims.text(DsersOptions.of(account).claimLanguage(), command, supplierOrder,
                 watch.path("storeOrderId").asString(), DsersSituations.scope(watch), evidence, deadlines, zone(account));
         String name = "claim-" + command.type().name().toLowerCase().replace('_', '-') + "-" + supplierOrder + ".txt";
         long fileId = files.add(target.incidentId(), null, name, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));

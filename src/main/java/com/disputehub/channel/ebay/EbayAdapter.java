@@ -72,7 +72,12 @@ class EbayAdapter implements ChannelAdapter {
 
     @Override
     public List<OptionSpec> options() {
-        return EbayOptions.specs();
+        return EbayOptions.SPECS;
+    }
+
+    @Override
+    public List<String> optionProblems(ChannelAccount account) {
+        return EbayOptions.problems(account);
     }
 
     /** Cursor: {@code {"kind": <inquiry|return|case>, "offset": n, "since": <creation date from, fixed for the pass>}}. */
@@ -82,8 +87,8 @@ class EbayAdapter implements ChannelAdapter {
         EbayKind kind = cursor.containsKey("kind") ? EbayKind.of(cursor.get("kind")) : EbayKind.INQUIRY;
         int offset = Integer.parseInt(cursor.getOrDefault("offset", "0"));
         String since = cursor.getOrDefault("since",
-                clock.instant().minus(Duration.ofDays(EbayOptions.lookbackDays(account))).truncatedTo(ChronoUnit.SECONDS).toString());
-        int limit = EbayOptions.pageSize(account);
+                clock.instant().minus(Duration.ofDays(EbayOptions.of(account).lookbackDays())).truncatedTo(ChronoUnit.SECONDS).toString());
+        int limit = EbayOptions.of(account).pageSize();
         Map<String, String> query = new HashMap<>();
         query.put(kind.createdFrom, since);
         query.put("limit", String.valueOf(limit));

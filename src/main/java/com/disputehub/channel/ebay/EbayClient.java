@@ -74,7 +74,7 @@ class EbayClient {
         String answer = ChannelHttp.call(what, false, () -> unauthorizedExpires(account, () -> {
             RestClient.RequestBodySpec request = client(account).method(HttpMethod.POST).uri(fullPath)
                     .header(HttpHeaders.AUTHORIZATION, "IAF " + token).contentType(MediaType.APPLICATION_JSON);
-            if (signable && EbayOptions.signs(account)) {
+            if (signable && EbayOptions.of(account).digitalSignatures()) {
                 URI base = account.baseUrl();
                 String authority = base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort();
                 signer(account).headers("POST", authority, (base.getPath() == null ? "" : base.getPath()) + fullPath, body,
@@ -90,7 +90,7 @@ class EbayClient {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "refresh_token");
         form.add("refresh_token", refreshToken);
-        account.option("scopes").ifPresent(s -> form.add("scope", s));
+        EbayOptions.of(account).scopes().ifPresent(s -> form.add("scope", s));
         String basic = Base64.getEncoder().encodeToString((account.credential("client-id") + ":" + account.credential("client-secret"))
                 .getBytes(StandardCharsets.UTF_8));
         String answer;
@@ -153,7 +153,7 @@ class EbayClient {
 
     private RestClient client(ChannelAccount account) {
         return clients.computeIfAbsent(account.id(), id -> http.client(account, b -> b
-                .defaultHeader("X-EBAY-C-MARKETPLACE-ID", EbayOptions.marketplace(account))
+                .defaultHeader("X-EBAY-C-MARKETPLACE-ID", EbayOptions.of(account).marketplace())
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)));
     }
 

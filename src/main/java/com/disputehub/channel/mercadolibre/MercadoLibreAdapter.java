@@ -67,9 +67,7 @@ class MercadoLibreAdapter implements ChannelAdapter {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(
-                OptionSpec.text("user-id", "The seller's Mercado Libre user id (the claims' respondent)", null),
-                OptionSpec.integer("page-size", "Claims per search page", 30, 1, 100));
+        return MercadoLibreOptions.SPECS;
     }
 
     /** Cursor: {@code {"offset": n}} within the pass over open claims; empty after the last page. */
@@ -77,10 +75,10 @@ class MercadoLibreAdapter implements ChannelAdapter {
     public FetchResult fetchChanges(ChannelAccount account, String cursorText) {
         int offset = cursorText == null || cursorText.isBlank() ? 0
                 : MercadoLibreClient.JSON.readTree(cursorText).path("offset").asInt(0);
-        int limit = account.option("page-size").map(Integer::parseInt).orElse(30);
+        int limit = MercadoLibreOptions.of(account).pageSize();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("players.role", "respondent");
-        query.put("players.user_id", userId(account));
+        query.put("players.user_id", MercadoLibreOptions.of(account).userId());
         query.put("status", "opened");
         query.put("offset", String.valueOf(offset));
         query.put("limit", String.valueOf(limit));
@@ -160,10 +158,5 @@ class MercadoLibreAdapter implements ChannelAdapter {
             }
         }
         return RawRecord.json("claim " + (id.isBlank() ? "(no id)" : id), MercadoLibreClient.JSON.writeValueAsString(record));
-    }
-
-    private static String userId(ChannelAccount account) {
-        return account.option("user-id").orElseThrow(() -> new IllegalStateException("account '" + account.id()
-                + "' needs options.user-id: the seller's Mercado Libre user id, the claims' respondent"));
     }
 }

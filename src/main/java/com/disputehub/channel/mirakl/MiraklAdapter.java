@@ -59,9 +59,7 @@ class MiraklAdapter implements ChannelAdapter {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(
-                OptionSpec.text("shop-id", "The shop, when one API key reaches several shops (shop_id on every call)", null),
-                OptionSpec.integer("page-size", "Orders per OR11 page", 100, 1, 100));
+        return MiraklOptions.SPECS;
     }
 
     @Override

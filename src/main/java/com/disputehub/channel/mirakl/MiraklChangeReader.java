@@ -241,6 +241,6 @@ class MiraklChangeReader {
     }
 
     private static int pageSize(ChannelAccount account) {
-        return account.option("page-size").map(Integer::parseInt).orElse(100);
+        return MiraklOptions.of(account).pageSize();
     }
 }

@@ -120,7 +120,7 @@ class MiraklClient {
     }
 
     private static UriBuilder withShopBuilder(ChannelAccount account, UriBuilder builder) {
-        account.option("shop-id").ifPresent(shop -> builder.queryParam("shop_id", shop));
+        MiraklOptions.of(account).shopId().ifPresent(shop -> builder.queryParam("shop_id", shop));
         return builder;
     }
 

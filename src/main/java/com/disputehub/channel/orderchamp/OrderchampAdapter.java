@@ -59,8 +59,7 @@ class OrderchampAdapter implements ChannelAdapter {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(
-                OptionSpec.decimal("problem-rate-threshold", "Orderchamp's reported-problem rate line (O6), as a fraction", "0.05"));
+        return OrderchampOptions.SPECS;
     }
 
     @Override
@@ -125,7 +124,7 @@ class OrderchampAdapter implements ChannelAdapter {
         Instant now = clock.instant();
         Instant since = now.minus(Duration.ofDays(30));
         JsonNode data = client.execute(account, "problem rate", OrderchampSchema.PROBLEM_RATE, Map.of("since", since.toString()), true);
-        BigDecimal threshold = new BigDecimal(account.option("problem-rate-threshold").orElse("0.05"));
+        BigDecimal threshold = OrderchampOptions.of(account).problemRateThreshold();
         return Optional.of(ProblemRate.of(data.path("orderProblems").path("totalCount").asLong(0),
                 data.path("orders").path("totalCount").asLong(0), threshold, since, now));
     }

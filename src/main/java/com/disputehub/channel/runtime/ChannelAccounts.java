@@ -38,8 +38,13 @@ public class ChannelAccounts {
             }
             checkOptions(e.getKey(), a.channel(), a.options() == null ? Map.of() : a.options(), adapters.get(a.channel()).options());
             Duration interval = a.pollInterval() == null ? DEFAULT_POLL_INTERVAL : a.pollInterval();
-            list.add(new ChannelAccount(e.getKey(), a.channel(), a.baseUrl(), interval, a.sandbox(), a.credentials(),
-                    a.options()));
+            ChannelAccount account = new ChannelAccount(e.getKey(), a.channel(), a.baseUrl(), interval, a.sandbox(), a.credentials(),
+                    a.options());
+            List<String> problems = adapters.get(a.channel()).optionProblems(account);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("account '" + e.getKey() + "': " + String.join("; ", problems));
+            }
+            list.add(account);
         }
         // a holiday calendar that cannot be read stops the start, naming the option, rather than the first sync
         list.forEach(account -> BusinessCalendar.of(account, "UTC"));
@@ -62,6 +67,12 @@ public class ChannelAccounts {
             if (problem != null) {
                 throw new IllegalStateException("account '" + account + "': options." + option.getKey() + " " + problem
                         + ", not '" + option.getValue() + "'");
+            }
+        }
+        for (OptionSpec spec : declared) {
+            if (spec.required() && options.keySet().stream().noneMatch(spec::names)) {
+                throw new IllegalStateException("account '" + account + "': options." + spec.name() + " is required for a "
+                        + channel + " account: " + spec.meaning());
             }
         }
     }

@@ -32,20 +32,6 @@ public final class SupplierScan {
         return new FetchResult(records, more ? page.get(page.size() - 1).supplierOrderId() : null, more);
     }
 
-    /** How many supplier orders a page reads: {@code options.page-size}, else the channel's default. */
-    public static int pageSize(ChannelAccount account, int defaultSize) {
-        String size = account.option("page-size").orElse(String.valueOf(defaultSize));
-        try {
-            int parsed = Integer.parseInt(size.trim());
-            if (parsed >= 1 && parsed <= 1000) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // said below, with the key
-        }
-        throw new IllegalStateException("account '" + account.id() + "': options.page-size must be 1 to 1000, not '" + size + "'");
-    }
-
     public static List<RawRecord> reread(SupplierOrders orders, ChannelAccount account, List<OpenIncidentRef> open,
                                          Function<SupplierOrder, RawRecord> read) {
         Set<String> ids = new LinkedHashSet<>();

@@ -52,7 +52,6 @@ import tools.jackson.databind.json.JsonMapper;
 class TipsaAdapter implements ChannelAdapter {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final int DEFAULT_SOLUTION_MAX = 250;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private final TipsaClient client;
@@ -72,10 +71,7 @@ class TipsaAdapter implements ChannelAdapter {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(
-                OptionSpec.integer("lookback-days", "Days read back on the first poll", 7, 0, 60),
-                OptionSpec.text("soap-path", "The SOAP endpoint's path under base-url", "/SOAP"),
-                OptionSpec.integer("solution-max-length", "The longest solution text Tipsa takes", DEFAULT_SOLUTION_MAX, 1, 2000));
+        return TipsaOptions.SPECS;
     }
 
     @Override
@@ -93,7 +89,7 @@ class TipsaAdapter implements ChannelAdapter {
     public FetchResult fetchChanges(ChannelAccount account, String cursor) {
         LocalDate today = LocalDate.now(clock.withZone(zone(account)));
         LocalDate day = cursor == null
-                ? today.minusDays(Long.parseLong(account.option("lookback-days").orElse("7")))
+                ? today.minusDays(TipsaOptions.of(account).lookbackDays())
                 : LocalDate.parse(cursor);
         if (day.isAfter(today)) {
             day = today;
@@ -216,7 +212,7 @@ class TipsaAdapter implements ChannelAdapter {
     }
 
     private static int solutionMax(ChannelAccount account) {
-        return Integer.parseInt(account.option("solution-max-length").orElse(String.valueOf(DEFAULT_SOLUTION_MAX)));
+        return TipsaOptions.of(account).solutionMaxLength();
     }
 
 }

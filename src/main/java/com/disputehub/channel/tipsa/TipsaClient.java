@@ -82,7 +82,7 @@ class TipsaClient {
 
     /** Posts an envelope. A fault is an answer (HTTP 500 with a SOAP Fault); a 5xx without one is an outage. */
     private TipsaXml.Answer post(ChannelAccount account, String what, String service, String envelope, boolean idempotent) {
-        String path = account.option("soap-path").orElse("/SOAP");
+        String path = TipsaOptions.of(account).soapPath();
         Reply reply = ChannelHttp.call(what, idempotent, () -> client(account).post()
                 .uri(path + "?service={service}", service)
                 .header(HttpHeaders.CONTENT_TYPE, "text/xml; charset=utf-8")

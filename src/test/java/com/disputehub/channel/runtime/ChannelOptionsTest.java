@@ -1,15 +1,21 @@
 package com.disputehub.channel.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.OptionSpec;
+import com.disputehub.channel.OptionValues;
 
 /** Account options are checked at start, each problem naming the key (DOMAIN X8). */
 class ChannelOptionsTest {
@@ -42,5 +48,36 @@ class ChannelOptionsTest {
                 .hasMessageContaining("must not be negative");
         assertThatThrownBy(() -> ChannelAccounts.checkOptions("t", "tipsa", Map.of("reason-map.", "X"), TIPSA))
                 .hasMessageContaining("is not an option");
+    }
+
+    @Test
+    @DisplayName("X8: a required option that is missing stops the start naming it and saying what it is")
+    void requiredMissing() {
+        List<OptionSpec> meli = List.of(OptionSpec.text("user-id", "The seller's user id", null).asRequired(),
+                OptionSpec.integer("page-size", "Claims per page", 30, 1, 100));
+
+        assertThatThrownBy(() -> ChannelAccounts.checkOptions("m", "mercadolibre", Map.of("page-size", "10"), meli))
+                .hasMessageContaining("options.user-id is required for a mercadolibre account: The seller's user id");
+        assertThatCode(() -> ChannelAccounts.checkOptions("m", "mercadolibre", Map.of("USER_ID", "1330467461"), meli))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("X8: an adapter's options record takes the configured value, else the spec's default, typed")
+    void typedValues() {
+        List<OptionSpec> specs = List.of(OptionSpec.integer("page-size", "Per page", 30, 1, 100),
+                OptionSpec.zone("timestamp-zone", "Zone", "UTC"), OptionSpec.choice("digital-signatures", "Sign", "false", "true", "false"),
+                OptionSpec.decimal("threshold", "Line", "0.05"), OptionSpec.text("shop-id", "Shop", null));
+        ChannelAccount account = new ChannelAccount("a", "x",
+                URI.create("http://127.0.0.1"), Duration.ofMinutes(5), false, Map.of(),
+                Map.of("page_size", "12", "digital-signatures", "true"));
+        OptionValues values = OptionValues.of(account, specs);
+
+        assertThat(values.integer("page-size")).isEqualTo(12);
+        assertThat(values.flag("digital-signatures")).isTrue();
+        assertThat(values.zone("timestamp-zone")).isEqualTo(ZoneId.of("UTC"));
+        assertThat(values.decimal("threshold")).isEqualByComparingTo("0.05");
+        assertThat(values.text("shop-id")).isEmpty();
+        assertThatThrownBy(() -> values.integer("undeclared")).hasMessageContaining("options.undeclared is not declared");
     }
 }
