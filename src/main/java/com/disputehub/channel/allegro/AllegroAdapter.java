@@ -148,8 +148,12 @@ class AllegroAdapter implements ChannelAdapter {
         ObjectNode record = AllegroClient.JSON.createObjectNode();
         record.set("issue", issue);
         if (!id.isBlank()) {
-            record.set("chat", client.get(account, "issue " + id + " chat", "/sale/issues/" + id + "/chat", Map.of("limit", "100"),
-                    AllegroClient.BETA).path("chat"));
+            try {
+                record.set("chat", client.get(account, "issue " + id + " chat", "/sale/issues/" + id + "/chat", Map.of("limit", "100"),
+                        AllegroClient.BETA).path("chat"));
+            } catch (ChannelRejectedException e) {
+                // a chat Allegro refuses (403, 404) leaves the issue without its messages rather than failing the page
+            }
         }
         return RawRecord.json("issue " + (id.isBlank() ? "(no id)" : id), AllegroClient.JSON.writeValueAsString(record));
     }

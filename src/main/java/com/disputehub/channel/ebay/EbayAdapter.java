@@ -132,8 +132,9 @@ class EbayAdapter implements ChannelAdapter {
         String id = EbayKind.idOf(externalId);
         JsonNode detail;
         try {
+            // a return's state is in its summary (fieldgroups=SUMMARY); its history in the detail (the default, FULL)
             detail = client.get(account, kind.wireName() + " " + id, kind.path + "/" + id,
-                    kind == EbayKind.RETURN ? Map.of("fieldgroups", "FULL") : Map.of());
+                    kind == EbayKind.RETURN ? Map.of("fieldgroups", "SUMMARY") : Map.of());
         } catch (ChannelRejectedException e) {
             if (e.httpStatus() == 404) {
                 return Optional.empty();
@@ -141,16 +142,25 @@ class EbayAdapter implements ChannelAdapter {
             throw e;
         }
         if (kind == EbayKind.RETURN) {
-            // FULL: the summary and the detail, whose responseHistory is the return's history
             ObjectNode merged = detail.path("summary").isObject() ? ((ObjectNode) detail.get("summary")).deepCopy()
                     : EbayClient.JSON.createObjectNode();
-            merged.set("responseHistory", detail.path("detail").path("responseHistory"));
             if (!merged.has("returnId")) {
                 merged.put("returnId", id);
             }
+            merged.set("responseHistory", returnHistory(account, id));
             return Optional.of(record(kind, merged));
         }
         return Optional.of(record(kind, detail));
+    }
+
+    /** A return's history ({@code detail.responseHistory} of the full detail); empty when eBay does not give it. */
+    private JsonNode returnHistory(ChannelAccount account, String id) {
+        try {
+            return client.get(account, "return " + id + " detail", EbayKind.RETURN.path + "/" + id, Map.of())
+                    .path("detail").path("responseHistory");
+        } catch (ChannelRejectedException e) {
+            return EbayClient.JSON.createArrayNode();
+        }
     }
 
     @Override

@@ -145,6 +145,18 @@ class MercadoLibreAdapter implements ChannelAdapter {
         return decisions.reconcile(account, command, claim(account, target.externalId()));
     }
 
+    /**
+     * A read that completes a claim; Mercado Libre refusing it (a 4xx: a claim without messages yet, offers no
+     * longer open) leaves the claim as it is rather than failing the page. Transient failures still fail it.
+     */
+    private Optional<JsonNode> optional(ChannelAccount account, String what, String path) {
+        try {
+            return Optional.of(client.get(account, what, path, Map.of()));
+        } catch (ChannelRejectedException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The claim with its messages, and the partial-refund offers when the seller may make one. */
     private RawRecord record(ChannelAccount account, JsonNode claim) {
         String id = claim.path("id").asString("");
@@ -152,9 +164,9 @@ class MercadoLibreAdapter implements ChannelAdapter {
         record.set("claim", claim);
         if (!id.isBlank()) {
             String base = MercadoLibreClient.CLAIMS + "/" + id;
-            record.set("messages", client.get(account, "claim " + id + " messages", base + "/messages", Map.of()));
+            optional(account, "claim " + id + " messages", base + "/messages").ifPresent(m -> record.set("messages", m));
             if (MercadoLibreMapper.sellerActions(claim).contains(MercadoLibreDecisions.PARTIAL)) {
-                record.set("offers", client.get(account, "claim " + id + " offers", base + MercadoLibreUnconfirmed.OFFERS, Map.of()));
+                optional(account, "claim " + id + " offers", base + MercadoLibreUnconfirmed.OFFERS).ifPresent(o -> record.set("offers", o));
             }
         }
         return RawRecord.json("claim " + (id.isBlank() ? "(no id)" : id), MercadoLibreClient.JSON.writeValueAsString(record));

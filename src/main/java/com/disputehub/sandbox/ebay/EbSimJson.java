@@ -70,8 +70,11 @@ final class EbSimJson {
         return m;
     }
 
-    /** The detail: inquiries and cases as their summary with the history; returns as {summary, detail}. */
-    static ObjectNode detail(EbSimWorld.Dispute d) {
+    /**
+     * The detail: inquiries and cases as their summary with the history; a return as {@code {summary}} when asked
+     * with fieldgroups=SUMMARY, else as {@code {detail}} (eBay's FULL, the default).
+     */
+    static ObjectNode detail(EbSimWorld.Dispute d, boolean summaryOnly) {
         ObjectNode summary = summary(d);
         ArrayNode history = JSON.createArrayNode();
         for (EbSimWorld.Step step : d.history) {
@@ -91,10 +94,13 @@ final class EbSimJson {
                 return summary;
             }
             case EbSimWorld.RETURN -> {
-                ObjectNode full = JSON.createObjectNode();
-                full.set("summary", summary);
-                full.putObject("detail").set("responseHistory", history);
-                return full;
+                ObjectNode answer = JSON.createObjectNode();
+                if (summaryOnly) {
+                    answer.set("summary", summary);
+                } else {
+                    answer.putObject("detail").set("responseHistory", history);
+                }
+                return answer;
             }
             default -> {
                 summary.putObject("caseHistoryDetails").set("history", history);

@@ -122,12 +122,13 @@ class EbaySandbox {
         }
 
         @GetMapping(path = ROOT + "/{kind}/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-        ResponseEntity<String> detail(@RequestHeader HttpHeaders headers, @PathVariable String kind, @PathVariable String id) {
+        ResponseEntity<String> detail(@RequestHeader HttpHeaders headers, @PathVariable String kind, @PathVariable String id,
+                                      @RequestParam(name = "fieldgroups", defaultValue = "FULL") String fieldgroups) {
             ResponseEntity<String> refused = refused(headers, kind);
             if (refused != null) {
                 return refused;
             }
-            return world.find(KINDS.get(kind), id).map(d -> ResponseEntity.ok(EbSimJson.JSON.writeValueAsString(EbSimJson.detail(d))))
+            return world.find(KINDS.get(kind), id).map(d -> ResponseEntity.ok(EbSimJson.JSON.writeValueAsString(EbSimJson.detail(d, "SUMMARY".equals(fieldgroups)))))
                     .orElseGet(() -> error(404, 1602, "The " + kind + " ID " + id + " is invalid."));
         }
 

@@ -58,7 +58,7 @@ class AllegroKitTest extends ChannelAdapterContract {
     @DynamicPropertySource
     static void kitAccount(DynamicPropertyRegistry registry) {
         account(registry, "allegro", FAKE.baseUrl(), Map.of("client-id", "kit-allegro-app", "client-secret", CLIENT_SECRET,
-                "refresh-token", FIRST_REFRESH), Map.of("page-size", "3", "auth-url", FAKE.baseUrl()));
+                "refresh-token", FIRST_REFRESH), Map.of("page-size", "3"));
         registry.add("disputehub.tokens.encryption-key", TestKeys::tokenKey);
         registry.add("resilience4j.ratelimiter.configs.kit.limit-for-period", () -> "100");
     }

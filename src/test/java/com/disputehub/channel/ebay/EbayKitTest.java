@@ -210,7 +210,10 @@ class EbayKitTest extends ChannelAdapterContract {
         };
     }
 
-    /** GET return/{id}?fieldgroups=FULL as eBay answers it: the summary and the detail; 404 when there is none. */
+    /**
+     * GET return/{id} as eBay answers it: with fieldgroups=SUMMARY the summary only, else (FULL, the default) the
+     * detail only; 404 when there is none.
+     */
     static final class ReturnById extends KitReads {
 
         static final String NAME = "ebay-return-by-id";
@@ -227,8 +230,12 @@ class EbayKitTest extends ChannelAdapterContract {
         @Override
         protected String body(Request request) {
             String member = SERVED.get(id(request));
-            return member == null ? error("The return ID " + id(request) + " is invalid.")
-                    : "{\"summary\": " + member + ", \"detail\": {\"responseHistory\": []}}";
+            if (member == null) {
+                return error("The return ID " + id(request) + " is invalid.");
+            }
+            return request.getUrl().contains("fieldgroups=SUMMARY") ? "{\"summary\": " + member + "}"
+                    : "{\"detail\": {\"responseHistory\": [{\"activity\": \"BUYER_CREATE_RETURN\", \"author\": \"BUYER\","
+                    + " \"creationDate\": {\"value\": \"2026-11-20T09:15:00.000Z\"}, \"notes\": \"The mug arrived with a crack\"}]}}";
         }
 
         @Override
