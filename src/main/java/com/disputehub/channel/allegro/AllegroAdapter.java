@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class AllegroAdapter implements ChannelAdapter {
 
-    static final String OPEN_STATUSES = "DISPUTE_ONGOING,DISPUTE_UNRESOLVED,CLAIM_SUBMITTED";
+    static final List<String> OPEN_STATUSES = List.of("DISPUTE_ONGOING", "DISPUTE_UNRESOLVED", "CLAIM_SUBMITTED");
 
     private final AllegroClient client;
     private final AllegroDecisions decisions;
@@ -77,7 +77,7 @@ class AllegroAdapter implements ChannelAdapter {
     public FetchResult fetchChanges(ChannelAccount account, String cursorText) {
         int offset = cursorText == null || cursorText.isBlank() ? 0 : AllegroClient.JSON.readTree(cursorText).path("offset").asInt(0);
         int limit = AllegroOptions.of(account).pageSize();
-        Map<String, String> query = new LinkedHashMap<>();
+        Map<String, Object> query = new LinkedHashMap<>();
         query.put("status", OPEN_STATUSES);
         query.put("offset", String.valueOf(offset));
         query.put("limit", String.valueOf(limit));

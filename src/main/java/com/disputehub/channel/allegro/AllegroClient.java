@@ -10,14 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriBuilder;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
-import com.disputehub.channel.ChannelUnavailableException;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.ChannelHttp;
 import com.disputehub.channel.support.TokenGrant;
@@ -55,17 +52,17 @@ class AllegroClient {
         this.clock = clock;
     }
 
-    JsonNode get(ChannelAccount account, String what, String path, Map<String, String> query, MediaType type) {
-        String token = accessToken(account);
-        return parse(what, ChannelHttp.call(what, true, () -> unauthorizedExpires(account, () -> client(account).get()
-                .uri(b -> withQuery(b.path(path), query)).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(type)
+    JsonNode get(ChannelAccount account, String what, String path, Map<String, ?> query, MediaType type) {
+        String token = tokens.token(account, this::refresh);
+        return parse(what, ChannelHttp.call(what, true, () -> tokens.forgetOn401(account, "Allegro", () -> client(account).get()
+                .uri(b -> ChannelHttp.withQuery(b.path(path), query)).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(type)
                 .retrieve().body(String.class))));
     }
 
     JsonNode post(ChannelAccount account, String what, String path, Object payload, MediaType type) {
-        String token = accessToken(account);
+        String token = tokens.token(account, this::refresh);
         String body = JSON.writeValueAsString(payload);
-        String answer = ChannelHttp.call(what, false, () -> unauthorizedExpires(account, () -> client(account).post().uri(path)
+        String answer = ChannelHttp.call(what, false, () -> tokens.forgetOn401(account, "Allegro", () -> client(account).post().uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(type).contentType(type).body(body)
                 .retrieve().body(String.class)));
         return answer == null || answer.isBlank() ? JSON.createObjectNode() : parse(what, answer);
@@ -98,34 +95,6 @@ class AllegroClient {
         }
         return new TokenGrant(grant.get("access_token").asString(), clock.instant().plusSeconds(grant.path("expires_in").asLong(43199)),
                 grant.path("refresh_token").asString(null), null);
-    }
-
-    private String accessToken(ChannelAccount account) {
-        return AccountTokens.refreshes(account) ? tokens.accessToken(account, this::refresh) : account.credential("access-token");
-    }
-
-    private <T> T unauthorizedExpires(ChannelAccount account, java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (HttpClientErrorException.Unauthorized e) {
-            if (!AccountTokens.refreshes(account)) {
-                throw e;
-            }
-            tokens.expire(account);
-            throw new ChannelUnavailableException("Allegro refused the access token (401); it is refreshed for the next attempt", null, e);
-        }
-    }
-
-    private static URI withQuery(UriBuilder builder, Map<String, String> query) {
-        Map<String, String> values = new java.util.HashMap<>();
-        query.forEach((name, value) -> {
-            for (String one : value.split(",")) {
-                String key = name.replace('.', '_') + values.size();
-                builder.queryParam(name, "{" + key + "}");
-                values.put(key, one);
-            }
-        });
-        return builder.build(values);
     }
 
     private static JsonNode parse(String what, String body) {

@@ -3,9 +3,6 @@ package com.disputehub.channel.allegro;
 import static com.disputehub.channel.support.JsonText.text;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.Locale;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.NormalizationException;
 import com.disputehub.channel.RawRecord;
+import com.disputehub.channel.support.JsonText;
 import com.disputehub.channel.support.ReasonClassifier;
 import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.Evidence;
@@ -60,8 +58,8 @@ final class AllegroMapper {
                 .buyerName(text(issue.path("buyer"), "login"))
                 .reason(reason(account, issue))
                 .requestedRefund(expectedRefund(raw.ref(), issue))
-                .openedAt(time(raw, text(issue, "openedDate")))
-                .channelUpdatedAt(time(raw, text(issue.path("chat").path("lastMessage"), "createdAt")))
+                .openedAt(JsonText.instant(raw, text(issue, "openedDate")))
+                .channelUpdatedAt(JsonText.instant(raw, text(issue.path("chat").path("lastMessage"), "createdAt")))
                 .messages(chat(raw, id, record.path("chat")))
                 .evidence(evidence(issue))
                 .flags(Boolean.TRUE.equals(returnRequired(issue)) ? List.of("RETURN_REQUIRED") : List.of())
@@ -87,7 +85,7 @@ final class AllegroMapper {
             case "CLAIM_REJECTED" -> b.status(IncidentStatus.REJECTED, status, ActionOwner.NOBODY);
             // CLAIM_SUBMITTED, and statuses Allegro adds: the seller looks, by Allegro's decision date
             default -> b.status(IncidentStatus.NEEDS_SELLER_ACTION, status, ActionOwner.SELLER)
-                    .respondBy(time(raw, text(issue, "decisionDueDate") != null ? text(issue, "decisionDueDate")
+                    .respondBy(JsonText.instant(raw, text(issue, "decisionDueDate") != null ? text(issue, "decisionDueDate")
                             : text(issue.path("currentState"), "statusDueDate")));
         }
     }
@@ -138,7 +136,7 @@ final class AllegroMapper {
         for (JsonNode m : items) {
             String role = text(m.path("author"), "role");
             messages.add(new IncidentMessage(text(m, "id") != null ? text(m, "id") : issueId + "/" + text(m, "createdAt"), issueId, null,
-                    role(role), text(m.path("author"), "login"), List.of(), text(m, "text"), time(raw, text(m, "createdAt"))));
+                    role(role), text(m.path("author"), "login"), List.of(), text(m, "text"), JsonText.instant(raw, text(m, "createdAt"))));
         }
         messages.sort(Comparator.comparing(IncidentMessage::sentAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(IncidentMessage::externalId));
@@ -166,16 +164,5 @@ final class AllegroMapper {
             case "SYSTEM", "FULFILLMENT" -> PartyRole.SYSTEM;
             default -> PartyRole.OTHER;
         };
-    }
-
-    private static Instant time(RawRecord raw, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new NormalizationException(raw.ref() + ": '" + value + "' is not an ISO 8601 time", e);
-        }
     }
 }

@@ -42,7 +42,7 @@ class CjClient {
     }
 
     JsonNode get(ChannelAccount account, String what, String path, Map<String, ?> query) {
-        String token = accessToken(account);
+        String token = tokens.token(account, this::refresh);
         return data(what, ChannelHttp.call(what, true, () -> client(account).get()
                 .uri(b -> {
                     b.path(path);
@@ -54,7 +54,7 @@ class CjClient {
 
     JsonNode post(ChannelAccount account, String what, String path, Object body, boolean idempotent) {
         String json = JSON.writeValueAsString(body);
-        String token = accessToken(account);
+        String token = tokens.token(account, this::refresh);
         return data(what, ChannelHttp.call(what, idempotent, () -> client(account).post().uri(path).header(TOKEN_HEADER, token)
                 .contentType(MediaType.APPLICATION_JSON).body(json).retrieve().body(String.class)));
     }
@@ -82,10 +82,6 @@ class CjClient {
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
-    }
-
-    private String accessToken(ChannelAccount account) {
-        return AccountTokens.refreshes(account) ? tokens.accessToken(account, this::refresh) : account.credential("access-token");
     }
 
     private static JsonNode data(String what, String answer) {

@@ -14,12 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriBuilder;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
-import com.disputehub.channel.ChannelUnavailableException;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.ChannelHttp;
 import com.disputehub.channel.support.TokenGrant;
@@ -59,19 +57,19 @@ class EbayClient {
 
     /** A read: {@code path} under Post-Order v2, with its query. */
     JsonNode get(ChannelAccount account, String what, String path, Map<String, String> query) {
-        String token = accessToken(account);
-        String body = ChannelHttp.call(what, true, () -> unauthorizedExpires(account, () -> client(account).get()
-                .uri(b -> withQuery(b.path(POST_ORDER + path), query))
+        String token = tokens.token(account, this::refresh);
+        String body = ChannelHttp.call(what, true, () -> tokens.forgetOn401(account, "eBay", () -> client(account).get()
+                .uri(b -> ChannelHttp.withQuery(b.path(POST_ORDER + path), query))
                 .header(HttpHeaders.AUTHORIZATION, "IAF " + token).retrieve().body(String.class)));
         return parse(what, body);
     }
 
     /** A write: a JSON body posted to {@code path} under Post-Order v2, signed when eBay asks it of the account. */
     JsonNode post(ChannelAccount account, String what, String path, Object payload, boolean signable) {
-        String token = accessToken(account);
+        String token = tokens.token(account, this::refresh);
         String body = payload == null ? "" : JSON.writeValueAsString(payload);
         String fullPath = POST_ORDER + path;
-        String answer = ChannelHttp.call(what, false, () -> unauthorizedExpires(account, () -> {
+        String answer = ChannelHttp.call(what, false, () -> tokens.forgetOn401(account, "eBay", () -> {
             RestClient.RequestBodySpec request = client(account).method(HttpMethod.POST).uri(fullPath)
                     .header(HttpHeaders.AUTHORIZATION, "IAF " + token).contentType(MediaType.APPLICATION_JSON);
             if (signable && EbayOptions.of(account).digitalSignatures()) {
@@ -113,34 +111,6 @@ class EbayClient {
         return new TokenGrant(accessToken, clock.instant().plusSeconds(seconds), grant.path("refresh_token").asString(null),
                 grant.hasNonNull("refresh_token_expires_in")
                         ? clock.instant().plusSeconds(grant.get("refresh_token_expires_in").asLong()) : null);
-    }
-
-    private String accessToken(ChannelAccount account) {
-        return AccountTokens.refreshes(account) ? tokens.accessToken(account, this::refresh) : account.credential("access-token");
-    }
-
-    /** eBay refused the token before its time: forget it, and let the retry refresh it (a refused refresh pauses). */
-    private <T> T unauthorizedExpires(ChannelAccount account, java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (org.springframework.web.client.HttpClientErrorException.Unauthorized e) {
-            if (!AccountTokens.refreshes(account)) {
-                throw e;
-            }
-            tokens.expire(account);
-            throw new ChannelUnavailableException("eBay refused the access token (401); it is refreshed for the next attempt", null, e);
-        }
-    }
-
-    private static URI withQuery(UriBuilder builder, Map<String, String> query) {
-        query.forEach((name, value) -> {
-            if (value != null) {
-                builder.queryParam(name, "{" + name + "}");
-            }
-        });
-        Map<String, String> values = new java.util.HashMap<>(query);
-        values.values().removeIf(java.util.Objects::isNull);
-        return builder.build(values);
     }
 
     private static JsonNode parse(String what, String body) {

@@ -4,8 +4,6 @@ import static com.disputehub.channel.support.JsonText.text;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.Locale;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.NormalizationException;
 import com.disputehub.channel.RawRecord;
+import com.disputehub.channel.support.JsonText;
 import com.disputehub.channel.support.ReasonClassifier;
 import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.IncidentKind;
@@ -68,9 +67,9 @@ final class EbayMapper {
                 .requestedRefund(money(raw, kind == EbayKind.RETURN
                         ? first(d.path("sellerTotalRefund").path("estimatedRefundAmount"), d.path("buyerTotalRefund").path("estimatedRefundAmount"))
                         : d.path("claimAmount")))
-                .openedAt(time(raw, first(date(d, "creationDate"), date(d.path("inquiryDetails"), "creationDate"),
+                .openedAt(JsonText.instant(raw, first(date(d, "creationDate"), date(d.path("inquiryDetails"), "creationDate"),
                         date(d.path("caseDetails"), "creationDate"), date(d.path("creationInfo"), "creationDate"))))
-                .channelUpdatedAt(time(raw, date(d, "lastModifiedDate")))
+                .channelUpdatedAt(JsonText.instant(raw, date(d, "lastModifiedDate")))
                 .messages(history(raw, kind, id, d))
                 .rawPayload(raw.text());
         status(b, raw, kind, d);
@@ -81,7 +80,7 @@ final class EbayMapper {
         switch (kind) {
             case INQUIRY -> {
                 String status = first(text(d, "inquiryStatusEnum"), text(d, "status"));
-                Instant due = time(raw, first(date(d, "respondByDate"), date(d, "sellerMakeItRightByDate")));
+                Instant due = JsonText.instant(raw, first(date(d, "respondByDate"), date(d, "sellerMakeItRightByDate")));
                 switch (status == null ? "" : status) {
                     case "CLOSED", "CS_CLOSED", "CLOSED_WITH_ESCALATION" -> b.status(IncidentStatus.CLOSED, status, ActionOwner.NOBODY);
                     case "WAITING_BUYER_RESPONSE" -> b.status(IncidentStatus.WAITING_FOR_BUYER, status, ActionOwner.BUYER);
@@ -96,18 +95,18 @@ final class EbayMapper {
                     b.status(IncidentStatus.CLOSED, state, ActionOwner.NOBODY);
                 } else if (sellerDue.isObject() && !sellerDue.isEmpty()) {
                     b.status(IncidentStatus.NEEDS_SELLER_ACTION, state + "/" + text(sellerDue, "activityDue"), ActionOwner.SELLER)
-                            .respondBy(time(raw, date(sellerDue, "respondByDate")));
+                            .respondBy(JsonText.instant(raw, date(sellerDue, "respondByDate")));
                 } else if (d.path("buyerResponseDue").isObject() && !d.path("buyerResponseDue").isEmpty()) {
                     b.status(IncidentStatus.WAITING_FOR_BUYER, state, ActionOwner.BUYER);
                 } else {
                     // escalated, or between steps: eBay holds it; it stays visible until eBay closes it
                     b.status(IncidentStatus.WAITING_FOR_PLATFORM, state, ActionOwner.PLATFORM)
-                            .respondBy(time(raw, date(d, "timeoutDate")));
+                            .respondBy(JsonText.instant(raw, date(d, "timeoutDate")));
                 }
             }
             case CASE -> {
                 String status = first(text(d, "caseStatusEnum"), text(d, "status"));
-                Instant due = time(raw, date(d, "respondByDate"));
+                Instant due = JsonText.instant(raw, date(d, "respondByDate"));
                 switch (status == null ? "" : status) {
                     case "CLOSED", "CS_CLOSED" -> b.status(IncidentStatus.CLOSED, status, ActionOwner.NOBODY);
                     case "WAITING_CS", "ON_HOLD" -> b.status(IncidentStatus.WAITING_FOR_PLATFORM, status, ActionOwner.PLATFORM).respondBy(due);
@@ -173,7 +172,7 @@ final class EbayMapper {
             String when = first(date(e, "date"), date(e, "creationDate"));
             messages.add(new IncidentMessage(kind.externalId(id) + "/" + (when == null ? "#" + n : when) + "/" + action, kind.externalId(id),
                     null, role(first(text(e, "actor"), text(e, "author"))), null, List.of(),
-                    words == null ? action : action + ": " + words, time(raw, when)));
+                    words == null ? action : action + ": " + words, JsonText.instant(raw, when)));
             n++;
         }
         messages.sort(Comparator.comparing(IncidentMessage::sentAt, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -209,17 +208,6 @@ final class EbayMapper {
     /** eBay's DateTime: {@code {"value": "2026-11-20T10:00:00.000Z"}}. */
     private static String date(JsonNode parent, String field) {
         return text(parent.path(field), "value");
-    }
-
-    private static Instant time(RawRecord raw, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new NormalizationException(raw.ref() + ": '" + value + "' is not an ISO 8601 time", e);
-        }
     }
 
     @SafeVarargs

@@ -1,6 +1,5 @@
 package com.disputehub.channel.mercadolibre;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,14 +9,11 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriBuilder;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
-import com.disputehub.channel.ChannelUnavailableException;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.ChannelHttp;
 import com.disputehub.channel.support.TokenGrant;
@@ -54,16 +50,16 @@ class MercadoLibreClient {
     }
 
     JsonNode get(ChannelAccount account, String what, String path, Map<String, String> query) {
-        String token = accessToken(account);
-        return parse(what, ChannelHttp.call(what, true, () -> unauthorizedExpires(account, () -> client(account).get()
-                .uri(b -> withQuery(b.path(path), query)).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        String token = tokens.token(account, this::refresh);
+        return parse(what, ChannelHttp.call(what, true, () -> tokens.forgetOn401(account, "Mercado Libre", () -> client(account).get()
+                .uri(b -> ChannelHttp.withQuery(b.path(path), query)).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .retrieve().body(String.class))));
     }
 
     JsonNode post(ChannelAccount account, String what, String path, Object payload) {
-        String token = accessToken(account);
+        String token = tokens.token(account, this::refresh);
         String body = payload == null ? "" : JSON.writeValueAsString(payload);
-        String answer = ChannelHttp.call(what, false, () -> unauthorizedExpires(account, () -> client(account).post().uri(path)
+        String answer = ChannelHttp.call(what, false, () -> tokens.forgetOn401(account, "Mercado Libre", () -> client(account).post().uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON).body(body)
                 .retrieve().body(String.class)));
         return answer == null || answer.isBlank() ? JSON.createObjectNode() : parse(what, answer);
@@ -93,29 +89,6 @@ class MercadoLibreClient {
         }
         return new TokenGrant(grant.get("access_token").asString(), clock.instant().plusSeconds(grant.path("expires_in").asLong(21600)),
                 grant.path("refresh_token").asString(null), null);
-    }
-
-    private String accessToken(ChannelAccount account) {
-        return AccountTokens.refreshes(account) ? tokens.accessToken(account, this::refresh) : account.credential("access-token");
-    }
-
-    private <T> T unauthorizedExpires(ChannelAccount account, java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (HttpClientErrorException.Unauthorized e) {
-            if (!AccountTokens.refreshes(account)) {
-                throw e;
-            }
-            tokens.expire(account);
-            throw new ChannelUnavailableException("Mercado Libre refused the access token (401); it is refreshed for the next attempt", null, e);
-        }
-    }
-
-    private static URI withQuery(UriBuilder builder, Map<String, String> query) {
-        query.forEach((name, value) -> builder.queryParam(name, "{" + name.replace('.', '_') + "}"));
-        Map<String, String> values = new java.util.HashMap<>();
-        query.forEach((name, value) -> values.put(name.replace('.', '_'), value));
-        return builder.build(values);
     }
 
     private static JsonNode parse(String what, String body) {

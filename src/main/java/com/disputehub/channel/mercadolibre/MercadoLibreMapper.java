@@ -5,8 +5,6 @@ import static com.disputehub.channel.support.JsonText.text;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.Locale;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.NormalizationException;
 import com.disputehub.channel.RawRecord;
+import com.disputehub.channel.support.JsonText;
 import com.disputehub.channel.support.ReasonClassifier;
 import com.disputehub.incident.ActionOwner;
 import com.disputehub.incident.IncidentKind;
@@ -59,8 +58,8 @@ final class MercadoLibreMapper {
                 .buyerName(player(claim, "complainant").map(p -> text(p, "user_id")).orElse(null))
                 .reason(reason(account, claim))
                 .productValue(fullValue(raw, record.path("offers")))
-                .openedAt(time(raw, text(claim, "date_created")))
-                .channelUpdatedAt(time(raw, text(claim, "last_updated")))
+                .openedAt(JsonText.instant(raw, text(claim, "date_created")))
+                .channelUpdatedAt(JsonText.instant(raw, text(claim, "last_updated")))
                 .messages(messages(raw, id, record.path("messages")))
                 .flags("shipment".equals(resource) ? List.of("SHIPMENT_CLAIM") : List.of())
                 .rawPayload(raw.text());
@@ -81,7 +80,7 @@ final class MercadoLibreMapper {
         if (sellerActions != null && sellerActions.isArray() && !sellerActions.isEmpty()) {
             Instant due = null;
             for (JsonNode action : sellerActions) {
-                Instant at = time(raw, text(action, "due_date"));
+                Instant at = JsonText.instant(raw, text(action, "due_date"));
                 if (at != null && (due == null || at.isBefore(due))) {
                     due = at;
                 }
@@ -155,7 +154,7 @@ final class MercadoLibreMapper {
             String when = text(m, "date_created");
             messages.add(new IncidentMessage(claimId + "/" + (text(m, "id") != null ? text(m, "id") : when + "#" + n), claimId, null,
                     role(text(m, "sender_role")), null, List.of(role(text(m, "receiver_role"))),
-                    text(m, "message"), time(raw, when)));
+                    text(m, "message"), JsonText.instant(raw, when)));
             n++;
         }
         messages.sort(Comparator.comparing(IncidentMessage::sentAt, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -173,16 +172,5 @@ final class MercadoLibreMapper {
             case "mediator" -> PartyRole.OPERATOR;
             default -> PartyRole.OTHER;
         };
-    }
-
-    private static Instant time(RawRecord raw, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new NormalizationException(raw.ref() + ": '" + value + "' is not an ISO 8601 time", e);
-        }
     }
 }

@@ -73,6 +73,31 @@ public class AccountTokens {
     }
 
     /**
+     * The access token to send: the stored one, refreshed as needed, when the account has a refresh token; else its
+     * fixed {@code credentials.access-token}.
+     */
+    public String token(ChannelAccount account, TokenRefresher refresher) {
+        return refreshes(account) ? accessToken(account, refresher) : account.credential("access-token");
+    }
+
+    /**
+     * Runs a call with the account's token. A 401 on an account with a refresh token forgets the access token and
+     * reads as transient, so that the retry refreshes it; without one, the 401 stays what it is.
+     */
+    public <T> T forgetOn401(ChannelAccount account, String channel, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (org.springframework.web.client.HttpClientErrorException.Unauthorized e) {
+            if (!refreshes(account)) {
+                throw e;
+            }
+            expire(account);
+            throw new com.disputehub.channel.ChannelUnavailableException(channel
+                    + " refused the access token (401); it is refreshed for the next attempt", null, e);
+        }
+    }
+
+    /**
      * The channel refused the access token (a 401 before it expired, or revoked by the seller): the next
      * {@link #accessToken} refreshes it.
      */

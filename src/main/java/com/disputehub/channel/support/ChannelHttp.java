@@ -54,6 +54,23 @@ public class ChannelHttp {
     }
 
     /**
+     * The URI of {@code builder} with {@code query}'s parameters, each value encoded as a URI variable (so dots in
+     * names and reserved characters in values are safe); a collection value repeats the parameter, a null is left out.
+     */
+    public static java.net.URI withQuery(org.springframework.web.util.UriBuilder builder, java.util.Map<String, ?> query) {
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        query.forEach((name, value) -> {
+            java.util.Collection<?> all = value instanceof java.util.Collection<?> c ? c : value == null ? java.util.List.of() : java.util.List.of(value);
+            for (Object one : all) {
+                String key = "q" + values.size();
+                builder.queryParam(name, "{" + key + "}");
+                values.put(key, one);
+            }
+        });
+        return builder.build(values);
+    }
+
+    /**
      * Runs a call. A read that may be repeated ({@code idempotent}) reports a lost answer as unavailable; a
      * write reports it as an unknown outcome, since it may have taken effect.
      */

@@ -34,7 +34,6 @@ import com.disputehub.support.TestKeys;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +52,10 @@ class AllegroKitTest extends ChannelAdapterContract {
     static final String FIRST_REFRESH = "eyJhbGciOi.kit-first-refresh.sig";
     static final String ORDER = "fb6f7b9a-b882-4edf-b994-9dffa6c38530";
     static final Map<String, String> SERVED = new ConcurrentHashMap<>();
-    static final WireMockServer FAKE = startFake(new IssueById());
+    static final String ISSUE_BY_ID = "allegro-issue-by-id";
+    /** GET /sale/issues/{id}: the issue as served, or Allegro's 404. */
+    static final WireMockServer FAKE = startFake(new KitReads.ById(ISSUE_BY_ID, SERVED,
+            id -> "{\"errors\": [{\"code\": \"NotFound\", \"message\": \"Issue not found\"}]}"));
 
     @DynamicPropertySource
     static void kitAccount(DynamicPropertyRegistry registry) {
@@ -76,7 +78,7 @@ class AllegroKitTest extends ChannelAdapterContract {
                         "{\"access_token\": \"kit-allegro-access-1\", \"token_type\": \"bearer\", \"refresh_token\": \"kit-allegro-refresh-2\","
                                 + " \"expires_in\": 43199, \"scope\": \"allegro:api:disputes allegro:api:payments:write\", \"allegro_api\": true}")));
         FAKE.stubFor(allegro(get(urlPathMatching("/sale/issues/[0-9a-f-]+")), BETA).atPriority(20)
-                .willReturn(json(BETA, "{}").withTransformers(IssueById.NAME)));
+                .willReturn(json(BETA, "{}").withTransformers(ISSUE_BY_ID)));
         FAKE.stubFor(allegro(get(urlPathMatching("/sale/issues/[0-9a-f-]+/chat")), BETA).willReturn(json(BETA, """
                 {"chat": [{"id": "92162836-6599-4b6f-a71e-b27392770b53", "text": "Czajnik przecieka", "attachments": [],
                   "author": {"login": "kit-kupujacy", "role": "BUYER"}, "createdAt": "2026-11-26T12:12:12.019Z"}]}""")));
@@ -233,29 +235,4 @@ class AllegroKitTest extends ChannelAdapterContract {
         };
     }
 
-    /** GET /sale/issues/{id}: the issue as served, or Allegro's 404. */
-    static final class IssueById extends KitReads {
-
-        static final String NAME = "allegro-issue-by-id";
-
-        IssueById() {
-            super(NAME);
-        }
-
-        private static String id(Request request) {
-            String path = request.getUrl().split("\\?")[0];
-            return path.substring(path.lastIndexOf('/') + 1);
-        }
-
-        @Override
-        protected String body(Request request) {
-            String issue = SERVED.get(id(request));
-            return issue == null ? "{\"errors\": [{\"code\": \"NotFound\", \"message\": \"Issue not found\"}]}" : issue;
-        }
-
-        @Override
-        protected int status(Request request) {
-            return SERVED.containsKey(id(request)) ? 200 : 404;
-        }
-    }
 }

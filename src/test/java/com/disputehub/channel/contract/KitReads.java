@@ -1,5 +1,8 @@
 package com.disputehub.channel.contract;
 
+import java.util.Map;
+import java.util.function.Function;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -41,5 +44,37 @@ public abstract class KitReads implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent event) {
         return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withStatus(status(event.getRequest()))
                 .withBody(body(event.getRequest())).build();
+    }
+
+    /**
+     * A detail read by the id that ends the path ({@code /claims/{id}}): what was served under that id, else a 404
+     * with the channel's own error body.
+     */
+    public static class ById extends KitReads {
+
+        private final Map<String, String> served;
+        private final Function<String, String> notFound;
+
+        public ById(String name, Map<String, String> served, Function<String, String> notFound) {
+            super(name);
+            this.served = served;
+            this.notFound = notFound;
+        }
+
+        protected static String id(Request request) {
+            String path = request.getUrl().split("\\?")[0];
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+
+        @Override
+        protected String body(Request request) {
+            String record = served.get(id(request));
+            return record == null ? notFound.apply(id(request)) : record;
+        }
+
+        @Override
+        protected int status(Request request) {
+            return served.containsKey(id(request)) ? 200 : 404;
+        }
     }
 }

@@ -214,33 +214,24 @@ class EbayKitTest extends ChannelAdapterContract {
      * GET return/{id} as eBay answers it: with fieldgroups=SUMMARY the summary only, else (FULL, the default) the
      * detail only; 404 when there is none.
      */
-    static final class ReturnById extends KitReads {
+    static final class ReturnById extends KitReads.ById {
 
         static final String NAME = "ebay-return-by-id";
 
         ReturnById() {
-            super(NAME);
-        }
-
-        private static String id(Request request) {
-            String path = request.getUrl().split("\\?")[0];
-            return path.substring(path.lastIndexOf('/') + 1);
+            super(NAME, SERVED, id -> error("The return ID " + id + " is invalid."));
         }
 
         @Override
         protected String body(Request request) {
-            String member = SERVED.get(id(request));
-            if (member == null) {
-                return error("The return ID " + id(request) + " is invalid.");
+            String member = super.body(request);
+            if (!SERVED.containsKey(id(request))) {
+                return member;
             }
             return request.getUrl().contains("fieldgroups=SUMMARY") ? "{\"summary\": " + member + "}"
                     : "{\"detail\": {\"responseHistory\": [{\"activity\": \"BUYER_CREATE_RETURN\", \"author\": \"BUYER\","
                     + " \"creationDate\": {\"value\": \"2026-11-20T09:15:00.000Z\"}, \"notes\": \"The mug arrived with a crack\"}]}}";
         }
-
-        @Override
-        protected int status(Request request) {
-            return SERVED.containsKey(id(request)) ? 200 : 404;
-        }
     }
+
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,20 +13,20 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Signature;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.support.ChannelHttp;
+import com.disputehub.support.IntegrationTest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -34,13 +35,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * eBay's digital signatures for EU and UK sellers (DOMAIN X8): refunds and return decisions carry an RFC 9421
  * signature by the seller's Ed25519 key, which eBay checks with the public key; reads are not signed.
  */
-class EbaySignatureTest {
+class EbaySignatureTest extends IntegrationTest {
 
-    static final long CREATED = 1_764_600_000L;
     static final String JWE = "eyJ6aXAiOiJERUYiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiQTI1NktXIn0.kit.jwe";
 
     WireMockServer ebay;
     KeyPair keys;
+    @Autowired
     EbayClient client;
     ChannelAccount account;
 
@@ -52,11 +53,10 @@ class EbaySignatureTest {
         keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----";
-        account = new ChannelAccount("eu-seller", "ebay", URI.create(ebay.baseUrl()), Duration.ofHours(1), false,
+        // an id of its own per test: the client keeps a connection and a signer per account id
+        account = new ChannelAccount("eu-seller-" + UUID.randomUUID(), "ebay", URI.create(ebay.baseUrl()), Duration.ofHours(1), false,
                 Map.of("access-token", "v^1.1#eu-token", "signing-key", pem, "signature-key-jwe", JWE),
                 Map.of("digital-signatures", "true", "marketplace-id", "EBAY_DE"));
-        client = new EbayClient(new ChannelHttp(Duration.ofSeconds(2), Duration.ofSeconds(5)), null,
-                Clock.fixed(Instant.ofEpochSecond(CREATED), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -75,7 +75,9 @@ class EbaySignatureTest {
                 .digest(body.getBytes(StandardCharsets.UTF_8))) + ":";
         assertThat(sent.getHeader("Content-Digest")).isEqualTo(digest);
         assertThat(sent.getHeader("x-ebay-signature-key")).isEqualTo(JWE);
-        String params = "(\"content-digest\" \"x-ebay-signature-key\" \"@method\" \"@path\" \"@authority\");created=" + CREATED;
+        String created = sent.getHeader("Signature-Input").replaceAll(".*;created=", "");
+        assertThat(Long.parseLong(created)).as("created: now, in epoch seconds").isCloseTo(Instant.now().getEpochSecond(), within(60L));
+        String params = "(\"content-digest\" \"x-ebay-signature-key\" \"@method\" \"@path\" \"@authority\");created=" + created;
         assertThat(sent.getHeader("Signature-Input")).isEqualTo("sig1=" + params);
         assertThat(sent.getHeader("X-EBAY-C-MARKETPLACE-ID")).isEqualTo("EBAY_DE");
 
@@ -98,7 +100,7 @@ class EbaySignatureTest {
     void onlyWhatEbayNames() {
         client.get(account, "return search", "/return/search", Map.of("limit", "3"));
         client.post(account, "message", "/return/5000012345/send_message", Map.of("message", Map.of("content", "Hi")), false);
-        ChannelAccount us = new ChannelAccount("us-seller", "ebay", URI.create(ebay.baseUrl()), Duration.ofHours(1), false,
+        ChannelAccount us = new ChannelAccount("us-seller-" + UUID.randomUUID(), "ebay", URI.create(ebay.baseUrl()), Duration.ofHours(1), false,
                 Map.of("access-token", "v^1.1#us-token"), Map.of());
         client.post(us, "refund", "/inquiry/5011112222/issue_refund", null, true);
 

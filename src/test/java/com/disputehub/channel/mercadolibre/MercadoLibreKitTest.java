@@ -33,7 +33,6 @@ import com.disputehub.support.TestKeys;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -50,7 +49,9 @@ class MercadoLibreKitTest extends ChannelAdapterContract {
     static final String FIRST_REFRESH = "TG-kit-first-refresh-6d1e";
     static final String CLAIMS = MercadoLibreClient.CLAIMS;
     static final Map<String, String> SERVED = new ConcurrentHashMap<>();
-    static final WireMockServer FAKE = startFake(new ClaimById());
+    static final String CLAIM_BY_ID = "meli-claim-by-id";
+    /** GET /post-purchase/v1/claims/{id}: the claim as served, or Mercado Libre's 404. */
+    static final WireMockServer FAKE = startFake(new KitReads.ById(CLAIM_BY_ID, SERVED, id -> error(404, "not_found", "Resource not found")));
 
     @DynamicPropertySource
     static void kitAccount(DynamicPropertyRegistry registry) {
@@ -74,7 +75,7 @@ class MercadoLibreKitTest extends ChannelAdapterContract {
                 .willReturn(okJson(grant(1))));
         FAKE.stubFor(post(urlPathEqualTo(MercadoLibreClient.TOKEN_PATH)).withRequestBody(containing("refresh_token=TG-kit-next-1"))
                 .willReturn(okJson(grant(2))));
-        FAKE.stubFor(meli(get(urlPathMatching(CLAIMS + "/[0-9]+"))).atPriority(20).willReturn(okJson("{}").withTransformers(ClaimById.NAME)));
+        FAKE.stubFor(meli(get(urlPathMatching(CLAIMS + "/[0-9]+"))).atPriority(20).willReturn(okJson("{}").withTransformers(CLAIM_BY_ID)));
         FAKE.stubFor(meli(get(urlPathMatching(CLAIMS + "/[0-9]+/messages"))).willReturn(okJson("""
                 [{"sender_role": "complainant", "receiver_role": "respondent", "message": "O produto chegou com defeito",
                   "translated_message": null, "date_created": "2026-11-25T10:15:00.000-03:00", "attachments": [], "status": "available"}]""")));
@@ -230,29 +231,4 @@ class MercadoLibreKitTest extends ChannelAdapterContract {
         };
     }
 
-    /** GET /post-purchase/v1/claims/{id}: the claim as served, or Mercado Libre's 404. */
-    static final class ClaimById extends KitReads {
-
-        static final String NAME = "meli-claim-by-id";
-
-        ClaimById() {
-            super(NAME);
-        }
-
-        private static String id(Request request) {
-            String path = request.getUrl().split("\\?")[0];
-            return path.substring(path.lastIndexOf('/') + 1);
-        }
-
-        @Override
-        protected String body(Request request) {
-            String claim = SERVED.get(id(request));
-            return claim == null ? error(404, "not_found", "Resource not found") : claim;
-        }
-
-        @Override
-        protected int status(Request request) {
-            return SERVED.containsKey(id(request)) ? 200 : 404;
-        }
-    }
 }

@@ -119,8 +119,7 @@ public class AliExpressClient {
     private Map<String, String> signed(ChannelAccount account, String method, Map<String, String> params) {
         Map<String, String> signed = new TreeMap<>(params);
         signed.put("app_key", account.credential("app-key"));
-        signed.put("access_token", AccountTokens.refreshes(account) ? tokens.accessToken(account, this::refresh)
-                : account.credential("access-token"));
+        signed.put("access_token", tokens.token(account, this::refresh));
         signed.put("method", method);
         signed.put("sign_method", AliExpressSigner.SIGN_METHOD);
         signed.put("timestamp", String.valueOf(clock.millis()));
