@@ -70,7 +70,7 @@ class WebhookCrashTest {
         return new String[] {"--spring.profiles.active=demo", "--disputehub.sandbox.mirakl.initial-orders=200",
                 "--disputehub.accounts.demo-mirakl-es.enabled=false", "--disputehub.accounts.demo-aliexpress-br.enabled=false",
                 "--disputehub.accounts.demo-orderchamp-nl.enabled=false", "--disputehub.accounts.demo-tipsa-es.enabled=false",
-                "--disputehub.accounts.demo-dsers-es.enabled=false",
+                "--disputehub.accounts.demo-dsers-es.enabled=false", "--disputehub.accounts.demo-ebay-us.enabled=false",
                 "--disputehub.sandbox.mirakl.tick=0", account + "channel=mirakl",
                 account + "base-url=http://localhost:${server.port}/sandbox/mirakl", account + "poll-interval=1h",
                 account + "sandbox=true", account + "credentials.api-key=sandbox-mirakl-shop-key",

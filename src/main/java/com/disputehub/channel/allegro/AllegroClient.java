@@ -1,9 +1,7 @@
 package com.disputehub.channel.allegro;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,11 +12,10 @@ import org.springframework.web.client.RestClient;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelProtocolException;
-import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.ChannelHttp;
 import com.disputehub.channel.support.TokenGrant;
-import com.disputehub.channel.support.TokenRevokedException;
+import com.disputehub.channel.support.OAuthGrants;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -74,27 +71,12 @@ class AllegroClient {
      * new refresh token, which replaces the old one.
      */
     TokenGrant refresh(ChannelAccount account, String refreshToken) {
-        String basic = Base64.getEncoder().encodeToString((account.credential("client-id") + ":" + account.credential("client-secret"))
-                .getBytes(StandardCharsets.UTF_8));
         URI auth = URI.create(AllegroOptions.of(account).authUrl());
-        String answer;
-        try {
-            // an absolute URI: the authorization server is not the API's host
-            answer = ChannelHttp.call("token refresh", true, () -> client(account).post()
-                    .uri(auth.resolve(auth.getPath() + TOKEN_PATH) + "?grant_type=refresh_token&refresh_token={token}", refreshToken)
-                    .header(HttpHeaders.AUTHORIZATION, "Basic " + basic).accept(MediaType.APPLICATION_JSON).retrieve().body(String.class));
-        } catch (ChannelRejectedException e) {
-            if (e.getMessage().contains("invalid_grant") || e.httpStatus() == 401) {
-                throw new TokenRevokedException(e.httpStatus(), e.getMessage());
-            }
-            throw e;
-        }
-        JsonNode grant = parse("token refresh", answer);
-        if (grant.path("access_token").asString("").isBlank()) {
-            throw new ChannelProtocolException("token refresh: the answer has no access_token", null);
-        }
-        return new TokenGrant(grant.get("access_token").asString(), clock.instant().plusSeconds(grant.path("expires_in").asLong(43199)),
-                grant.path("refresh_token").asString(null), null);
+        // an absolute URI: the authorization server is not the API's host
+        String answer = OAuthGrants.request(() -> client(account).post()
+                .uri(auth.resolve(auth.getPath() + TOKEN_PATH) + "?grant_type=refresh_token&refresh_token={token}", refreshToken)
+                .header(HttpHeaders.AUTHORIZATION, OAuthGrants.basic(account)).accept(MediaType.APPLICATION_JSON).retrieve().body(String.class));
+        return OAuthGrants.parse(answer, clock.instant(), 43199);
     }
 
     private static JsonNode parse(String what, String body) {

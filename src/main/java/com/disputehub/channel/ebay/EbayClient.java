@@ -1,9 +1,7 @@
 package com.disputehub.channel.ebay;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,11 +15,10 @@ import org.springframework.web.client.RestClient;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelProtocolException;
-import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.ChannelHttp;
 import com.disputehub.channel.support.TokenGrant;
-import com.disputehub.channel.support.TokenRevokedException;
+import com.disputehub.channel.support.OAuthGrants;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -89,28 +86,10 @@ class EbayClient {
         form.add("grant_type", "refresh_token");
         form.add("refresh_token", refreshToken);
         EbayOptions.of(account).scopes().ifPresent(s -> form.add("scope", s));
-        String basic = Base64.getEncoder().encodeToString((account.credential("client-id") + ":" + account.credential("client-secret"))
-                .getBytes(StandardCharsets.UTF_8));
-        String answer;
-        try {
-            answer = ChannelHttp.call("token refresh", true, () -> client(account).post().uri(TOKEN_PATH)
-                    .header(HttpHeaders.AUTHORIZATION, "Basic " + basic).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(form).retrieve().body(String.class));
-        } catch (ChannelRejectedException e) {
-            if (e.getMessage().contains("invalid_grant") || e.httpStatus() == 401) {
-                throw new TokenRevokedException(e.httpStatus(), e.getMessage());
-            }
-            throw e;
-        }
-        JsonNode grant = parse("token refresh", answer);
-        String accessToken = grant.path("access_token").asString("");
-        if (accessToken.isBlank()) {
-            throw new ChannelProtocolException("token refresh: the answer has no access_token", null);
-        }
-        long seconds = grant.path("expires_in").asLong(7200);
-        return new TokenGrant(accessToken, clock.instant().plusSeconds(seconds), grant.path("refresh_token").asString(null),
-                grant.hasNonNull("refresh_token_expires_in")
-                        ? clock.instant().plusSeconds(grant.get("refresh_token_expires_in").asLong()) : null);
+        String answer = OAuthGrants.request(() -> client(account).post().uri(TOKEN_PATH)
+                .header(HttpHeaders.AUTHORIZATION, OAuthGrants.basic(account)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form).retrieve().body(String.class));
+        return OAuthGrants.parse(answer, clock.instant(), 7200);
     }
 
     private static JsonNode parse(String what, String body) {

@@ -13,11 +13,10 @@ import org.springframework.web.client.RestClient;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelProtocolException;
-import com.disputehub.channel.ChannelRejectedException;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.ChannelHttp;
 import com.disputehub.channel.support.TokenGrant;
-import com.disputehub.channel.support.TokenRevokedException;
+import com.disputehub.channel.support.OAuthGrants;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -72,23 +71,10 @@ class MercadoLibreClient {
         form.add("client_id", account.credential("client-id"));
         form.add("client_secret", account.credential("client-secret"));
         form.add("refresh_token", refreshToken);
-        String answer;
-        try {
-            answer = ChannelHttp.call("token refresh", true, () -> client(account).post().uri(TOKEN_PATH)
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.APPLICATION_JSON).body(form)
-                    .retrieve().body(String.class));
-        } catch (ChannelRejectedException e) {
-            if (e.getMessage().contains("invalid_grant")) {
-                throw new TokenRevokedException(e.httpStatus(), e.getMessage());
-            }
-            throw e;
-        }
-        JsonNode grant = parse("token refresh", answer);
-        if (grant.path("access_token").asString("").isBlank()) {
-            throw new ChannelProtocolException("token refresh: the answer has no access_token", null);
-        }
-        return new TokenGrant(grant.get("access_token").asString(), clock.instant().plusSeconds(grant.path("expires_in").asLong(21600)),
-                grant.path("refresh_token").asString(null), null);
+        String answer = OAuthGrants.request(() -> client(account).post().uri(TOKEN_PATH)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.APPLICATION_JSON).body(form)
+                .retrieve().body(String.class));
+        return OAuthGrants.parse(answer, clock.instant(), 21600);
     }
 
     private static JsonNode parse(String what, String body) {
