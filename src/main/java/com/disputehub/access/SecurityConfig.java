@@ -104,7 +104,7 @@ class SecurityConfig {
                         .requestMatchers(POST, "/api/bulk-decisions/*/retry-failed", "/api/decisions/*/retry").hasRole(SUPERVISOR)
                         .requestMatchers(POST, "/api/decisions/*/approve", "/api/decisions/*/reject",
                                 "/api/bulk-decisions/*/approve", "/api/bulk-decisions/*/reject").hasRole(SUPERVISOR)
-                        .requestMatchers(PUT, "/api/accounts/*/supplier-orders").hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/accounts/*/supplier-orders", "/api/accounts/*/refresh-token").hasRole(ADMIN)
                         .requestMatchers(PUT, "/api/incidents/*/external-refs").hasRole(AGENT)
                         // unmapped methods and paths answer 405 and 404 to a caller who is known; the rules test checks
                         // that every mapped write names a role above VIEWER

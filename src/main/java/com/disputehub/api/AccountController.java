@@ -2,10 +2,13 @@ package com.disputehub.api;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -15,6 +18,7 @@ import com.disputehub.channel.ProblemRate;
 import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.channel.runtime.ChannelAdapters;
 import com.disputehub.channel.runtime.ChannelGuards;
+import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.incident.ChangeEvent;
 import com.disputehub.incident.ChangeFeed;
 import com.disputehub.sync.Quarantine;
@@ -36,9 +40,11 @@ class AccountController {
     private final ChangeFeed changes;
     private final ChannelAdapters adapters;
     private final ChannelGuards guards;
+    private final AccountTokens tokens;
 
     AccountController(ChannelAccounts accounts, SyncStates states, Quarantine quarantine, ChangeFeed changes,
-                      ChannelAdapters adapters, ChannelGuards guards) {
+                      ChannelAdapters adapters, ChannelGuards guards, AccountTokens tokens) {
+        this.tokens = tokens;
         this.accounts = accounts;
         this.states = states;
         this.quarantine = quarantine;
@@ -63,6 +69,31 @@ class AccountController {
         return guards.call(account, () -> adapters.get(account.channelType()).problemRate(account))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "channel '" + account.channelType() + "' does not report a problem rate"));
+    }
+
+    /**
+     * The seller authorized the connector again (a new refresh token from the channel's consent page): the token is
+     * stored encrypted and a paused account resumes at its next poll. The token is never echoed or logged.
+     */
+    @Operation(operationId = "reconnectAccount", summary = "Give an OAuth account a new refresh token; a paused account resumes")
+    @PutMapping("/api/accounts/{id}/refresh-token")
+    Map<String, Object> reconnect(@PathVariable String id, @RequestBody RefreshTokenRequest request) {
+        ChannelAccount account = accounts.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no account '" + id + "'"));
+        String token = request == null ? null : request.refreshToken();
+        if (token == null || token.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'refreshToken' is required");
+        }
+        if (token.length() > RefreshTokenRequest.MAX_LENGTH || token.chars().anyMatch(Character::isWhitespace)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'refreshToken' must be one word of at most "
+                    + RefreshTokenRequest.MAX_LENGTH + " characters");
+        }
+        try {
+            tokens.reconnect(account, token);
+        } catch (IllegalStateException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
+        return Map.of("accountId", id, "paused", guards.paused(account));
     }
 
     @Operation(operationId = "listQuarantine", summary = "Records a channel sent that could not be read, with the stage and error")

@@ -66,6 +66,7 @@ class RoleMatrixTest extends IntegrationTest {
         LEAST.put("POST /api/admin/api-keys", Role.ADMIN);
         LEAST.put("DELETE /api/admin/api-keys/{id}", Role.ADMIN);
         LEAST.put("PUT /api/accounts/{id}/supplier-orders", Role.ADMIN);
+        LEAST.put("PUT /api/accounts/{id}/refresh-token", Role.ADMIN);
         for (String webhooks : List.of("GET /api/webhooks", "POST /api/webhooks", "GET /api/webhooks/{id}",
                 "PATCH /api/webhooks/{id}", "DELETE /api/webhooks/{id}", "POST /api/webhooks/{id}/rotate-secret",
                 "POST /api/webhooks/{id}/test", "POST /api/webhooks/{id}/replay", "GET /api/webhooks/{id}/deliveries")) {

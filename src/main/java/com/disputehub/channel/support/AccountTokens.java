@@ -106,6 +106,25 @@ public class AccountTokens {
                 .param("now", now()).param("id", account.id()).update();
     }
 
+    /**
+     * The seller authorized again: {@code refreshToken} replaces the stored one (encrypted), the access token is
+     * refreshed before the next call, and a paused account resumes. Throws IllegalStateException for an account
+     * without a refresh token (it takes a fixed access token from its configuration).
+     */
+    public void reconnect(ChannelAccount account, String refreshToken) {
+        if (!refreshes(account)) {
+            throw new IllegalStateException("account '" + account.id() + "' takes a fixed access token; give it "
+                    + "credentials.refresh-token in its configuration to use refresh tokens");
+        }
+        seeded(account);
+        db.sql("""
+                update channel_token set refresh_token = :refresh, refresh_expires_at = null, access_token = null,
+                    access_expires_at = :now, revoked_at = null, revoked_reason = null
+                where account_id = :id""")
+                .param("refresh", cipher.encrypt(account.id(), refreshToken)).param("now", now()).param("id", account.id()).update();
+        log.info("account {}: a new refresh token was given; the account is active", account.id());
+    }
+
     /** The accounts paused because their channel refused the refresh token, with why. */
     public List<PausedAccount> pausedAccounts() {
         return db.sql("select account_id, revoked_at, revoked_reason from channel_token where revoked_at is not null order by account_id")

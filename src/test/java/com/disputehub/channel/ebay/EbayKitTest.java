@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +28,7 @@ import com.disputehub.channel.contract.ChannelAdapterContract;
 import com.disputehub.channel.contract.KitDecision;
 import com.disputehub.channel.contract.KitReads;
 import com.disputehub.channel.contract.KitRecord;
+import com.disputehub.support.Api;
 import com.disputehub.support.Fixtures;
 import com.disputehub.support.TestKeys;
 
@@ -167,6 +169,29 @@ class EbayKitTest extends ChannelAdapterContract {
                     assertThat(r.getHeader("Authorization")).isEqualTo("IAF " + ACCESS_TOKEN);
                     assertThat(r.getHeader("X-EBAY-C-MARKETPLACE-ID")).isEqualTo("EBAY_US");
                 });
+    }
+
+    @Test
+    @DisplayName("X8: eBay refusing the refresh token pauses the account, no retry loop; PUT /api/accounts/{id}/refresh-token with a new one resumes it")
+    void refusedThenReconnected() {
+        serve(List.of(List.of(KitRecord.normal("v1"))), -1);
+        FAKE.stubFor(post(urlPathEqualTo(EbayClient.TOKEN_PATH)).withRequestBody(containing("kit-refresh-token-7c3e")).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\": \"invalid_grant\", \"error_description\": \"the provided authorization refresh token is invalid or was issued to another client\"}")));
+
+        assertThatThrownBy(this::poll).hasMessageContaining("invalid_grant");
+        assertThat(poll().ran()).as("paused: the next poll does not run").isFalse();
+        assertThat(FAKE.findAll(postRequestedFor(urlPathEqualTo(EbayClient.TOKEN_PATH)))).as("refused once, not retried").hasSize(1);
+
+        Api.Answer reconnected = api().put("/api/accounts/" + ACCOUNT + "/refresh-token", "{\"refreshToken\": \"v^1.1#i^1#r^1#kit-reconnected-9d4f\"}");
+        assertThat(reconnected.status()).isEqualTo(200);
+        assertThat(reconnected.body().get("paused").asBoolean()).isFalse();
+        assertThat(reconnected.body().toString()).doesNotContain("kit-reconnected");
+        assertThat(poll().ran()).isTrue();
+        assertThat(externalIds()).containsExactly("RET-v1");
+        assertThat(FAKE.findAll(postRequestedFor(urlPathEqualTo(EbayClient.TOKEN_PATH))).get(1).getBodyAsString()).contains("kit-reconnected-9d4f");
+        assertThat(api().put("/api/accounts/" + ACCOUNT + "/refresh-token", "{\"refreshToken\": \"\"}").status()).isEqualTo(400);
+        assertThat(api().put("/api/accounts/nobody/refresh-token", "{\"refreshToken\": \"x\"}").status()).isEqualTo(404);
     }
 
     private static KitDecision stubbed(KitDecision decision, String answer) {
