@@ -12,6 +12,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import com.disputehub.access.Actor;
 import com.disputehub.access.Role;
+import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.IncidentNotFoundException;
@@ -26,14 +27,16 @@ class PageSupport {
 
     private final WebhookService webhooks;
     private final AccountTokens tokens;
+    private final ChannelAccounts accounts;
 
-    PageSupport(WebhookService webhooks, AccountTokens tokens) {
+    PageSupport(WebhookService webhooks, AccountTokens tokens, ChannelAccounts accounts) {
         this.webhooks = webhooks;
         this.tokens = tokens;
+        this.accounts = accounts;
     }
 
     /**
-     * The language switch, who is signed in, the accounts paused until someone authorizes them again, and for an
+     * The language switch, who is signed in, the configured accounts paused until someone authorizes them again, and for an
      * ADMIN the webhook endpoints that were turned off by failure.
      */
     @ModelAttribute
@@ -43,7 +46,8 @@ class PageSupport {
         Actor.signedIn().ifPresent(a -> model.addAttribute("signedIn", a.getName()));
         Actor.role().ifPresent(r -> model.addAttribute("signedInRole", r.name()));
         if (Actor.signedIn().isPresent()) {
-            model.addAttribute("pausedAccounts", tokens.pausedAccounts());
+            model.addAttribute("pausedAccounts", tokens.pausedAccounts().stream()
+                    .filter(p -> accounts.find(p.accountId()).isPresent()).toList());
         }
         if (Actor.role().filter(r -> r == Role.ADMIN).isPresent()) {
             model.addAttribute("disabledWebhooks", webhooks.all().stream()

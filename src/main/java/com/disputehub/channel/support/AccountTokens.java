@@ -7,14 +7,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.HttpClientErrorException;
 
 import com.disputehub.channel.ChannelAccount;
+import com.disputehub.channel.ChannelUnavailableException;
 import com.disputehub.database.Hashes;
 
 /**
@@ -84,15 +87,15 @@ public class AccountTokens {
      * Runs a call with the account's token. A 401 on an account with a refresh token forgets the access token and
      * reads as transient, so that the retry refreshes it; without one, the 401 stays what it is.
      */
-    public <T> T forgetOn401(ChannelAccount account, String channel, java.util.function.Supplier<T> call) {
+    public <T> T forgetOn401(ChannelAccount account, String channel, Supplier<T> call) {
         try {
             return call.get();
-        } catch (org.springframework.web.client.HttpClientErrorException.Unauthorized e) {
+        } catch (HttpClientErrorException.Unauthorized e) {
             if (!refreshes(account)) {
                 throw e;
             }
             expire(account);
-            throw new com.disputehub.channel.ChannelUnavailableException(channel
+            throw new ChannelUnavailableException(channel
                     + " refused the access token (401); it is refreshed for the next attempt", null, e);
         }
     }

@@ -464,6 +464,11 @@ public abstract class ChannelAdapterContract {
         return new Api(port);
     }
 
+    /** The pages, signed in as an admin. */
+    protected Api signedInAdmin() {
+        return Api.anonymous(port).signInAsAdmin();
+    }
+
     /** Decisions through the API and the real dispatcher, as the scenarios send them. */
     protected DecisionDriver driver() {
         return new DecisionDriver(new Api(port), endpoints.get("decisionDispatch.poller"));

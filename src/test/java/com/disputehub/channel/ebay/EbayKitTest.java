@@ -172,7 +172,7 @@ class EbayKitTest extends ChannelAdapterContract {
     }
 
     @Test
-    @DisplayName("X8: eBay refusing the refresh token pauses the account, no retry loop; PUT /api/accounts/{id}/refresh-token with a new one resumes it")
+    @DisplayName("X8: eBay refusing the refresh token pauses the account (no retry loop, a banner on every page); PUT /api/accounts/{id}/refresh-token with a new one resumes it")
     void refusedThenReconnected() {
         serve(List.of(List.of(KitRecord.normal("v1"))), -1);
         FAKE.stubFor(post(urlPathEqualTo(EbayClient.TOKEN_PATH)).withRequestBody(containing("kit-refresh-token-7c3e")).atPriority(1)
@@ -182,6 +182,8 @@ class EbayKitTest extends ChannelAdapterContract {
         assertThatThrownBy(this::poll).hasMessageContaining("invalid_grant");
         assertThat(poll().ran()).as("paused: the next poll does not run").isFalse();
         assertThat(FAKE.findAll(postRequestedFor(urlPathEqualTo(EbayClient.TOKEN_PATH)))).as("refused once, not retried").hasSize(1);
+        assertThat(signedInAdmin().page("/inbox?lang=es")).contains("id=\"paused-accounts-banner\"").contains("Cuenta en pausa")
+                .contains(ACCOUNT).contains("invalid_grant");
 
         Api.Answer reconnected = api().put("/api/accounts/" + ACCOUNT + "/refresh-token", "{\"refreshToken\": \"v^1.1#i^1#r^1#kit-reconnected-9d4f\"}");
         assertThat(reconnected.status()).isEqualTo(200);
@@ -189,6 +191,7 @@ class EbayKitTest extends ChannelAdapterContract {
         assertThat(reconnected.body().toString()).doesNotContain("kit-reconnected");
         assertThat(poll().ran()).isTrue();
         assertThat(externalIds()).containsExactly("RET-v1");
+        assertThat(signedInAdmin().page("/inbox?lang=es")).doesNotContain("paused-accounts-banner");
         assertThat(FAKE.findAll(postRequestedFor(urlPathEqualTo(EbayClient.TOKEN_PATH))).get(1).getBodyAsString()).contains("kit-reconnected-9d4f");
         assertThat(api().put("/api/accounts/" + ACCOUNT + "/refresh-token", "{\"refreshToken\": \"\"}").status()).isEqualTo(400);
         assertThat(api().put("/api/accounts/nobody/refresh-token", "{\"refreshToken\": \"x\"}").status()).isEqualTo(404);
