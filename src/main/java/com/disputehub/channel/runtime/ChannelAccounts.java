@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.OptionSpec;
+import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.BusinessCalendar;
+import com.disputehub.channel.support.TokenCipher;
 
 /**
  * The accounts this instance serves: every enabled configured account, less the sandbox's demo accounts when
@@ -25,7 +27,7 @@ public class ChannelAccounts {
 
     private final List<ChannelAccount> accounts;
 
-    ChannelAccounts(AccountsProperties properties, ChannelAdapters adapters) {
+    ChannelAccounts(AccountsProperties properties, ChannelAdapters adapters, TokenCipher cipher) {
         List<ChannelAccount> list = new ArrayList<>();
         for (Map.Entry<String, AccountsProperties.Account> e : properties.accounts().entrySet()) {
             AccountsProperties.Account a = e.getValue();
@@ -40,7 +42,11 @@ public class ChannelAccounts {
             Duration interval = a.pollInterval() == null ? DEFAULT_POLL_INTERVAL : a.pollInterval();
             ChannelAccount account = new ChannelAccount(e.getKey(), a.channel(), a.baseUrl(), interval, a.sandbox(), a.credentials(),
                     a.options());
-            List<String> problems = adapters.get(a.channel()).optionProblems(account);
+            List<String> problems = new ArrayList<>(adapters.get(a.channel()).optionProblems(account));
+            if (AccountTokens.refreshes(account) && !cipher.hasKey()) {
+                problems.add("credentials.refresh-token needs disputehub.tokens.encryption-key (environment "
+                        + "DISPUTEHUB_TOKENS_ENCRYPTION_KEY: 32 random bytes in base64, e.g. openssl rand -base64 32) to keep tokens encrypted");
+            }
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("account '" + e.getKey() + "': " + String.join("; ", problems));
             }

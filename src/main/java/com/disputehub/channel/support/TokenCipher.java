@@ -45,6 +45,11 @@ public class TokenCipher {
         return bytes;
     }
 
+    /** Whether a key is configured; accounts with refresh tokens need one, which the start checks. */
+    public boolean hasKey() {
+        return key != null;
+    }
+
     byte[] encrypt(String accountId, String plain) {
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);

@@ -12,7 +12,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
+import com.disputehub.DisputeHubApplication;
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.OptionSpec;
 import com.disputehub.channel.OptionValues;
@@ -79,5 +81,17 @@ class ChannelOptionsTest {
         assertThat(values.decimal("threshold")).isEqualByComparingTo("0.05");
         assertThat(values.text("shop-id")).isEmpty();
         assertThatThrownBy(() -> values.integer("undeclared")).hasMessageContaining("options.undeclared is not declared");
+    }
+
+    @Test
+    @DisplayName("X8, X6: an account with a refresh token and no encryption key stops the start, naming the key to set")
+    void refreshTokenNeedsKey() {
+        String account = "--disputehub.accounts.no-key.";
+        assertThatThrownBy(() -> new SpringApplicationBuilder(DisputeHubApplication.class).run("--server.port=0",
+                "--spring.main.banner-mode=off", "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false",
+                "--disputehub.webhooks.auto-startup=false", account + "channel=ebay", account + "base-url=http://127.0.0.1:9",
+                account + "credentials.client-id=app", account + "credentials.client-secret=cert", account + "credentials.refresh-token=r1"))
+                .hasStackTraceContaining("account 'no-key': credentials.refresh-token needs disputehub.tokens.encryption-key")
+                .hasStackTraceContaining("DISPUTEHUB_TOKENS_ENCRYPTION_KEY");
     }
 }
