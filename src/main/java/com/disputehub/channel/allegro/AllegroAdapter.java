@@ -86,7 +86,7 @@ class AllegroAdapter implements ChannelAdapter {
         for (JsonNode issue : page.path("issues")) {
             records.add(record(account, issue));
         }
-        boolean more = AllegroUnconfirmed.SHORT_PAGE_ENDS && records.size() >= limit;
+        boolean more = AllegroUnconfirmed.morePages(records.size(), limit);
         return new FetchResult(records, more ? "{\"offset\":" + (offset + limit) + "}" : "{}", more);
     }
 

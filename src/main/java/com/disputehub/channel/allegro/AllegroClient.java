@@ -11,16 +11,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.ChannelHttp;
+import com.disputehub.channel.support.JsonText;
 import com.disputehub.channel.support.TokenGrant;
 import com.disputehub.channel.support.OAuthGrants;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,8 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AllegroClient {
 
-    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+    static final JsonMapper JSON = JsonText.MAPPER;
     static final MediaType BETA = MediaType.parseMediaType("application/vnd.allegro.beta.v1+json");
     static final MediaType PUBLIC = MediaType.parseMediaType("application/vnd.allegro.public.v1+json");
     static final String TOKEN_PATH = "/auth/oauth/token";
@@ -51,7 +47,7 @@ class AllegroClient {
 
     JsonNode get(ChannelAccount account, String what, String path, Map<String, ?> query, MediaType type) {
         String token = tokens.token(account, this::refresh);
-        return parse(what, ChannelHttp.call(what, true, () -> tokens.forgetOn401(account, "Allegro", () -> client(account).get()
+        return JsonText.read(what, ChannelHttp.call(what, true, () -> tokens.forgetOn401(account, "Allegro", () -> client(account).get()
                 .uri(b -> ChannelHttp.withQuery(b.path(path), query)).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(type)
                 .retrieve().body(String.class))));
     }
@@ -62,7 +58,7 @@ class AllegroClient {
         String answer = ChannelHttp.call(what, false, () -> tokens.forgetOn401(account, "Allegro", () -> client(account).post().uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(type).contentType(type).body(body)
                 .retrieve().body(String.class)));
-        return answer == null || answer.isBlank() ? JSON.createObjectNode() : parse(what, answer);
+        return answer == null || answer.isBlank() ? JSON.createObjectNode() : JsonText.read(what, answer);
     }
 
     /**
@@ -77,14 +73,6 @@ class AllegroClient {
                 .uri(auth.resolve(auth.getPath() + TOKEN_PATH) + "?grant_type=refresh_token&refresh_token={token}", refreshToken)
                 .header(HttpHeaders.AUTHORIZATION, OAuthGrants.basic(account)).accept(MediaType.APPLICATION_JSON).retrieve().body(String.class));
         return OAuthGrants.parse(answer, clock.instant(), 43199);
-    }
-
-    private static JsonNode parse(String what, String body) {
-        try {
-            return JSON.readTree(body == null ? "" : body);
-        } catch (JacksonException e) {
-            throw new ChannelProtocolException(what + ": the answer is not JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     private RestClient client(ChannelAccount account) {

@@ -8,10 +8,12 @@ package com.disputehub.channel.allegro;
 final class AllegroUnconfirmed {
 
     /**
-     * The list's page ends the reading when it holds fewer issues than asked: the list response has no total.
-     * Issues come newest first, so a page boundary may shift while reading; the overlap is stored once.
+     * Whether more issues may follow a page: the list response has no total, so a full page says so and a short one
+     * ends the reading. Issues come newest first, so a page boundary may shift while reading; the overlap is stored once.
      */
-    static final boolean SHORT_PAGE_ENDS = true;
+    static boolean morePages(int received, int limit) {
+        return received >= limit;
+    }
 
     /** The listing of a refund's order: {@code GET /payments/refunds?order.id=} answers {@code {"refunds": [...]}}. */
     static final String REFUNDS_FIELD = "refunds";

@@ -84,11 +84,12 @@ class EbayAdapter implements ChannelAdapter {
     @Override
     public FetchResult fetchChanges(ChannelAccount account, String cursorText) {
         Map<String, String> cursor = cursorText == null ? Map.of() : parse(cursorText);
+        EbayOptions options = EbayOptions.of(account);
         EbayKind kind = cursor.containsKey("kind") ? EbayKind.of(cursor.get("kind")) : EbayKind.INQUIRY;
         int offset = Integer.parseInt(cursor.getOrDefault("offset", "0"));
         String since = cursor.getOrDefault("since",
-                clock.instant().minus(Duration.ofDays(EbayOptions.of(account).lookbackDays())).truncatedTo(ChronoUnit.SECONDS).toString());
-        int limit = EbayOptions.of(account).pageSize();
+                clock.instant().minus(Duration.ofDays(options.lookbackDays())).truncatedTo(ChronoUnit.SECONDS).toString());
+        int limit = options.pageSize();
         Map<String, String> query = new HashMap<>();
         query.put(kind.createdFrom, since);
         query.put("limit", String.valueOf(limit));

@@ -14,16 +14,13 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.ChannelHttp;
+import com.disputehub.channel.support.JsonText;
 import com.disputehub.channel.support.TokenGrant;
 import com.disputehub.channel.support.OAuthGrants;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,8 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class EbayClient {
 
-    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+    static final JsonMapper JSON = JsonText.MAPPER;
     static final String POST_ORDER = "/post-order/v2";
     static final String TOKEN_PATH = "/identity/v1/oauth2/token";
 
@@ -58,7 +54,7 @@ class EbayClient {
         String body = ChannelHttp.call(what, true, () -> tokens.forgetOn401(account, "eBay", () -> client(account).get()
                 .uri(b -> ChannelHttp.withQuery(b.path(POST_ORDER + path), query))
                 .header(HttpHeaders.AUTHORIZATION, "IAF " + token).retrieve().body(String.class)));
-        return parse(what, body);
+        return JsonText.read(what, body);
     }
 
     /** A write: a JSON body posted to {@code path} under Post-Order v2, signed when eBay asks it of the account. */
@@ -77,7 +73,7 @@ class EbayClient {
             }
             return request.body(body).retrieve().body(String.class);
         }));
-        return answer == null || answer.isBlank() ? JSON.createObjectNode() : parse(what, answer);
+        return answer == null || answer.isBlank() ? JSON.createObjectNode() : JsonText.read(what, answer);
     }
 
     /** The OAuth refresh-token grant: Basic client credentials, the form eBay documents; invalid_grant revokes. */
@@ -90,14 +86,6 @@ class EbayClient {
                 .header(HttpHeaders.AUTHORIZATION, OAuthGrants.basic(account)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(form).retrieve().body(String.class));
         return OAuthGrants.parse(answer, clock.instant(), 7200);
-    }
-
-    private static JsonNode parse(String what, String body) {
-        try {
-            return JSON.readTree(body == null ? "" : body);
-        } catch (JacksonException e) {
-            throw new ChannelProtocolException(what + ": the answer is not JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     private RestClient client(ChannelAccount account) {

@@ -208,10 +208,8 @@ class EbayDecisions {
     /** An inquiry or a case: eBay refunds the amount claimed. */
     private PushResult fullRefund(ChannelAccount account, EbayKind kind, String base, Refund refund) {
         Map<String, Object> body = new LinkedHashMap<>();
-        if (kind == EbayKind.CASE && EbayUnconfirmed.CASE_REFUND_BODY_IS_TEXT) {
-            if (refund.message() != null && !refund.message().isBlank()) {
-                body.putAll(text(refund.message()));
-            }
+        if (kind == EbayKind.CASE) {
+            body.putAll(EbayUnconfirmed.caseRefundBody(refund.message()));
         } else {
             comments(body, refund.message());
         }

@@ -1,5 +1,7 @@
 package com.disputehub.channel.ebay;
 
+import java.util.Map;
+
 /**
  * What this adapter assumes of eBay's Post-Order API without a published source to confirm it, in one place
  * (docs/adapters/ebay.md lists the same). Each is used where named, so that a correction is one edit here.
@@ -23,9 +25,12 @@ final class EbayUnconfirmed {
 
     /**
      * A case's refund carries an optional Text ({@code {"content": ...}}) as its whole body, as the SDK's
-     * issueCaseRefund sends it; a case's provide_shipment_info takes only the carrier and the tracking number.
+     * issueCaseRefund sends it (inquiries and returns wrap it in {@code comments}); a case's provide_shipment_info
+     * takes only the carrier and the tracking number.
      */
-    static final boolean CASE_REFUND_BODY_IS_TEXT = true;
+    static Map<String, Object> caseRefundBody(String message) {
+        return message == null || message.isBlank() ? Map.of() : Map.of("content", message);
+    }
 
     private EbayUnconfirmed() {
     }

@@ -12,16 +12,13 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import com.disputehub.channel.ChannelAccount;
-import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.channel.support.ChannelHttp;
+import com.disputehub.channel.support.JsonText;
 import com.disputehub.channel.support.TokenGrant;
 import com.disputehub.channel.support.OAuthGrants;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,8 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MercadoLibreClient {
 
-    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+    static final JsonMapper JSON = JsonText.MAPPER;
     static final String CLAIMS = "/post-purchase/v1/claims";
     static final String TOKEN_PATH = "/oauth/token";
 
@@ -50,7 +46,7 @@ class MercadoLibreClient {
 
     JsonNode get(ChannelAccount account, String what, String path, Map<String, String> query) {
         String token = tokens.token(account, this::refresh);
-        return parse(what, ChannelHttp.call(what, true, () -> tokens.forgetOn401(account, "Mercado Libre", () -> client(account).get()
+        return JsonText.read(what, ChannelHttp.call(what, true, () -> tokens.forgetOn401(account, "Mercado Libre", () -> client(account).get()
                 .uri(b -> ChannelHttp.withQuery(b.path(path), query)).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .retrieve().body(String.class))));
     }
@@ -61,7 +57,7 @@ class MercadoLibreClient {
         String answer = ChannelHttp.call(what, false, () -> tokens.forgetOn401(account, "Mercado Libre", () -> client(account).post().uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON).body(body)
                 .retrieve().body(String.class)));
-        return answer == null || answer.isBlank() ? JSON.createObjectNode() : parse(what, answer);
+        return answer == null || answer.isBlank() ? JSON.createObjectNode() : JsonText.read(what, answer);
     }
 
     /** The refresh-token grant: client id and secret in the form, as Mercado Libre documents it. */
@@ -75,14 +71,6 @@ class MercadoLibreClient {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.APPLICATION_JSON).body(form)
                 .retrieve().body(String.class));
         return OAuthGrants.parse(answer, clock.instant(), 21600);
-    }
-
-    private static JsonNode parse(String what, String body) {
-        try {
-            return JSON.readTree(body == null ? "" : body);
-        } catch (JacksonException e) {
-            throw new ChannelProtocolException(what + ": the answer is not JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     private RestClient client(ChannelAccount account) {

@@ -4,15 +4,33 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.NormalizationException;
 import com.disputehub.channel.RawRecord;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Reads optional text out of channel JSON: a missing, null, non-scalar or blank value is null. */
+/** Reads channel JSON: money-safe parsing, and optional text and times out of it (missing, null or blank is null). */
 public final class JsonText {
 
+    /** Decimals as BigDecimal, never double, with their trailing zeros (an amount stays "10.50"). */
+    public static final JsonMapper MAPPER = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+
     private JsonText() {
+    }
+
+    /** A channel's answer as JSON; an answer that is not JSON is the channel's protocol error, named by {@code what}. */
+    public static JsonNode read(String what, String body) {
+        try {
+            return MAPPER.readTree(body == null ? "" : body);
+        } catch (JacksonException e) {
+            throw new ChannelProtocolException(what + ": the answer is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     public static String text(JsonNode node, String field) {

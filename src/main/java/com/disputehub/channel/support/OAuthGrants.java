@@ -9,17 +9,13 @@ import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelProtocolException;
 import com.disputehub.channel.ChannelRejectedException;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The refresh-token grant of OAuth 2.0 channels (RFC 6749 §6): the channel's refusal of the grant, and its answer
  * ({@code access_token}, {@code expires_in}, a new {@code refresh_token} where the channel rotates them).
  */
 public final class OAuthGrants {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private OAuthGrants() {
     }
@@ -47,12 +43,7 @@ public final class OAuthGrants {
 
     /** The token answer, {@code defaultSeconds} of life when it names none. */
     public static TokenGrant parse(String body, Instant now, long defaultSeconds) {
-        JsonNode grant;
-        try {
-            grant = JSON.readTree(body == null ? "" : body);
-        } catch (JacksonException e) {
-            throw new ChannelProtocolException("token refresh: the answer is not JSON: " + e.getOriginalMessage(), e);
-        }
+        JsonNode grant = JsonText.read("token refresh", body);
         String access = grant.path("access_token").asString("");
         if (access.isBlank()) {
             throw new ChannelProtocolException("token refresh: the answer has no access_token", null);
