@@ -9,12 +9,14 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,10 +68,7 @@ class DispatcherCrashTest {
         fake.close();
     }
 
-    /**
-     * The connector's arguments. The first JVM sends at 40 a second, so that queueing the 1,000 refunds (slower on
-     * a busy machine) cannot outlast sending them and the kill always falls mid-way; the second sends at 200.
-     */
+    /** The connector's arguments: the first JVM sends at 40 a second, so that the kill falls mid-way; the second at 200. */
     static String[] connector(int perSecond) {
         return new String[] {
                 "--disputehub.embedded-db.enabled=false",
@@ -91,27 +90,37 @@ class DispatcherCrashTest {
     @DisplayName("X4: SIGKILL mid-way through 1,000 refunds; after a restart each was received exactly once, none lost")
     void killedMidWay() throws Exception {
         long sentAtCrash;
-        try (ConnectorProcess first = ConnectorProcess.start("crash-1-killed-mid-way", connector(40))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> db.sql(
-                    "select count(*) from sync_state where account_id = ? and last_success is not null").param(ACCOUNT).query(Long.class).single() == 1);
-            List<UUID> incidents = db.sql("select id from incident where account_id = ? order by external_id limit ?")
-                    .params(ACCOUNT, DECISIONS).query(UUID.class).list();
-            assertThat(incidents).hasSize(DECISIONS);
-            queueRefunds(first.api(), incidents);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> decisions("SENT") >= 300);
-            first.kill();
-            sentAtCrash = decisions("SENT");
-        }
-        long inFlightAtCrash = decisions("SENDING");
+        long inFlightAtCrash;
+        List<UUID> unanswered;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            try (ConnectorProcess first = ConnectorProcess.start("crash-1-killed-mid-way", connector(40))) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> db.sql(
+                        "select count(*) from sync_state where account_id = ? and last_success is not null").param(ACCOUNT).query(Long.class).single() == 1);
+                List<UUID> incidents = db.sql("select id from incident where account_id = ? order by external_id limit ?")
+                        .params(ACCOUNT, DECISIONS).query(UUID.class).list();
+                assertThat(incidents).hasSize(DECISIONS);
+                Map<UUID, Future<Integer>> queued = queueRefunds(pool, first.api(), incidents);
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> decisions("SENT") >= 300);
+                first.kill();
+                sentAtCrash = decisions("SENT");
+                unanswered = unanswered(queued);
+            }
+            inFlightAtCrash = decisions("SENDING");
 
-        try (ConnectorProcess second = ConnectorProcess.start("crash-2-finishes", connector(200))) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> decisions("SENT") == DECISIONS);
+            try (ConnectorProcess second = ConnectorProcess.start("crash-2-finishes", connector(200))) {
+                assertThat(unanswered(queueRefunds(pool, second.api(), unanswered))).as("refunds asked again with their keys").isEmpty();
+                await().atMost(Duration.ofSeconds(90)).until(() -> decisions("SENT") == DECISIONS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
 
         assertThat(sentAtCrash).as("killed mid-way").isLessThan(DECISIONS);
         Map<String, Integer> refundsPerLine = refundsPerLine();
         assertThat(refundsPerLine.values().stream().mapToInt(Integer::intValue).sum())
-                .as("refunds the marketplace received (%d were being sent at the crash)", inFlightAtCrash).isEqualTo(DECISIONS);
+                .as("refunds the marketplace received (%d were being sent at the crash, %d asked again)",
+                        inFlightAtCrash, unanswered.size()).isEqualTo(DECISIONS);
         assertThat(refundsPerLine.values()).allMatch(n -> n == 1);
         List<String> decidedLines = db.sql("""
                 select i.external_id from decision d join incident i on i.id = d.incident_id where d.account_id = ?
@@ -120,21 +129,41 @@ class DispatcherCrashTest {
         assertThat(decisions("FAILED") + decisions("UNKNOWN") + decisions("REJECTED")).isZero();
     }
 
-    /** Posts one total refund per incident through the API, eight at a time, all accepted. */
-    private static void queueRefunds(Api api, List<UUID> incidents) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Api.Answer>> answers = new ArrayList<>();
-            for (UUID incident : incidents) {
-                answers.add(pool.submit(() -> api.post("/api/incidents/" + incident + "/decisions",
-                        "{\"type\":\"REFUND\",\"mode\":\"TOTAL\",\"reasonCode\":\"20\"}")));
-            }
-            for (Future<Api.Answer> answer : answers) {
-                assertThat(answer.get().status()).as(answer.get().body().toString()).isEqualTo(202);
-            }
-        } finally {
-            pool.shutdown();
+    /**
+     * Posts one total refund per incident through the API, eight at a time, each with an Idempotency-Key of its
+     * own, while the test watches the sending: the kill may come before every refund is queued (on a slow machine
+     * queueing outlasts sending), and a request cut by it is asked again of the next JVM with the same key, as an
+     * ERP would.
+     */
+    private static Map<UUID, Future<Integer>> queueRefunds(ExecutorService pool, Api api, List<UUID> incidents) {
+        Map<UUID, Future<Integer>> answers = new LinkedHashMap<>();
+        for (UUID incident : incidents) {
+            answers.put(incident, pool.submit(() -> postRefund(api, incident)));
         }
+        return answers;
+    }
+
+    /** The answer's status, or 0 when the connector was not there to answer. */
+    private static int postRefund(Api api, UUID incident) {
+        try {
+            return api.post("/api/incidents/" + incident + "/decisions", "{\"type\":\"REFUND\",\"mode\":\"TOTAL\",\"reasonCode\":\"20\"}",
+                    "Idempotency-Key", "crash-refund-" + incident).status();
+        } catch (UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    /** The refunds the killed JVM did not accept: cut by the kill or never sent; any other answer fails the test. */
+    private static List<UUID> unanswered(Map<UUID, Future<Integer>> queued) throws Exception {
+        List<UUID> unanswered = new ArrayList<>();
+        for (Map.Entry<UUID, Future<Integer>> answer : queued.entrySet()) {
+            int status = answer.getValue().get(60, TimeUnit.SECONDS);
+            assertThat(status).as("refund for %s", answer.getKey()).isIn(0, 202);
+            if (status == 0) {
+                unanswered.add(answer.getKey());
+            }
+        }
+        return unanswered;
     }
 
     /** Every line's refunds, as the simulated marketplace's OR11 shows them. */
