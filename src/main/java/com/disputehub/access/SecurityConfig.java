@@ -105,7 +105,9 @@ class SecurityConfig {
                         .requestMatchers(POST, "/api/decisions/*/approve", "/api/decisions/*/reject",
                                 "/api/bulk-decisions/*/approve", "/api/bulk-decisions/*/reject").hasRole(SUPERVISOR)
                         .requestMatchers(PUT, "/api/accounts/*/supplier-orders", "/api/accounts/*/refresh-token").hasRole(ADMIN)
-                        .requestMatchers(PUT, "/api/incidents/*/external-refs").hasRole(AGENT)
+                        .requestMatchers(PUT, "/api/incidents/*/external-refs", "/api/incidents/*/assignee", "/api/incidents/assignee",
+                                "/api/incidents/*/pinned", "/api/incidents/*/snooze").hasRole(AGENT)
+                        .requestMatchers(DELETE, "/api/incidents/*/snooze").hasRole(AGENT)
                         // unmapped methods and paths answer 405 and 404 to a caller who is known; the rules test checks
                         // that every mapped write names a role above VIEWER
                         .anyRequest().authenticated())
@@ -139,8 +141,9 @@ class SecurityConfig {
                         .requestMatchers(GET, "/inbox/audit").hasRole(SUPERVISOR)
                         .requestMatchers(GET, "/inbox", "/inbox/**").hasRole(VIEWER)
                         .requestMatchers(POST, "/inbox/incidents/*/decisions", "/inbox/incidents/*/suggestion",
-                                "/inbox/incidents/*/notes", "/inbox/incidents/*/groups").hasRole(AGENT)
-                        .requestMatchers(POST, "/inbox/selection/group", "/inbox/selection/ungroup", "/inbox/groups",
+                                "/inbox/incidents/*/notes", "/inbox/incidents/*/groups", "/inbox/incidents/*/assignee",
+                                "/inbox/incidents/*/pin", "/inbox/incidents/*/snooze", "/inbox/incidents/*/wake").hasRole(AGENT)
+                        .requestMatchers(POST, "/inbox/selection/group", "/inbox/selection/ungroup", "/inbox/selection/assign", "/inbox/groups",
                                 "/inbox/groups/*/rename", "/inbox/groups/*/delete").hasRole(AGENT)
                         .requestMatchers(POST, "/inbox/bulk", "/inbox/bulk/*/confirm").hasRole(AGENT)
                         .requestMatchers(POST, "/inbox/bulk/*/retry-failed").hasRole(SUPERVISOR)

@@ -9,6 +9,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
 
 import com.disputehub.database.Sql;
+import com.disputehub.incident.FilterForm;
 
 /** The people who may sign in, with their role; passwords only as hashes (DOMAIN X6). */
 @Repository
@@ -51,6 +52,22 @@ public class Users {
                 rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
                 rs.getString("password_hash"), rs.getTimestamp("locked_until") == null ? null
                         : rs.getTimestamp("locked_until").toInstant());
+    }
+
+    /**
+     * The login, as stored, of an enabled person who decides (an agent or above), to be given incidents; a clear
+     * error naming who can be otherwise.
+     */
+    public String assignable(String login) {
+        return find(login).filter(u -> u.enabled() && u.role() != Role.VIEWER).map(User::login)
+                .orElseThrow(() -> new IllegalArgumentException("'assignee' cannot be '" + login + "'; one of "
+                        + assignableLogins()));
+    }
+
+    /** Everyone incidents can be given to, by login. */
+    public java.util.List<String> assignableLogins() {
+        return jdbc.sql("select login from app_user where enabled and role <> 'VIEWER' order by lower(login)")
+                .query(String.class).list();
     }
 
     /** A person as the admin API shows them: never the hash. */
@@ -100,6 +117,9 @@ public class Users {
     static void checkLogin(String login) {
         if (login == null || !login.matches("[A-Za-z0-9._@-]{2,50}")) {
             throw new IllegalArgumentException("a login is 2 to 50 letters, digits or . _ @ -");
+        }
+        if (login.equalsIgnoreCase(FilterForm.ME) || login.equalsIgnoreCase(FilterForm.NOBODY)) {
+            throw new IllegalArgumentException("'" + login + "' is a word of the assignee filter, not a login");
         }
     }
 

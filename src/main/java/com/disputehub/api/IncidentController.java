@@ -1,6 +1,7 @@
 package com.disputehub.api;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +43,7 @@ import com.disputehub.incident.IncidentSort;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.TabCounts;
 import com.disputehub.incident.Timeline;
+import com.disputehub.incident.WorkStates;
 import com.disputehub.playbook.Playbook;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -72,11 +74,15 @@ class IncidentController {
     private final KnownFilters knownFilters;
     private final ExternalRefs refs;
     private final IdempotentRequests idempotent;
+    private final WorkStates work;
+    private final Clock clock;
 
     IncidentController(IncidentQueries queries, IncidentStore store, Timeline timeline, IncidentNotes notes,
                        Decisions decisions, DecisionService decisionService, IncidentFiles files, ObjectMapper json,
                        Playbook playbook, Groups groups, KnownFilters knownFilters, ExternalRefs refs,
-                       IdempotentRequests idempotent) {
+                       IdempotentRequests idempotent, WorkStates work, Clock clock) {
+        this.work = work;
+        this.clock = clock;
         this.refs = refs;
         this.idempotent = idempotent;
         this.knownFilters = knownFilters;
@@ -95,8 +101,8 @@ class IncidentController {
     /**
      * Filters (all optional, see {@link FilterForm}): channel, account, kind, status, reason, view (the inbox tab:
      * action-needed, first-absence, decision-sent, waiting, closed), order, text (order, product, buyer, reason
-     * label, messages), sku (prefix), amountMin, amountMax, deadline (overdue, due-today), group; sort is recent
-     * (default) or deadline.
+     * label, messages), sku (prefix), amountMin, amountMax, deadline (overdue, due-today), ref, assignee (a login,
+     * me, none), snoozed and pinned (yes, no), group; sort is recent (default) or deadline.
      */
     @Operation(operationId = "listIncidents", summary = "Incidents with filters, sorted, in keyset pages")
     @GetMapping
@@ -106,7 +112,7 @@ class IncidentController {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
         IncidentPage page = queries.search(filter(form, group), IncidentSort.parse(sort), after, limit);
-        return new Page(page.items().stream().map(IncidentSummary::of).toList(), page.next());
+        return new Page(IncidentSummary.of(page.items(), work, clock.instant()), page.next());
     }
 
     /** How many incidents each tab holds under the same filters (the view is ignored). */
@@ -117,7 +123,7 @@ class IncidentController {
     }
 
     private IncidentFilter filter(FilterForm form, UUID group) {
-        IncidentFilter filter = knownFilters.check(form);
+        IncidentFilter filter = knownFilters.check(form.forViewer(Actor.current()));
         return group == null ? filter : groups.members(group, filter);
     }
 
@@ -128,7 +134,7 @@ class IncidentController {
         return new IncidentDetail(IncidentDetail.withoutRaw(incident), timeline.of(id), notes.of(id),
                 decisions.ofIncident(id).stream().map(DecisionView::of).toList(), files.of(id),
                 decisionService.allowedFor(incident), playbook.suggest(incident).orElse(null),
-                queries.relatedTo(incident).stream().map(IncidentSummary::of).toList(), refs.of(id),
+                IncidentSummary.of(queries.relatedTo(incident), work, clock.instant()), refs.of(id), work.of(id),
                 json.readTree(incident.rawPayload()));
     }
 

@@ -8,6 +8,7 @@ import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentFile;
 import com.disputehub.incident.IncidentNote;
 import com.disputehub.incident.TimelineEvent;
+import com.disputehub.incident.WorkState;
 import com.disputehub.playbook.Suggestion;
 
 import tools.jackson.databind.JsonNode;
@@ -15,12 +16,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * One incident in full: the model, its timeline, notes, decisions, the files sent with them, the decisions
  * allowed now, the playbook's next step (null when none), the other incidents of the same order (a carrier's incident
- * and the marketplace's claim, say), the ERP's references, and the raw payload.
+ * and the marketplace's claim, say), the ERP's references, the seller's work on it
+ * (owner, pin, snooze), and the raw payload.
  */
 record IncidentDetail(Incident incident, List<TimelineEvent> timeline, List<IncidentNote> notes,
                       List<DecisionView> decisions, List<IncidentFile> files,
                       List<Capabilities.DecisionSpec> allowedDecisions, Suggestion suggestion,
-                      List<IncidentSummary> related, Map<String, String> externalRefs, JsonNode raw) {
+                      List<IncidentSummary> related, Map<String, String> externalRefs, WorkState work, JsonNode raw) {
 
     /** The incident without its raw payload text, which is given as JSON beside it. */
     static Incident withoutRaw(Incident i) {

@@ -35,7 +35,7 @@ import tools.jackson.databind.ObjectMapper;
 public class BulkDecisions {
 
     /** The most incidents one bulk decision covers; a larger selection is refused with a hint to narrow it. */
-    public static final int MAX_SELECTION = 5_000;
+    public static final int MAX_SELECTION = Selections.MAX;
 
     private final BulkStore store;
     private final BulkRunner runner;
@@ -48,9 +48,12 @@ public class BulkDecisions {
     private final Clock clock;
     private final KnownFilters knownFilters;
     private final BulkApprovals approvals;
+    private final Selections selections;
 
     BulkDecisions(BulkStore store, BulkRunner runner, Groups groups, IncidentQueries queries, IncidentStore incidents,
-                  DecisionService decisions, ChannelAccounts accounts, ObjectMapper json, Clock clock, KnownFilters knownFilters, BulkApprovals approvals) {
+                  DecisionService decisions, ChannelAccounts accounts, ObjectMapper json, Clock clock, KnownFilters knownFilters, BulkApprovals approvals,
+                  Selections selections) {
+        this.selections = selections;
         this.approvals = approvals;
         this.knownFilters = knownFilters;
         this.store = store;
@@ -72,7 +75,7 @@ public class BulkDecisions {
         request.selection().check();
         DecisionTemplate template = new DecisionTemplate(request.decision(), request.translations());
         template.check(json);
-        List<UUID> ids = select(request.selection());
+        List<UUID> ids = selections.resolve(request.selection(), request.requestedBy());
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("the selection holds no incident");
         }
@@ -133,30 +136,6 @@ public class BulkDecisions {
 
     public BulkDecision find(UUID id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("no bulk decision " + id));
-    }
-
-    private List<UUID> select(Selection selection) {
-        if (!selection.incidentIds().isEmpty()) {
-            List<UUID> ids = List.copyOf(new LinkedHashSet<>(selection.incidentIds()));
-            if (ids.size() > MAX_SELECTION) {
-                throw new IllegalArgumentException(tooMany(ids.size()));
-            }
-            return ids;
-        }
-        IncidentFilter filter = selection.filter() == null ? IncidentFilter.all() : knownFilters.check(selection.filter());
-        if (selection.groupId() != null) {
-            filter = groups.members(selection.groupId(), filter);
-        }
-        List<UUID> ids = queries.matchingIds(filter, MAX_SELECTION + 1);
-        if (ids.size() > MAX_SELECTION) {
-            throw new IllegalArgumentException(tooMany(queries.counts(filter).all()));
-        }
-        return ids;
-    }
-
-    private static String tooMany(long count) {
-        return "the selection holds " + count + " incidents; one bulk decision takes at most " + MAX_SELECTION
-                + ": narrow the filter (a tab, a channel, a reason) or split it";
     }
 
     /**

@@ -12,10 +12,14 @@ import java.util.Map;
  */
 public record FilterForm(String channel, String account, String kind, String status, String reason, String view,
                          String order, String text, String sku, String amountMin, String amountMax, String deadline,
-                         String ref) {
+                         String ref, String assignee, String snoozed, String pinned) {
+
+    /** The assignee filter's word for "the person asking" and for "nobody". */
+    public static final String ME = "me";
+    public static final String NOBODY = "none";
 
     public static FilterForm empty() {
-        return new FilterForm(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new FilterForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public IncidentFilter toFilter() {
@@ -25,13 +29,63 @@ public record FilterForm(String channel, String account, String kind, String sta
         return new IncidentFilter(channel, account, enumOf(IncidentKind.class, "kind", kind),
                 enumOf(IncidentStatus.class, "status", status), enumOf(ReasonCategory.class, "reason", reason),
                 blank(view) ? null : IncidentView.parse(view), order, text, sku, amount("amountMin", amountMin),
-                amount("amountMax", amountMax), blank(deadline) ? null : DeadlineFilter.parse(deadline), ref, null, null);
+                amount("amountMax", amountMax), blank(deadline) ? null : DeadlineFilter.parse(deadline), ref,
+                checkedAssignee(), yesNo("snoozed", snoozed), yesNo("pinned", pinned), null, null);
+    }
+
+    /**
+     * The same form with "me" as the assignee replaced by the login of the person asking; an API key
+     * ({@code key:<name>}) is no person and owns no incident, so "me" stays and is refused.
+     */
+    public FilterForm forViewer(String actor) {
+        boolean me = ME.equalsIgnoreCase(blank(assignee) ? "" : assignee.trim());
+        return me && actor != null && !actor.startsWith("key:") ? withAssignee(actor) : this;
+    }
+
+    /** The same form for one assignee ({@link #NOBODY} for the unassigned, null for anyone). */
+    public FilterForm withAssignee(String login) {
+        return new FilterForm(channel, account, kind, status, reason, view, order, text, sku, amountMin, amountMax, deadline,
+                ref, login, snoozed, pinned);
+    }
+
+    /** The same form, snoozed incidents shown ("yes"), hidden ("no") or both (null). */
+    public FilterForm withSnoozed(String shown) {
+        return new FilterForm(channel, account, kind, status, reason, view, order, text, sku, amountMin, amountMax, deadline,
+                ref, assignee, shown, pinned);
+    }
+
+    /** The same form, only pinned incidents ("yes"), only the others ("no") or both (null). */
+    public FilterForm withPinned(String shown) {
+        return new FilterForm(channel, account, kind, status, reason, view, order, text, sku, amountMin, amountMax, deadline,
+                ref, assignee, snoozed, shown);
+    }
+
+    private String checkedAssignee() {
+        if (blank(assignee)) {
+            return null;
+        }
+        if (ME.equalsIgnoreCase(assignee.trim())) {
+            throw new IllegalArgumentException("'assignee=me' stands for the person signed in; an API key owns no incident:"
+                    + " name the login");
+        }
+        return assignee.trim().equalsIgnoreCase(NOBODY) ? NOBODY : assignee.trim();
+    }
+
+    private static Boolean yesNo(String field, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "yes", "true" -> Boolean.TRUE;
+            case "no", "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("'" + field + "' cannot be '" + value + "'; one of [yes, no]");
+        };
     }
 
     /** The same form on another tab (null: All). */
     public FilterForm withView(String tab) {
         return new FilterForm(channel, account, kind, status, reason, tab, order, text, sku, amountMin, amountMax, deadline,
-                ref);
+                ref, assignee, snoozed, pinned);
     }
 
     /** The non-blank fields, in order, for links and for showing a rule. */
@@ -50,6 +104,9 @@ public record FilterForm(String channel, String account, String kind, String sta
         put(out, "amountMax", amountMax);
         put(out, "deadline", deadline);
         put(out, "ref", ref);
+        put(out, "assignee", assignee);
+        put(out, "snoozed", snoozed);
+        put(out, "pinned", pinned);
         return out;
     }
 

@@ -80,6 +80,21 @@ final class IncidentConditions {
                 and("id in (select incident_id from incident_external_ref where value = ?)", f.externalRef());
             }
         }
+        if (f.assignee() != null) {
+            if (f.assignee().equals(FilterForm.NOBODY)) {
+                and("not exists (select 1 from incident_work w where w.incident_id = incident.id and w.assignee is not null)");
+            } else {
+                and("exists (select 1 from incident_work w where w.incident_id = incident.id and lower(w.assignee) = lower(?))",
+                        f.assignee());
+            }
+        }
+        if (f.snoozed() != null) {
+            and((f.snoozed() ? "" : "not ") + "exists (select 1 from incident_work w where w.incident_id = incident.id and "
+                    + WorkStates.SNOOZED + ")", Sql.ts(clock.instant()));
+        }
+        if (f.pinned() != null) {
+            and((f.pinned() ? "" : "not ") + "exists (select 1 from incident_work w where w.incident_id = incident.id and w.pinned)");
+        }
         if (f.memberOf() != null) {
             and("id in (select incident_id from incident_group_member where group_id = ?)", f.memberOf());
         }

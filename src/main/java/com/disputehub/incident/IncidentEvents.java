@@ -16,15 +16,23 @@ import com.disputehub.event.EventType;
 @Component
 public class IncidentEvents {
 
-    /** Who made a change: the channel (a sync), a decision, or an ERP through the API. */
-    public enum Source { CHANNEL, DECISION, ERP }
+    /** Who made a change: the channel (a sync), a decision, an ERP through the API (a key), or a person. */
+    public enum Source { CHANNEL, DECISION, ERP, PERSON;
+
+        /** ERP for an API key ({@code key:<name>}), PERSON for someone signed in. */
+        public static Source of(String actor) {
+            return actor.startsWith("key:") ? ERP : PERSON;
+        }
+    }
 
     private final EventLog events;
     private final ExternalRefs refs;
+    private final WorkStates work;
 
-    IncidentEvents(EventLog events, ExternalRefs refs) {
+    IncidentEvents(EventLog events, ExternalRefs refs, WorkStates work) {
         this.events = events;
         this.refs = refs;
+        this.work = work;
     }
 
     void created(Incident incident) {
@@ -47,9 +55,9 @@ public class IncidentEvents {
         events.append(type, subject(after), data);
     }
 
-    /** The digest events carry, with the incident's current references. */
+    /** The digest events carry, with the incident's current references and assignee. */
     public IncidentDigest digest(Incident incident) {
-        return IncidentDigest.of(incident, refs.of(incident.id()));
+        return IncidentDigest.of(incident, refs.of(incident.id()), work.of(incident.id()).assignee());
     }
 
     public static EventSubject subject(Incident incident) {

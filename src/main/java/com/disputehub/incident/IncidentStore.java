@@ -38,10 +38,12 @@ public class IncidentStore {
     private final ChangeFeed changes;
     private final IncidentEvents events;
     private final ExternalRefs refs;
+    private final IncidentWork work;
     private final Clock clock;
 
     IncidentStore(JdbcClient jdbc, ObjectMapper json, Timeline timeline, ChangeFeed changes, IncidentEvents events,
-                  ExternalRefs refs, Clock clock) {
+                  ExternalRefs refs, IncidentWork work, Clock clock) {
+        this.work = work;
         this.jdbc = jdbc;
         this.json = json;
         this.rows = new IncidentRowMapper(json);
@@ -66,6 +68,7 @@ public class IncidentStore {
             Incident created = insert(id, source, snapshot);
             timeline.append(id, "CREATED", source.channelType(), "Incident opened: " + describe(snapshot.reason())
                     + ", " + text(snapshot.status()));
+            work.autoAssign(id, source.accountId());
             changes.record(id, "CREATED");
             events.created(created);
             return new UpsertResult(UpsertResult.Outcome.CREATED, id, List.of());
@@ -86,6 +89,7 @@ public class IncidentStore {
         }
         update(after, held ? holdBasis : null);
         timeline.append(before.id(), "CHANNEL_UPDATE", source.channelType(), String.join("; ", diff));
+        work.channelChanged(before.id(), source.channelType());
         changes.record(before.id(), "UPDATED");
         events.updated(before, after, ChangeDescriber.fields(before, after), IncidentEvents.Source.CHANNEL);
         return new UpsertResult(UpsertResult.Outcome.UPDATED, before.id(), diff);

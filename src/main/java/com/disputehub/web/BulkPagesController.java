@@ -99,6 +99,7 @@ class BulkPagesController {
     }
 
     private IncidentFilter members(FilterForm filter, UUID group) {
-        return group == null ? filter.toFilter() : groups.members(group, filter.toFilter());
+        IncidentFilter checked = filter.forViewer(Actor.current()).toFilter();
+        return group == null ? checked : groups.members(group, checked);
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.disputehub.access.Actor;
+import com.disputehub.access.Users;
 import com.disputehub.channel.runtime.KnownFilters;
 import com.disputehub.grouping.Group;
 import com.disputehub.grouping.Groups;
@@ -24,20 +26,28 @@ import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentSort;
 import com.disputehub.incident.IncidentView;
 import com.disputehub.incident.TabCounts;
+import com.disputehub.incident.WorkStates;
 
 /** The inbox: tabs with counts, filters, the list (keyset pages), and what to do with the ticked incidents. */
 @Controller
 class InboxController {
 
     static final int PAGE_SIZE = 50;
+    /** The most pinned incidents shown above the list. */
+    static final int PINNED_SHOWN = 20;
 
     private final IncidentQueries queries;
     private final Groups groups;
     private final FilterChoices choices;
     private final Clock clock;
     private final KnownFilters knownFilters;
+    private final WorkStates work;
+    private final Users users;
 
-    InboxController(IncidentQueries queries, Groups groups, FilterChoices choices, Clock clock, KnownFilters knownFilters) {
+    InboxController(IncidentQueries queries, Groups groups, FilterChoices choices, Clock clock, KnownFilters knownFilters,
+                    WorkStates work, Users users) {
+        this.work = work;
+        this.users = users;
         this.knownFilters = knownFilters;
         this.queries = queries;
         this.groups = groups;
@@ -49,19 +59,33 @@ class InboxController {
     record Tab(String key, IncidentView view, long count, String tone, boolean active, String href) {
     }
 
+    /**
+     * The list; "assignee=me" stands for the person signed in, and snoozed incidents stay out of it unless asked for
+     * ("snoozed=yes"), so every link and the bulk form carry the same choice.
+     */
     @GetMapping("/inbox")
-    String inbox(FilterForm form, @RequestParam(required = false) UUID group, @RequestParam(required = false) String sort,
+    String inbox(FilterForm asked, @RequestParam(required = false) UUID group, @RequestParam(required = false) String sort,
                  @RequestParam(required = false) String after, Model model) {
+        String me = Actor.current();
+        FilterForm viewed = asked.forViewer(me);
+        FilterForm form = viewed.snoozed() == null || viewed.snoozed().isBlank() ? viewed.withSnoozed("no") : viewed;
         IncidentFilter filter = knownFilters.check(form);
         IncidentFilter members = group == null ? filter : groups.members(group, filter);
-        IncidentPage page = queries.search(members, IncidentSort.parse(sort), after, PAGE_SIZE);
+        IncidentSort order = IncidentSort.parse(sort);
+        IncidentPage page = queries.search(members, order, after, PAGE_SIZE);
         TabCounts counts = queries.counts(members);
         Instant now = clock.instant();
+        boolean pinnedStrip = after == null && filter.pinned() == null;
+        model.addAttribute("pinnedRows", pinnedStrip ? IncidentRow.of(queries.search(members.pinned(true), order, null,
+                PINNED_SHOWN).items(), work, now) : List.of());
+        model.addAttribute("me", me);
+        model.addAttribute("views", quickViews(form, me, group, sort));
+        model.addAttribute("assignables", users.assignableLogins());
         model.addAttribute("form", form);
         model.addAttribute("group", group);
         model.addAttribute("sort", sort == null ? "" : sort.toLowerCase(Locale.ROOT));
         model.addAttribute("tabs", tabs(form, group, sort, counts, filter.view()));
-        model.addAttribute("rows", page.items().stream().map(i -> IncidentRow.of(i, now)).toList());
+        model.addAttribute("rows", IncidentRow.of(page.items(), work, now));
         model.addAttribute("here", Links.inbox(form, group, sort, after));
         model.addAttribute("next", page.next() == null ? null : Links.inbox(form, group, sort, page.next()));
         model.addAttribute("matching", filter.view() == null ? counts.all() : counts.of(filter.view()));
@@ -103,6 +127,19 @@ class InboxController {
         int removed = groups.remove(group, ids);
         flash.addFlashAttribute("notice", new Notice("notice.removedFromGroup", removed, groups.find(group).name()));
         return redirect;
+    }
+
+    /** A quick view beside the tabs (mine, unassigned, pinned, snoozed): its link, and whether the list shows it. */
+    record QuickView(String key, boolean active, String href) {
+    }
+
+    private static List<QuickView> quickViews(FilterForm form, String me, UUID group, String sort) {
+        FilterForm base = form.withAssignee(null).withSnoozed("no").withPinned(null);
+        return List.of(
+                new QuickView("mine", me.equalsIgnoreCase(String.valueOf(form.assignee())), Links.inbox(base.withAssignee(me), group, sort, null)),
+                new QuickView("unassigned", FilterForm.NOBODY.equals(form.assignee()), Links.inbox(base.withAssignee(FilterForm.NOBODY), group, sort, null)),
+                new QuickView("pinned", "yes".equals(form.pinned()), Links.inbox(base.withPinned("yes"), group, sort, null)),
+                new QuickView("snoozed", "yes".equals(form.snoozed()), Links.inbox(base.withSnoozed("yes"), group, sort, null)));
     }
 
     /** A message for the next page, with up to two arguments. */

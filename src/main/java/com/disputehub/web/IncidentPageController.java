@@ -27,6 +27,7 @@ import com.disputehub.decision.Decisions;
 import com.disputehub.decision.IdempotencyKey;
 import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.grouping.Group;
+import com.disputehub.access.Users;
 import com.disputehub.grouping.Groups;
 import com.disputehub.incident.ExternalRefs;
 import com.disputehub.incident.Incident;
@@ -36,6 +37,7 @@ import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.IncidentView;
 import com.disputehub.incident.Timeline;
+import com.disputehub.incident.WorkStates;
 import com.disputehub.playbook.Playbook;
 import com.disputehub.playbook.Suggestion;
 
@@ -58,10 +60,15 @@ class IncidentPageController {
     private final ObjectMapper json;
     private final ExternalRefs refs;
     private final Clock clock;
+    private final WorkStates work;
+    private final Users users;
 
     IncidentPageController(IncidentStore store, IncidentQueries queries, Timeline timeline, IncidentNotes notes,
                            IncidentFiles files, Decisions decisions, DecisionService decisionService, DecisionForms forms,
-                           Playbook playbook, Groups groups, ExternalRefs refs, ObjectMapper json, Clock clock) {
+                           Playbook playbook, Groups groups, ExternalRefs refs, ObjectMapper json, Clock clock,
+                           WorkStates work, Users users) {
+        this.work = work;
+        this.users = users;
         this.store = store;
         this.refs = refs;
         this.queries = queries;
@@ -82,7 +89,9 @@ class IncidentPageController {
         Incident incident = find(id);
         List<Group> memberOf = groups.of(id);
         model.addAttribute("incident", incident);
-        model.addAttribute("row", IncidentRow.of(incident, clock.instant()));
+        model.addAttribute("row", IncidentRow.of(incident, work.of(id), clock.instant()));
+        model.addAttribute("assignables", users.assignableLogins());
+        model.addAttribute("me", Actor.current());
         model.addAttribute("timeline", timeline.of(id));
         model.addAttribute("notes", notes.of(id));
         model.addAttribute("externalRefs", refs.of(id));

@@ -30,6 +30,15 @@ class WebFormat {
         return at == null ? "" : time.format(at);
     }
 
+    /** A {@code datetime-local} field's value (2026-12-03T09:00), read in the inbox's time zone. */
+    Instant parseLocal(String field, String value) {
+        try {
+            return java.time.LocalDateTime.parse(value.trim()).atZone(zone).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + field + "' must be a date and time, like 2026-12-03T09:00, not '" + value + "'");
+        }
+    }
+
     public String zone() {
         return zone.getId();
     }

@@ -47,11 +47,16 @@ class RoleMatrixTest extends IntegrationTest {
                 "/inbox/incidents/{id}/groups", "/inbox/bulk", "/inbox/bulk/{id}/confirm", "/inbox/selection/group",
                 "/inbox/selection/ungroup", "/inbox/groups", "/inbox/groups/{id}/rename", "/inbox/groups/{id}/delete",
                 "/api/bulk-decisions", "/api/bulk-decisions/{id}/confirm", "/api/incidents/{id}/notes", "/api/incidents/{id}/decisions",
-                "/api/groups", "/api/groups/{id}/members", "/api/groups/{id}/members/remove")) {
+                "/api/groups", "/api/groups/{id}/members", "/api/groups/{id}/members/remove", "/inbox/incidents/{id}/assignee",
+                "/inbox/incidents/{id}/pin", "/inbox/incidents/{id}/snooze", "/inbox/incidents/{id}/wake", "/inbox/selection/assign")) {
             LEAST.put("POST " + write, Role.AGENT);
         }
         LEAST.put("PATCH /api/groups/{id}", Role.AGENT);
         LEAST.put("PUT /api/incidents/{id}/external-refs", Role.AGENT);
+        for (String work : List.of("PUT /api/incidents/{id}/assignee", "PUT /api/incidents/assignee", "PUT /api/incidents/{id}/pinned",
+                "PUT /api/incidents/{id}/snooze", "DELETE /api/incidents/{id}/snooze")) {
+            LEAST.put(work, Role.AGENT);
+        }
         LEAST.put("DELETE /api/groups/{id}", Role.AGENT);
         for (String supervise : List.of("/inbox/bulk/{id}/retry-failed", "/inbox/approvals/{id}/approve", "/inbox/approvals/{id}/reject",
                 "/api/bulk-decisions/{id}/retry-failed", "/api/decisions/{id}/approve", "/api/decisions/{id}/reject",

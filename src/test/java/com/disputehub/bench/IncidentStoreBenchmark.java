@@ -117,7 +117,7 @@ class IncidentStoreBenchmark {
         }
         return new FilterForm(p.get("channel"), p.get("account"), p.get("kind"), p.get("status"), p.get("reason"),
                 p.get("view"), p.get("order"), p.get("text"), p.get("sku"), p.get("amountMin"), p.get("amountMax"),
-                p.get("deadline"), p.get("ref")).toFilter();
+                p.get("deadline"), p.get("ref"), p.get("assignee"), p.get("snoozed"), p.get("pinned")).toFilter();
     }
 
     private void seed(int count) {

@@ -121,6 +121,8 @@ public abstract class IntegrationTest {
         registry.add("disputehub.tokens.encryption-key", TestKeys::tokenKey);
         account(registry, ACCOUNT, "");
         account(registry, "cb-mirakl", "/cb");
+        // automatic assignment in turn (X9); "ghost" is no one and is passed over
+        registry.add("disputehub.inbox.auto-assign.cb-mirakl", () -> "ana.work, ghost, ben.work");
         account(registry, "rl-mirakl", "/rl");
         // the four-eyes scenario's account: refunds above 50 (in the order's currency) wait for a supervisor
         account(registry, FOUR_EYES, "/fe");

@@ -90,6 +90,14 @@ public final class MiraklOrders {
             server.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("has_incident", equalTo("true"))
                     .withQueryParam("offset", equalTo(String.valueOf(offset))).willReturn(MiraklFake.json(page.toString())));
         }
+        for (Order o : orders) {
+            // OR11 by order_ids, as a follow-up (a new message on the order's thread) reads one order
+            ObjectNode one = JSON.createObjectNode();
+            one.putArray("orders").add(order(o));
+            one.put("total_count", 1);
+            server.stubFor(authorized(get(urlPathEqualTo("/api/orders"))).withQueryParam("order_ids", equalTo(o.id() + "-A"))
+                    .willReturn(MiraklFake.json(one.toString())));
+        }
         ObjectNode threads = JSON.createObjectNode();
         ArrayNode data = threads.putArray("data");
         List<Message> all = new ArrayList<>(messages);

@@ -1,0 +1,195 @@
+package com.disputehub.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.disputehub.database.Sql;
+
+/**
+ * Changes the seller's work on an incident (DOMAIN X9): its owner, its pin, its snooze. Each change is on the
+ * timeline; a change of owner is also in the change feed and an incident.updated event, which carry the
+ * assignee. The caller checks that an assignee may be one (an enabled person who decides).
+ */
+@Repository
+public class IncidentWork {
+
+    /** A snooze ends this long before the incident's deadline at the latest, so that it never hides one due. */
+    public static final Duration BEFORE_DEADLINE = Duration.ofHours(24);
+
+    private final JdbcClient jdbc;
+    private final WorkStates states;
+    private final Timeline timeline;
+    private final ChangeFeed changes;
+    private final IncidentEvents events;
+    private final IncidentRowMapper rows;
+    private final AssignmentProperties assignment;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    IncidentWork(JdbcClient jdbc, WorkStates states, Timeline timeline, ChangeFeed changes, IncidentEvents events,
+                 tools.jackson.databind.ObjectMapper json, AssignmentProperties assignment, Clock clock,
+                 PlatformTransactionManager transactions) {
+        this.tx = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
+        this.states = states;
+        this.timeline = timeline;
+        this.changes = changes;
+        this.events = events;
+        this.rows = new IncidentRowMapper(json);
+        this.assignment = assignment;
+        this.clock = clock;
+    }
+
+    /** Gives the incident to {@code assignee} (null: to nobody); false when it already was. */
+    @Transactional
+    public boolean assign(UUID incidentId, String assignee, String actor, IncidentEvents.Source source) {
+        return change(incidentId, assignee, actor, source);
+    }
+
+    private boolean change(UUID incidentId, String assignee, String actor, IncidentEvents.Source source) {
+        Incident incident = lock(incidentId);
+        String before = states.of(incidentId).assignee();
+        if (Objects.equals(before, assignee)) {
+            return false;
+        }
+        jdbc.sql("""
+                insert into incident_work (incident_id, assignee, assigned_by, assigned_at) values (?, ?, ?, ?)
+                on conflict (incident_id) do update set assignee = excluded.assignee, assigned_by = excluded.assigned_by,
+                  assigned_at = excluded.assigned_at
+                """).params(incidentId, assignee, actor, Sql.ts(clock.instant())).update();
+        timeline.append(incidentId, "ASSIGNED", actor, assignee == null ? "Unassigned (was " + before + ")"
+                : "Assigned to " + assignee + (before == null ? "" : " (was " + before + ")"));
+        changes.record(incidentId, "UPDATED");
+        events.updated(incident, incident, List.of("assignee"), source);
+        return true;
+    }
+
+    /** Gives each of these incidents to {@code assignee} (null: to nobody), each in its own transaction; how many changed. */
+    public int assignAll(List<UUID> incidentIds, String assignee, String actor, IncidentEvents.Source source) {
+        int changed = 0;
+        for (UUID id : incidentIds) {
+            if (Boolean.TRUE.equals(tx.execute(status -> change(id, assignee, actor, source)))) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Pins or unpins the incident; false when it already was so. */
+    @Transactional
+    public boolean pin(UUID incidentId, boolean pinned, String actor) {
+        lock(incidentId);
+        int changed = pinned ? jdbc.sql("""
+                insert into incident_work (incident_id, pinned) values (?, true)
+                on conflict (incident_id) do update set pinned = true where not incident_work.pinned
+                """).param(incidentId).update()
+                : jdbc.sql("update incident_work set pinned = false where incident_id = ? and pinned").param(incidentId).update();
+        if (changed == 0) {
+            return false;
+        }
+        timeline.append(incidentId, pinned ? "PINNED" : "UNPINNED", actor, pinned ? "Pinned" : "Unpinned");
+        return true;
+    }
+
+    /**
+     * Snoozes the incident until {@code until}, or (null) until the channel changes it; either ends with a change
+     * from the channel, and no later than {@link #BEFORE_DEADLINE} before an open incident's deadline. Answers when
+     * the snooze ends at the latest (null: at the channel's next change).
+     */
+    @Transactional
+    public Instant snooze(UUID incidentId, Instant until, String actor) {
+        Incident incident = lock(incidentId);
+        Instant now = clock.instant();
+        if (until != null && !until.isAfter(now)) {
+            throw new IllegalArgumentException("'until' must be in the future, not " + until);
+        }
+        Instant latest = incident.status().isOpen() && incident.respondBy() != null
+                ? incident.respondBy().minus(BEFORE_DEADLINE) : null;
+        if (latest != null && !latest.isAfter(now)) {
+            throw new IllegalArgumentException("the incident is due at " + incident.respondBy()
+                    + ", within a day: it cannot be snoozed");
+        }
+        if (until != null && latest != null && until.isAfter(latest)) {
+            throw new IllegalArgumentException("the incident is due at " + incident.respondBy()
+                    + "; snooze it until " + latest + " at the latest");
+        }
+        Instant ends = until != null ? until : latest;
+        jdbc.sql("""
+                insert into incident_work (incident_id, snoozed_by, snoozed_at, snoozed_until) values (?, ?, ?, ?)
+                on conflict (incident_id) do update set snoozed_by = excluded.snoozed_by, snoozed_at = excluded.snoozed_at,
+                  snoozed_until = excluded.snoozed_until
+                """).params(incidentId, actor, Sql.ts(now), ends == null ? null : Sql.ts(ends)).update();
+        timeline.append(incidentId, "SNOOZED", actor, "Snoozed until " + (until != null ? until
+                : "the channel changes it" + (ends == null ? "" : " (" + ends + " at the latest)")));
+        return ends;
+    }
+
+    /** Ends a snooze by hand; false when there was none. */
+    @Transactional
+    public boolean wake(UUID incidentId, String actor) {
+        lock(incidentId);
+        if (!clearSnooze(incidentId)) {
+            return false;
+        }
+        timeline.append(incidentId, "SNOOZE_ENDED", actor, "Snooze ended");
+        return true;
+    }
+
+    /** The channel changed the incident: a snooze on it ends (in the sync's transaction). */
+    void channelChanged(UUID incidentId, String channelType) {
+        if (clearSnooze(incidentId)) {
+            timeline.append(incidentId, "SNOOZE_ENDED", channelType, "Snooze ended: the channel changed the incident");
+        }
+    }
+
+    /**
+     * A new incident of an account with automatic assignment goes to the next login in turn that is an enabled
+     * person who decides (in the sync's transaction, before its incident.created event).
+     */
+    void autoAssign(UUID incidentId, String accountId) {
+        List<String> logins = assignment.autoAssign().getOrDefault(accountId, List.of());
+        if (logins.isEmpty()) {
+            return;
+        }
+        List<String> eligible = jdbc.sql("""
+                select login from app_user where enabled and role <> 'VIEWER' and lower(login) = any(?)
+                """).param(logins.stream().map(l -> l.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new))
+                .query(String.class).list();
+        List<String> turnOrder = logins.stream().flatMap(l -> eligible.stream().filter(e -> e.equalsIgnoreCase(l))).toList();
+        if (turnOrder.isEmpty()) {
+            return;
+        }
+        long turn = jdbc.sql("""
+                insert into assignment_turn (account_id, turn) values (?, 0)
+                on conflict (account_id) do update set turn = assignment_turn.turn + 1 returning turn
+                """).param(accountId).query(Long.class).single();
+        String assignee = turnOrder.get((int) (turn % turnOrder.size()));
+        jdbc.sql("insert into incident_work (incident_id, assignee, assigned_by, assigned_at) values (?, ?, 'auto', ?)")
+                .params(incidentId, assignee, Sql.ts(clock.instant())).update();
+        timeline.append(incidentId, "ASSIGNED", "auto", "Assigned to " + assignee + " (automatic, in turn)");
+    }
+
+    private boolean clearSnooze(UUID incidentId) {
+        return jdbc.sql("""
+                update incident_work set snoozed_by = null, snoozed_at = null, snoozed_until = null
+                where incident_id = ? and snoozed_at is not null
+                """).param(incidentId).update() > 0;
+    }
+
+    /** The incident, locked for the change, so that two changes to one incident take turns. */
+    private Incident lock(UUID incidentId) {
+        return jdbc.sql("select * from incident where id = ? for update").param(incidentId).query(rows).optional()
+                .orElseThrow(() -> new NoSuchElementException("no incident " + incidentId));
+    }
+}
