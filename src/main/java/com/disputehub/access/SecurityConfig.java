@@ -108,6 +108,9 @@ class SecurityConfig {
                         .requestMatchers(PUT, "/api/incidents/*/external-refs", "/api/incidents/*/assignee", "/api/incidents/assignee",
                                 "/api/incidents/*/pinned", "/api/incidents/*/snooze").hasRole(AGENT)
                         .requestMatchers(DELETE, "/api/incidents/*/snooze").hasRole(AGENT)
+                        .requestMatchers(POST, "/api/templates").hasRole(AGENT)
+                        .requestMatchers(PUT, "/api/templates/*").hasRole(AGENT)
+                        .requestMatchers(DELETE, "/api/templates/*").hasRole(AGENT)
                         // unmapped methods and paths answer 405 and 404 to a caller who is known; the rules test checks
                         // that every mapped write names a role above VIEWER
                         .anyRequest().authenticated())
@@ -135,7 +138,7 @@ class SecurityConfig {
         }
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(GET, "/", "/index.html", "/login", "/inbox.css", "/page.js", "/countdown.js", "/bulk-progress.js",
+                        .requestMatchers(GET, "/", "/index.html", "/login", "/inbox.css", "/page.js", "/keys.js", "/countdown.js", "/bulk-progress.js",
                                 "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/inbox/admin", "/inbox/admin/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/inbox/audit").hasRole(SUPERVISOR)
@@ -146,6 +149,7 @@ class SecurityConfig {
                         .requestMatchers(POST, "/inbox/selection/group", "/inbox/selection/ungroup", "/inbox/selection/assign", "/inbox/groups",
                                 "/inbox/groups/*/rename", "/inbox/groups/*/delete").hasRole(AGENT)
                         .requestMatchers(POST, "/inbox/bulk", "/inbox/bulk/*/confirm").hasRole(AGENT)
+                        .requestMatchers(POST, "/inbox/templates", "/inbox/templates/*", "/inbox/templates/*/delete").hasRole(AGENT)
                         .requestMatchers(POST, "/inbox/bulk/*/retry-failed").hasRole(SUPERVISOR)
                         .requestMatchers(POST, "/inbox/approvals/*/approve", "/inbox/approvals/*/reject",
                                 "/inbox/approvals/bulk/*/approve", "/inbox/approvals/bulk/*/reject").hasRole(SUPERVISOR)

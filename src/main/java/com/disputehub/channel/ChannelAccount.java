@@ -49,6 +49,11 @@ public record ChannelAccount(String id, String channelType, URI baseUrl, Duratio
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
+    /** The language its buyers write in: the {@code locale} option's language (es_ES gives es), when set. */
+    public Optional<String> language() {
+        return option("locale").map(l -> l.split("[_-]")[0].toLowerCase(java.util.Locale.ROOT));
+    }
+
     @Override
     public String toString() {
         return "ChannelAccount[id=" + id + ", channel=" + channelType + ", baseUrl=" + baseUrl

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.command.DecisionCommand;
 import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.runtime.ChannelAccounts;
@@ -223,7 +224,6 @@ public class BulkDecisions {
 
     /** The buyer's language: the account's {@code locale} option (es_ES gives es); null when unset. */
     private String language(Incident incident) {
-        return accounts.find(incident.accountId()).flatMap(a -> a.option("locale"))
-                .map(l -> l.split("[_-]")[0].toLowerCase(Locale.ROOT)).orElse(null);
+        return accounts.find(incident.accountId()).flatMap(ChannelAccount::language).orElse(null);
     }
 }

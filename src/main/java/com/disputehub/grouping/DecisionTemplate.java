@@ -63,6 +63,31 @@ public record DecisionTemplate(JsonNode decision, Map<String, Map<String, String
         return decision.get("type").asString();
     }
 
+    /** Refuses texts with a placeholder that is not one of {@link #PLACEHOLDERS}, naming the known ones. */
+    public static void checkPlaceholders(java.util.Collection<String> texts) {
+        Set<String> unknown = new TreeSet<>();
+        texts.forEach(text -> unknownIn(text, unknown));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown placeholder(s) " + unknown + "; the known ones are "
+                    + PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList());
+        }
+    }
+
+    /**
+     * A saved reply's text for one incident: each placeholder with its value; one without a value on this
+     * incident stays as written, for the person to see and complete.
+     */
+    public static String fillFor(String text, Incident incident) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = "lines".equals(m.group(1)) ? lines(List.of(incident)) : value(m.group(1), incident);
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** The command for one incident, in {@code language}; a {@link TemplateException} when a placeholder has no value. */
     DecisionCommand render(Incident incident, String language, ObjectMapper json) {
         return render(incident, List.of(incident), language, json);

@@ -37,7 +37,10 @@ class BulkPagesController {
     private final Groups groups;
     private final IncidentQueries queries;
 
-    BulkPagesController(BulkDecisions bulk, DecisionForms forms, Groups groups, IncidentQueries queries) {
+    private final ReplyPicks replies;
+
+    BulkPagesController(BulkDecisions bulk, DecisionForms forms, Groups groups, IncidentQueries queries, ReplyPicks replies) {
+        this.replies = replies;
         this.bulk = bulk;
         this.forms = forms;
         this.groups = groups;
@@ -61,6 +64,7 @@ class BulkPagesController {
         model.addAttribute("types", forms.typesOffered());
         model.addAttribute("type", type);
         model.addAttribute("fields", type == null ? List.of() : forms.fieldsOf(type));
+        model.addAttribute("replies", type == null ? List.of() : replies.forBulk(type));
         model.addAttribute("placeholders", DecisionTemplate.PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList());
         model.addAttribute("max", BulkDecisions.MAX_SELECTION);
         return "bulk-new";

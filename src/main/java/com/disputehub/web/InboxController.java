@@ -65,7 +65,8 @@ class InboxController {
      */
     @GetMapping("/inbox")
     String inbox(FilterForm asked, @RequestParam(required = false) UUID group, @RequestParam(required = false) String sort,
-                 @RequestParam(required = false) String after, Model model) {
+                 @RequestParam(required = false) String after, @RequestParam(required = false) String trail, Model model) {
+        PageTrail pages = PageTrail.parse(trail);
         String me = Actor.current();
         FilterForm viewed = asked.forViewer(me);
         FilterForm form = viewed.snoozed() == null || viewed.snoozed().isBlank() ? viewed.withSnoozed("no") : viewed;
@@ -86,8 +87,11 @@ class InboxController {
         model.addAttribute("sort", sort == null ? "" : sort.toLowerCase(Locale.ROOT));
         model.addAttribute("tabs", tabs(form, group, sort, counts, filter.view()));
         model.addAttribute("rows", IncidentRow.of(page.items(), work, now));
-        model.addAttribute("here", Links.inbox(form, group, sort, after));
-        model.addAttribute("next", page.next() == null ? null : Links.inbox(form, group, sort, page.next()));
+        model.addAttribute("here", Links.inbox(form, group, sort, after, trail));
+        model.addAttribute("next", page.next() == null ? null : Links.inbox(form, group, sort, page.next(), pages.next(after)));
+        model.addAttribute("previous", pages.hasPrevious()
+                ? Links.inbox(form, group, sort, pages.previousAfter(), pages.previousTrail()) : null);
+        model.addAttribute("pageNumber", pages.page());
         model.addAttribute("matching", filter.view() == null ? counts.all() : counts.of(filter.view()));
         List<Group> allGroups = groups.all();
         model.addAttribute("groups", allGroups);

@@ -62,11 +62,13 @@ class IncidentPageController {
     private final Clock clock;
     private final WorkStates work;
     private final Users users;
+    private final ReplyPicks replies;
 
     IncidentPageController(IncidentStore store, IncidentQueries queries, Timeline timeline, IncidentNotes notes,
                            IncidentFiles files, Decisions decisions, DecisionService decisionService, DecisionForms forms,
                            Playbook playbook, Groups groups, ExternalRefs refs, ObjectMapper json, Clock clock,
-                           WorkStates work, Users users) {
+                           WorkStates work, Users users, ReplyPicks replies) {
+        this.replies = replies;
         this.work = work;
         this.users = users;
         this.store = store;
@@ -99,6 +101,7 @@ class IncidentPageController {
         model.addAttribute("decisions", decisions.ofIncident(id));
         List<Capabilities.DecisionSpec> allowed = decisionService.allowedFor(incident);
         model.addAttribute("allowed", allowed);
+        model.addAttribute("replies", replies.forIncident(incident, allowed.stream().map(Capabilities.DecisionSpec::type).toList()));
         // one-time keys: a double click or a resubmitted form finds the decision its first submit made (X4)
         model.addAttribute("formKeys", allowed.stream().collect(Collectors.toMap(s -> s.type(), s -> UUID.randomUUID())));
         model.addAttribute("suggestionKey", UUID.randomUUID());

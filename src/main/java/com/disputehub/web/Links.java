@@ -16,9 +16,17 @@ final class Links {
     }
 
     static String inbox(FilterForm form, UUID group, String sort, String after) {
+        return inbox(form, group, sort, after, null);
+    }
+
+    /** A page of the list; {@code trail} holds the pages before it, for "previous" (see {@link PageTrail}). */
+    static String inbox(FilterForm form, UUID group, String sort, String after, String trail) {
         Map<String, String> params = params(form, group, sort);
         if (after != null) {
             params.put("after", after);
+        }
+        if (trail != null && !trail.isEmpty()) {
+            params.put("trail", trail);
         }
         return link("/inbox", params);
     }

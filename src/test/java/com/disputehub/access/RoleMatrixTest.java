@@ -34,7 +34,7 @@ class RoleMatrixTest extends IntegrationTest {
 
     static {
         for (String read : List.of("/inbox", "/inbox/incidents/{id}", "/inbox/bulk/new", "/inbox/bulk/{id}", "/inbox/approvals",
-                "/inbox/groups", "/api/incidents", "/api/incidents/counts", "/api/incidents/{id}", "/api/incidents/{id}/files/{fileId}",
+                "/inbox/groups", "/inbox/templates", "/api/templates", "/api/templates/{id}", "/api/templates/{id}/render", "/api/incidents", "/api/incidents/counts", "/api/incidents/{id}", "/api/incidents/{id}/files/{fileId}",
                 "/api/groups", "/api/groups/{id}", "/api/bulk-decisions/{id}", "/api/accounts", "/api/accounts/{id}/problem-rate",
                 "/api/changes", "/api/events", "/api/channels", "/api/decisions/{id}", "/api/decisions", "/api/accounts/{id}/supplier-orders",
                 "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html")) {
@@ -48,13 +48,14 @@ class RoleMatrixTest extends IntegrationTest {
                 "/inbox/selection/ungroup", "/inbox/groups", "/inbox/groups/{id}/rename", "/inbox/groups/{id}/delete",
                 "/api/bulk-decisions", "/api/bulk-decisions/{id}/confirm", "/api/incidents/{id}/notes", "/api/incidents/{id}/decisions",
                 "/api/groups", "/api/groups/{id}/members", "/api/groups/{id}/members/remove", "/inbox/incidents/{id}/assignee",
-                "/inbox/incidents/{id}/pin", "/inbox/incidents/{id}/snooze", "/inbox/incidents/{id}/wake", "/inbox/selection/assign")) {
+                "/inbox/incidents/{id}/pin", "/inbox/incidents/{id}/snooze", "/inbox/incidents/{id}/wake", "/inbox/selection/assign",
+                "/api/templates", "/inbox/templates", "/inbox/templates/{id}", "/inbox/templates/{id}/delete")) {
             LEAST.put("POST " + write, Role.AGENT);
         }
         LEAST.put("PATCH /api/groups/{id}", Role.AGENT);
         LEAST.put("PUT /api/incidents/{id}/external-refs", Role.AGENT);
         for (String work : List.of("PUT /api/incidents/{id}/assignee", "PUT /api/incidents/assignee", "PUT /api/incidents/{id}/pinned",
-                "PUT /api/incidents/{id}/snooze", "DELETE /api/incidents/{id}/snooze")) {
+                "PUT /api/incidents/{id}/snooze", "DELETE /api/incidents/{id}/snooze", "PUT /api/templates/{id}", "DELETE /api/templates/{id}")) {
             LEAST.put(work, Role.AGENT);
         }
         LEAST.put("DELETE /api/groups/{id}", Role.AGENT);

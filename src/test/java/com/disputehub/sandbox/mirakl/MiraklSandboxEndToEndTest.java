@@ -69,6 +69,21 @@ class MiraklSandboxEndToEndTest extends SandboxTest {
     }
 
     @Test
+    @DisplayName("X9: the demo ships saved replies for the seeds' situations, rendered for a demo incident in Spanish")
+    void demoTemplates() {
+        JsonNode templates = api.get("/api/templates").body();
+        assertThat(templates).extracting(t -> t.get("name").asString()).contains("Damaged item - ask for photos",
+                "Not received - checking with the carrier", "Customs hold - documents needed",
+                "First absence - new delivery agreed", "Wrong item - the right one is on its way");
+        String damaged = api.get("/api/templates?type=SEND_MESSAGE&channel=mirakl").body().findValues("id").get(0).asString();
+        JsonNode incident = incidentIn("NEEDS_SELLER_ACTION");
+        JsonNode rendered = api.get("/api/templates/" + damaged + "/render?incident=" + incident.get("id").asString()).body();
+        assertThat(rendered.get("language").asString()).isEqualTo("es");
+        assertThat(rendered.at("/texts/body").asString()).startsWith("Hola " + incident.get("buyerName").asString())
+                .doesNotContain("{buyerName}");
+    }
+
+    @Test
     @DisplayName("M6: a total refund is applied by the simulated marketplace, and the next sync shows the incident closed")
     void refundCloses() {
         JsonNode incident = incidentIn("NEEDS_SELLER_ACTION");

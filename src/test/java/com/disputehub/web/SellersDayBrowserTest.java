@@ -1,0 +1,175 @@
+package com.disputehub.web;
+
+import static com.disputehub.support.MiraklFake.authorized;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+import com.disputehub.support.Api;
+import com.disputehub.support.Browser;
+import com.disputehub.support.IntegrationTest;
+import com.disputehub.support.MiraklFake;
+import com.disputehub.support.MiraklOrders;
+import com.disputehub.support.MiraklOrders.Order;
+
+/**
+ * A seller's morning in a real browser (DOMAIN X9): triage with the keyboard only, incidents taken and found under
+ * "Mine", and an answer written from a saved reply. Screenshots land in target/browser-screenshots.
+ */
+class SellersDayBrowserTest extends IntegrationTest {
+
+    static final Instant NOW = Instant.now();
+    static Browser browser;
+    static ChromeDriver page;
+    static boolean signedIn;
+
+    @BeforeAll
+    static void startBrowser() {
+        signedIn = false;
+        browser = Browser.start("en-GB,en");
+        page = browser.driver();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void syncLamps() {
+        jdbc.sql("delete from reply_template").update();
+        MiraklOrders.serve(MIRAKL, IntStream.rangeClosed(1, 6)
+                .mapToObj(n -> Order.damagedLamp(n, NOW.minus(Duration.ofHours(n)))).toList(), List.of());
+        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+        MIRAKL.stubFor(authorized(post(urlPathMatching("/api/orders/.*/threads")))
+                .willReturn(MiraklFake.json("{\"thread_id\":\"thr-new\",\"message_id\":\"m-new\"}").withStatus(201)));
+    }
+
+    void open(String path) {
+        if (!signedIn) {
+            browser.signIn(api(""));
+            signedIn = true;
+        }
+        page.get(api(path));
+    }
+
+    WebElement find(String css) {
+        return page.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return page.findElements(By.cssSelector(css));
+    }
+
+    /** Keys pressed as a person types them, on whatever has the focus. */
+    void press(String keys) {
+        new Actions(page).sendKeys(keys).perform();
+    }
+
+    /** Keys that lead to another page, waiting until it is there. */
+    void pressAndLoad(String keys) {
+        WebElement before = find("html");
+        press(keys);
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            try {
+                before.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            }
+        });
+    }
+
+    String focusedRow() {
+        List<WebElement> focused = all("tr.incident-row.focused");
+        return focused.isEmpty() ? null : focused.get(0).getDomAttribute("data-external-id");
+    }
+
+    @Test
+    @DisplayName("X9: triage without the mouse: j/k move, o opens, back keeps the position, x ticks, a assigns, g m shows Mine, ? helps")
+    void keyboardTriageAndMine() {
+        open("/inbox?lang=en&account=" + ACCOUNT);
+        List<String> order = all("tr.incident-row").stream().map(r -> r.getDomAttribute("data-external-id")).toList();
+        assertThat(order).hasSize(6);
+        press("jjjk");
+        assertThat(focusedRow()).isEqualTo(order.get(1));
+        browser.screenshot("x9-01-keyboard-focus");
+
+        pressAndLoad("o");
+        assertThat(page.getCurrentUrl()).contains("/inbox/incidents/");
+        assertThat(find("h1").getText()).contains("Damaged");
+        page.navigate().back();
+        await().atMost(Duration.ofSeconds(5)).until(() -> order.get(1).equals(focusedRow()));
+
+        press("x");
+        assertThat(find("tr.incident-row.focused input[name=ids]").isSelected()).isTrue();
+        press("a");
+        assertThat(page.switchTo().activeElement().getDomAttribute("id")).isEqualTo("selection-assignee");
+        assertThat(new Select(find("#selection-assignee")).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("admin");
+        browser.load(find("#assign-selected"));
+        assertThat(find("#notice").getText()).isEqualTo("1 incident(s) given to admin");
+
+        pressAndLoad("gm");
+        assertThat(find("#view-mine").getDomAttribute("class")).contains("active");
+        assertThat(all("tr.incident-row").stream().map(r -> r.getDomAttribute("data-external-id")).toList())
+                .containsExactly(order.get(1));
+        assertThat(find("tr.incident-row td.owner").getText()).contains("admin");
+        browser.screenshot("x9-02-mine");
+
+        pressAndLoad("gu");
+        assertThat(all("tr.incident-row")).hasSize(5);
+        press("?");
+        assertThat(find("#keys-help").isDisplayed()).isTrue();
+        assertThat(find("#keys-help").getText()).contains("next incident", "previous page");
+        browser.screenshot("x9-03-keys-help");
+    }
+
+    @Test
+    @DisplayName("X9: a reply written from a saved reply: r opens the message form, the template fills it in the buyer's language, it reaches the channel")
+    void replyFromTemplate() {
+        Api api = new Api(port);
+        assertThat(api.post("/api/templates", """
+                {"name": "Damaged - photos", "type": "SEND_MESSAGE", "texts": {
+                  "en": {"body": "Hello {buyerName}, please send photos."},
+                  "es": {"body": "Hola {buyerName}, ¿nos envía fotos de {productTitle}?"}}}
+                """).status()).isEqualTo(201);
+        open("/inbox?lang=en&account=" + ACCOUNT + "&text=LMP-004");
+        press("j");
+        pressAndLoad("r");
+        assertThat(page.getCurrentUrl()).endsWith("#decide");
+        press("r");
+        assertThat(find("#decide-SEND_MESSAGE").getDomAttribute("open")).isNotNull();
+        assertThat(page.switchTo().activeElement().getDomAttribute("id")).isEqualTo("template-SEND_MESSAGE");
+        new Select(find("#template-SEND_MESSAGE")).selectByVisibleText("Damaged - photos");
+        assertThat(find("#decide-SEND_MESSAGE textarea[name='f.body']").getDomProperty("value"))
+                .as("in the buyer's language (the account's es_ES), with its values")
+                .isEqualTo("Hola Cliente Número 4, ¿nos envía fotos de Lámpara de mesa 4?");
+        new Select(find("#decide-SEND_MESSAGE select[name='f.to']")).selectByValue("BUYER");
+        browser.screenshot("x9-04-template-reply");
+        startDispatcher();
+        browser.load(find("#submit-SEND_MESSAGE"));
+        assertThat(find("#notice").getText()).contains("Decision accepted");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> MIRAKL.verify(1,
+                postRequestedFor(urlPathMatching("/api/orders/LMP-004-A/threads")).withRequestBody(containing("Lámpara de mesa 4"))));
+    }
+}
