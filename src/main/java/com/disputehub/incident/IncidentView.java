@@ -39,7 +39,7 @@ public enum IncidentView {
     }
 
     /** A SQL condition on the incident table, with no parameters. */
-    String predicate() {
+    public String predicate() {
         return predicate;
     }
 

@@ -98,6 +98,7 @@ class InboxController {
         model.addAttribute("manualGroups", allGroups.stream().filter(g -> !g.isRule()).toList());
         model.addAttribute("activeGroup", group == null ? null : groups.find(group));
         model.addAttribute("bulkHref", Links.bulk(form, group));
+        model.addAttribute("exportHref", Links.inbox(form, group, sort, null).replaceFirst("^/inbox", "/api/incidents/export"));
         choices.addTo(model);
         return "inbox";
     }

@@ -31,6 +31,7 @@ import com.disputehub.support.IntegrationTest;
 import com.disputehub.support.MiraklFake;
 import com.disputehub.support.MiraklOrders;
 import com.disputehub.support.MiraklOrders.Order;
+import com.disputehub.support.ReportData;
 
 /**
  * A seller's morning in a real browser (DOMAIN X9): triage with the keyboard only, incidents taken and found under
@@ -171,5 +172,41 @@ class SellersDayBrowserTest extends IntegrationTest {
         assertThat(find("#notice").getText()).contains("Decision accepted");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> MIRAKL.verify(1,
                 postRequestedFor(urlPathMatching("/api/orders/LMP-004-A/threads")).withRequestBody(containing("Lámpara de mesa 4"))));
+    }
+
+    /** The value a chart's bar carries, by its label. */
+    double bar(String chart, String label) {
+        for (WebElement bar : all("#" + chart + " g.bar")) {
+            if (label.equals(bar.getDomAttribute("data-label"))) {
+                return Double.parseDouble(bar.getDomAttribute("data-value"));
+            }
+        }
+        throw new AssertionError("no bar " + label + " in " + chart);
+    }
+
+    @Test
+    @DisplayName("X9: the dashboard draws its charts with the numbers of a known data set, in Spanish, and links the same figures as CSV")
+    void dashboard() {
+        ReportData data = new ReportData(jdbc, NOW);
+        data.wipe();
+        data.seed();
+        open("/inbox/dashboard?lang=es&by=sku");
+        assertThat(find("h1").getText()).isEqualTo("Panel");
+        assertThat(bar("chart-open", ReportData.CHANNEL)).isEqualTo(6);
+        assertThat(bar("chart-overdue", ReportData.CHANNEL)).isEqualTo(1);
+        assertThat(bar("chart-disputes", "REP-LAMP")).isEqualTo(4);
+        assertThat(bar("chart-time-" + ReportData.CHANNEL, "Primera respuesta, mediana")).isEqualTo(20);
+        assertThat(find("#chart-time-" + ReportData.CHANNEL + " g.level").getDomAttribute("data-value")).isEqualTo("48.0");
+        double paid = all("#chart-refunds-CHF g.bar").stream().mapToDouble(b -> Double.parseDouble(b.getDomAttribute("data-value"))).sum();
+        assertThat(paid).isEqualTo(42.5);
+        assertThat(find("#disputes-section h2").getText()).isEqualTo("Disputas por SKU");
+        assertThat(find("#times-table").getText()).contains("75.0 %");
+        assertThat(find("#disputes-section a").getDomAttribute("href")).startsWith("/api/reports/dispute-rate?format=csv&by=sku");
+        browser.screenshot("x9-05-dashboard");
+
+        new Select(find("#dashboard-by")).selectByValue("supplier");
+        browser.load(find("#dashboard-apply"));
+        assertThat(bar("chart-disputes", ReportData.SUPPLIER)).isEqualTo(1);
+        assertThat(find("#disputes-table").getText()).contains(ReportData.SUPPLIER);
     }
 }

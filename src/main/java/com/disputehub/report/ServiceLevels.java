@@ -1,0 +1,29 @@
+package com.disputehub.report;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The time each channel gives a seller to answer, as the dashboard measures first responses against it, in
+ * calendar time ({@code disputehub.reports.service-level.<channel>}). Mirakl's 24 business hours are counted as 24
+ * calendar hours, so the figure is never kinder than the channel.
+ */
+@ConfigurationProperties("disputehub.reports")
+public record ServiceLevels(Map<String, Duration> serviceLevel) {
+
+    static final Map<String, Duration> DEFAULTS = Map.of(
+            "mirakl", Duration.ofHours(24), "aliexpress", Duration.ofDays(5), "ebay", Duration.ofDays(3),
+            "mercadolibre", Duration.ofDays(2), "allegro", Duration.ofDays(3), "orderchamp", Duration.ofDays(2),
+            "tipsa", Duration.ofHours(24), "dsers", Duration.ofDays(5), "cj", Duration.ofDays(3));
+
+    public ServiceLevels {
+        serviceLevel = serviceLevel == null ? Map.of() : Map.copyOf(serviceLevel);
+    }
+
+    /** The channel's service level; 48 hours for a channel without one. */
+    public Duration of(String channel) {
+        return serviceLevel.getOrDefault(channel, DEFAULTS.getOrDefault(channel, Duration.ofHours(48)));
+    }
+}
