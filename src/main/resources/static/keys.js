@@ -124,6 +124,13 @@
     event.preventDefault();
   });
 
+  // the live page swapped the rows: the same row keeps the focus
+  document.addEventListener('disputehub:refreshed', () => {
+    if (focused >= 0) {
+      focus(focused);
+    }
+  });
+
   document.addEventListener('DOMContentLoaded', () => {
     const saved = sessionStorage.getItem(positionKey);
     if (saved !== null && rows().length > 0) {

@@ -138,7 +138,7 @@ class SecurityConfig {
         }
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(GET, "/", "/index.html", "/login", "/inbox.css", "/page.js", "/keys.js", "/countdown.js", "/bulk-progress.js",
+                        .requestMatchers(GET, "/", "/index.html", "/login", "/inbox.css", "/page.js", "/keys.js", "/live.js", "/countdown.js", "/bulk-progress.js",
                                 "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/inbox/admin", "/inbox/admin/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/inbox/audit").hasRole(SUPERVISOR)

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -16,11 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ProblemRate;
-import com.disputehub.channel.runtime.ChannelAccounts;
-import com.disputehub.channel.runtime.ChannelAdapters;
-import com.disputehub.channel.runtime.ChannelGuards;
 import com.disputehub.report.Period;
 import com.disputehub.report.ReportTable;
 import com.disputehub.report.Reports;
@@ -36,18 +31,13 @@ class DashboardController {
     private final Reports reports;
     private final Clock clock;
     private final MessageSource messages;
-    private final ChannelAccounts accounts;
-    private final ChannelAdapters adapters;
-    private final ChannelGuards guards;
+    private final ProblemRates problemRates;
 
-    DashboardController(Reports reports, Clock clock, MessageSource messages, ChannelAccounts accounts,
-                        ChannelAdapters adapters, ChannelGuards guards) {
+    DashboardController(Reports reports, Clock clock, MessageSource messages, ProblemRates problemRates) {
         this.reports = reports;
         this.clock = clock;
         this.messages = messages;
-        this.accounts = accounts;
-        this.adapters = adapters;
-        this.guards = guards;
+        this.problemRates = problemRates;
     }
 
     /** An account's problem rate as its channel reports it, or why it could not be read. */
@@ -132,21 +122,17 @@ class DashboardController {
         return charts;
     }
 
+    /** The accounts whose channel reports a problem rate, as last measured (in the background), and failures. */
     private List<AccountRate> problemRates() {
         List<AccountRate> rates = new ArrayList<>();
-        for (ChannelAccount account : accounts.all()) {
-            if (!adapters.supports(account.channelType())) {
-                continue;
+        new java.util.TreeMap<>(problemRates.current()).forEach((account, reading) -> {
+            if (reading.error() != null) {
+                rates.add(new AccountRate(account, null, reading.error(), null));
             }
-            try {
-                Optional<ProblemRate> rate = guards.call(account, () -> adapters.get(account.channelType()).problemRate(account));
-                rate.ifPresent(r -> rates.add(new AccountRate(account.id(), r, null, BarChart.of("chart-problem-" + account.id(),
-                        List.of(new BarChart.Row(account.id(), percent(r.rate()), display(percent(r.rate())) + " %", r.aboveThreshold() ? "red" : "green")),
-                        percent(r.threshold()), display(percent(r.threshold())) + " %"))));
-            } catch (RuntimeException e) {
-                rates.add(new AccountRate(account.id(), null, String.valueOf(e.getMessage()), null));
-            }
-        }
+            reading.rate().ifPresent(r -> rates.add(new AccountRate(account, r, null, BarChart.of("chart-problem-" + account,
+                    List.of(new BarChart.Row(account, percent(r.rate()), display(percent(r.rate())) + " %", r.aboveThreshold() ? "red" : "green")),
+                    percent(r.threshold()), display(percent(r.threshold())) + " %"))));
+        });
         return rates;
     }
 

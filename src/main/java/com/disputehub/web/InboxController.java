@@ -43,9 +43,11 @@ class InboxController {
     private final KnownFilters knownFilters;
     private final WorkStates work;
     private final Users users;
+    private final LivePages live;
 
     InboxController(IncidentQueries queries, Groups groups, FilterChoices choices, Clock clock, KnownFilters knownFilters,
-                    WorkStates work, Users users) {
+                    WorkStates work, Users users, LivePages live) {
+        this.live = live;
         this.work = work;
         this.users = users;
         this.knownFilters = knownFilters;
@@ -80,6 +82,7 @@ class InboxController {
         model.addAttribute("pinnedRows", pinnedStrip ? IncidentRow.of(queries.search(members.pinned(true), order, null,
                 PINNED_SHOWN).items(), work, now) : List.of());
         model.addAttribute("me", me);
+        model.addAttribute("liveAfter", live.now());
         model.addAttribute("views", quickViews(form, me, group, sort));
         model.addAttribute("assignables", users.assignableLogins());
         model.addAttribute("form", form);

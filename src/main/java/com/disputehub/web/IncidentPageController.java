@@ -63,11 +63,13 @@ class IncidentPageController {
     private final WorkStates work;
     private final Users users;
     private final ReplyPicks replies;
+    private final LivePages live;
 
     IncidentPageController(IncidentStore store, IncidentQueries queries, Timeline timeline, IncidentNotes notes,
                            IncidentFiles files, Decisions decisions, DecisionService decisionService, DecisionForms forms,
                            Playbook playbook, Groups groups, ExternalRefs refs, ObjectMapper json, Clock clock,
-                           WorkStates work, Users users, ReplyPicks replies) {
+                           WorkStates work, Users users, ReplyPicks replies, LivePages live) {
+        this.live = live;
         this.replies = replies;
         this.work = work;
         this.users = users;
@@ -94,6 +96,7 @@ class IncidentPageController {
         model.addAttribute("row", IncidentRow.of(incident, work.of(id), clock.instant()));
         model.addAttribute("assignables", users.assignableLogins());
         model.addAttribute("me", Actor.current());
+        model.addAttribute("liveAfter", live.now());
         model.addAttribute("timeline", timeline.of(id));
         model.addAttribute("notes", notes.of(id));
         model.addAttribute("externalRefs", refs.of(id));

@@ -157,7 +157,14 @@ public final class Api {
             b.header("X-CSRF-TOKEN", sessionCsrf);
         }
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            // the status comes with the headers: a stream (the live pages' events) is not read to its end
+            HttpResponse<java.io.InputStream> response = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                if (!response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream")) {
+                    body.readAllBytes();
+                }
+            }
+            return response.statusCode();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

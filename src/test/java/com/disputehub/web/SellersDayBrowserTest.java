@@ -101,6 +101,11 @@ class SellersDayBrowserTest extends IntegrationTest {
         });
     }
 
+    /** A value read in the page in one go, so that a part the live page swaps meanwhile is never half read. */
+    Object script(String expression) {
+        return page.executeScript("return " + expression);
+    }
+
     String focusedRow() {
         List<WebElement> focused = all("tr.incident-row.focused");
         return focused.isEmpty() ? null : focused.get(0).getDomAttribute("data-external-id");
@@ -143,6 +148,8 @@ class SellersDayBrowserTest extends IntegrationTest {
         assertThat(find("#keys-help").isDisplayed()).isTrue();
         assertThat(find("#keys-help").getText()).contains("next incident", "previous page");
         browser.screenshot("x9-03-keys-help");
+        press(org.openqa.selenium.Keys.ESCAPE.toString());
+        assertThat(find("#keys-help").isDisplayed()).isFalse();
     }
 
     @Test
@@ -208,5 +215,32 @@ class SellersDayBrowserTest extends IntegrationTest {
         browser.load(find("#dashboard-apply"));
         assertThat(bar("chart-disputes", ReportData.SUPPLIER)).isEqualTo(1);
         assertThat(find("#disputes-table").getText()).contains(ReportData.SUPPLIER);
+    }
+
+    @Test
+    @DisplayName("X9: a change from the channel appears without a reload: a new incident in the list with \"1 new incident\", a buyer's message on the open incident, a note being typed kept")
+    void livePages() {
+        open("/inbox?lang=en&account=" + ACCOUNT);
+        assertThat(all("tr.incident-row")).hasSize(6);
+        page.executeScript("window.notReloaded = 42;");
+        List<Order> seven = IntStream.rangeClosed(1, 7).mapToObj(n -> Order.damagedLamp(n, NOW.minus(Duration.ofHours(n)))).toList();
+        MiraklOrders.serve(MIRAKL, seven, List.of());
+        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+        await().atMost(Duration.ofSeconds(15)).until(() -> Long.valueOf(7).equals(script("document.querySelectorAll('tr.incident-row').length")));
+        assertThat(find("#live-news").getText()).isEqualTo("1 new incident since you opened the page");
+        assertThat(page.executeScript("return window.notReloaded")).as("the page was not reloaded").isEqualTo(42L);
+        assertThat(find("#tab-all").getText()).isEqualTo("All 7");
+        browser.screenshot("x9-06-live-inbox");
+
+        browser.load(find("tr.incident-row[data-external-id='LMP-003-A-1'] a.open"));
+        page.executeScript("window.notReloaded = 43;");
+        find("#notes textarea[name=body]").sendKeys("Half-written note");
+        MiraklOrders.serve(MIRAKL, seven, List.of(MiraklOrders.Message.fromBuyer("LMP-003", "¿Hay novedades de mi lámpara?",
+                "Cliente Número 3", NOW.minus(Duration.ofMinutes(1)))));
+        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+        await().atMost(Duration.ofSeconds(15)).until(() -> String.valueOf(script("document.getElementById('messages').textContent"))
+                .contains("¿Hay novedades de mi lámpara?"));
+        assertThat(page.executeScript("return window.notReloaded")).isEqualTo(43L);
+        assertThat(find("#notes textarea[name=body]").getDomProperty("value")).isEqualTo("Half-written note");
     }
 }
