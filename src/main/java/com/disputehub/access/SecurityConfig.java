@@ -141,6 +141,7 @@ class SecurityConfig {
                         .requestMatchers(GET, "/", "/index.html", "/login", "/inbox.css", "/page.js", "/keys.js", "/live.js", "/countdown.js", "/bulk-progress.js",
                                 "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/inbox/admin", "/inbox/admin/**").hasRole(ADMIN)
+                        .requestMatchers(POST, "/inbox/accounts/*/refresh-token").hasRole(ADMIN)
                         .requestMatchers(GET, "/inbox/audit").hasRole(SUPERVISOR)
                         .requestMatchers(GET, "/inbox", "/inbox/**").hasRole(VIEWER)
                         .requestMatchers(POST, "/inbox/incidents/*/decisions", "/inbox/incidents/*/suggestion",

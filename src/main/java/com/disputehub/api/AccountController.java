@@ -80,16 +80,8 @@ class AccountController {
     Map<String, Object> reconnect(@PathVariable String id, @RequestBody RefreshTokenRequest request) {
         ChannelAccount account = accounts.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no account '" + id + "'"));
-        String token = request == null ? null : request.refreshToken();
-        if (token == null || token.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'refreshToken' is required");
-        }
-        if (token.length() > RefreshTokenRequest.MAX_LENGTH || token.chars().anyMatch(Character::isWhitespace)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'refreshToken' must be one word of at most "
-                    + RefreshTokenRequest.MAX_LENGTH + " characters");
-        }
         try {
-            tokens.reconnect(account, token);
+            tokens.reconnect(account, request == null ? null : request.refreshToken());
         } catch (IllegalStateException e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
         }

@@ -6,8 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(example = "{\"refreshToken\": \"v^1.1#i^1#r^1#...\"}")
 record RefreshTokenRequest(String refreshToken) {
 
-    static final int MAX_LENGTH = 4096;
-
     @Override
     public String toString() {
         return "RefreshTokenRequest[refreshToken hidden]";

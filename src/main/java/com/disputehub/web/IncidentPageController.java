@@ -28,6 +28,8 @@ import com.disputehub.decision.IdempotencyKey;
 import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.grouping.Group;
 import com.disputehub.access.Users;
+import com.disputehub.channel.command.SendMessage;
+import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.grouping.Groups;
 import com.disputehub.incident.ExternalRefs;
 import com.disputehub.incident.Incident;
@@ -64,11 +66,13 @@ class IncidentPageController {
     private final Users users;
     private final ReplyPicks replies;
     private final LivePages live;
+    private final ChannelAccounts accounts;
 
     IncidentPageController(IncidentStore store, IncidentQueries queries, Timeline timeline, IncidentNotes notes,
                            IncidentFiles files, Decisions decisions, DecisionService decisionService, DecisionForms forms,
                            Playbook playbook, Groups groups, ExternalRefs refs, ObjectMapper json, Clock clock,
-                           WorkStates work, Users users, ReplyPicks replies, LivePages live) {
+                           WorkStates work, Users users, ReplyPicks replies, LivePages live, ChannelAccounts accounts) {
+        this.accounts = accounts;
         this.live = live;
         this.replies = replies;
         this.work = work;
@@ -126,6 +130,12 @@ class IncidentPageController {
         if (needsConfirmation(command, params)) {
             return confirm(id, command, "/inbox/incidents/" + id + "/decisions", params, model);
         }
+        if (copiesOperatorAgainstHouseRule(find(id), command) && !Confirmation.given(params)) {
+            Incident incident = find(id);
+            model.addAttribute("incident", incident);
+            return Confirmation.page(model, "copyOperator", new Object[] {incident.accountId()}, null,
+                    "/inbox/incidents/" + id + "/decisions", params, "/inbox/incidents/" + id);
+        }
         return request(id, command, formKey, flash);
     }
 
@@ -139,6 +149,12 @@ class IncidentPageController {
             return confirm(id, suggestion.command(), "/inbox/incidents/" + id + "/suggestion", params, model);
         }
         return request(id, suggestion.command(), formKey, flash);
+    }
+
+    /** M5: the account's operator asks sellers not to copy it on messages to the buyer (warn-copy-operator=yes). */
+    private boolean copiesOperatorAgainstHouseRule(Incident incident, DecisionCommand command) {
+        return command instanceof SendMessage message && message.to() == SendMessage.Recipients.BUYER_AND_OPERATOR
+                && accounts.find(incident.accountId()).flatMap(a -> a.option("warn-copy-operator")).filter("yes"::equals).isPresent();
     }
 
     /** Money leaves only after a second look (X6); a decision with problems goes straight on to be refused with them. */

@@ -34,7 +34,7 @@ class RoleMatrixTest extends IntegrationTest {
 
     static {
         for (String read : List.of("/inbox", "/inbox/incidents/{id}", "/inbox/bulk/new", "/inbox/bulk/{id}", "/inbox/approvals",
-                "/inbox/groups", "/inbox/templates", "/inbox/dashboard", "/inbox/live", "/api/reports/open", "/api/reports/response-times",
+                "/inbox/groups", "/inbox/templates", "/inbox/dashboard", "/inbox/live", "/inbox/accounts", "/api/reports/open", "/api/reports/response-times",
                 "/api/reports/dispute-rate", "/api/reports/refunds", "/api/incidents/export", "/api/templates", "/api/templates/{id}", "/api/templates/{id}/render", "/api/incidents", "/api/incidents/counts", "/api/incidents/{id}", "/api/incidents/{id}/files/{fileId}",
                 "/api/groups", "/api/groups/{id}", "/api/bulk-decisions/{id}", "/api/accounts", "/api/accounts/{id}/problem-rate",
                 "/api/changes", "/api/events", "/api/channels", "/api/decisions/{id}", "/api/decisions", "/api/accounts/{id}/supplier-orders",
@@ -74,6 +74,7 @@ class RoleMatrixTest extends IntegrationTest {
         LEAST.put("DELETE /api/admin/api-keys/{id}", Role.ADMIN);
         LEAST.put("PUT /api/accounts/{id}/supplier-orders", Role.ADMIN);
         LEAST.put("PUT /api/accounts/{id}/refresh-token", Role.ADMIN);
+        LEAST.put("POST /inbox/accounts/{id}/refresh-token", Role.ADMIN);
         for (String webhooks : List.of("GET /api/webhooks", "POST /api/webhooks", "GET /api/webhooks/{id}",
                 "PATCH /api/webhooks/{id}", "DELETE /api/webhooks/{id}", "POST /api/webhooks/{id}/rotate-secret",
                 "POST /api/webhooks/{id}/test", "POST /api/webhooks/{id}/replay", "GET /api/webhooks/{id}/deliveries")) {

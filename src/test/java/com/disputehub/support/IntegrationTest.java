@@ -123,6 +123,8 @@ public abstract class IntegrationTest {
         account(registry, "cb-mirakl", "/cb");
         // automatic assignment in turn (X9); "ghost" is no one and is passed over
         registry.add("disputehub.inbox.auto-assign.cb-mirakl", () -> "ana.work, ghost, ben.work");
+        // M5: this operator asks not to be copied on messages to buyers
+        registry.add("disputehub.accounts.cb-mirakl.options.warn-copy-operator", () -> "yes");
         account(registry, "rl-mirakl", "/rl");
         // the four-eyes scenario's account: refunds above 50 (in the order's currency) wait for a supervisor
         account(registry, FOUR_EYES, "/fe");

@@ -15,6 +15,8 @@ final class CommonOptions {
             OptionSpec.text("locale", "The buyers' language (es_ES): bulk answers give them the text of that language", null),
             OptionSpec.text("reason-map.*", "reason-map.<code>: pins a channel's reason code to a category (DAMAGED, LATE_SHIPMENT...)", null),
             OptionSpec.text("playbook-auto", "Playbook rules that decide by themselves on this account, comma-separated", null),
+            OptionSpec.choice("warn-copy-operator", "Ask before a message that goes to the buyer and the operator at once (a house "
+                    + "rule of some operators: write to your account manager instead)", "no", "yes", "no"),
             OptionSpec.decimal("approval-refund-above", "Refunds above this amount wait for a supervisor (four eyes); none: never",
                     "the global disputehub.approvals.refund-above", "none"));
 

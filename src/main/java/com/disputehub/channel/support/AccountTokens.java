@@ -34,6 +34,9 @@ import com.disputehub.database.Hashes;
 @Component
 public class AccountTokens {
 
+    /** The longest refresh token taken (eBay's are about 2,000 characters). */
+    public static final int MAX_REFRESH_TOKEN = 4096;
+
     /** An access token closer than this to its expiry is refreshed first. */
     static final Duration MARGIN = Duration.ofMinutes(2);
 
@@ -112,9 +115,16 @@ public class AccountTokens {
     /**
      * The seller authorized again: {@code refreshToken} replaces the stored one (encrypted), the access token is
      * refreshed before the next call, and a paused account resumes. Throws IllegalStateException for an account
-     * without a refresh token (it takes a fixed access token from its configuration).
+     * without a refresh token (it takes a fixed access token from its configuration), IllegalArgumentException for
+     * a token that cannot be one.
      */
     public void reconnect(ChannelAccount account, String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw new IllegalArgumentException("'refreshToken' is required");
+        }
+        if (refreshToken.length() > MAX_REFRESH_TOKEN || refreshToken.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("'refreshToken' must be one word of at most " + MAX_REFRESH_TOKEN + " characters");
+        }
         if (!refreshes(account)) {
             throw new IllegalStateException("account '" + account.id() + "' takes a fixed access token; give it "
                     + "credentials.refresh-token in its configuration to use refresh tokens");
