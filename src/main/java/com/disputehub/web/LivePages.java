@@ -40,6 +40,7 @@ class LivePages implements SmartLifecycle {
     private final List<Page> pages = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService reader;
     private volatile long cursor = -1;
+    private volatile boolean running;
     private int ticks;
 
     LivePages(EventLog events, @Value("${disputehub.inbox.live-interval:1s}") Duration interval) {
@@ -59,6 +60,11 @@ class LivePages implements SmartLifecycle {
     /** A page drawn with the events up to {@code after}; it is told at once of those since, then of each new one. */
     synchronized SseEmitter subscribe(long after) {
         SseEmitter emitter = new SseEmitter(CONNECTION_MILLIS);
+        if (!running) {
+            // shutting down: no new stream may hold the graceful shutdown up (the page reconnects to another instance)
+            emitter.complete();
+            return emitter;
+        }
         Page page = new Page(emitter, after);
         emitter.onCompletion(() -> pages.remove(page));
         emitter.onTimeout(() -> pages.remove(page));
@@ -120,6 +126,7 @@ class LivePages implements SmartLifecycle {
 
     @Override
     public void start() {
+        running = true;
         reader = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "live-pages");
             thread.setDaemon(true);
@@ -129,7 +136,8 @@ class LivePages implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        running = false;
         if (reader != null) {
             reader.shutdownNow();
         }
