@@ -64,6 +64,17 @@ public class Users {
                         + assignableLogins()));
     }
 
+    /**
+     * Who an incident is given to when {@code requested} asks for it: nobody (null) for a blank, the asking person
+     * for "me", otherwise a person who {@linkplain #assignable can be}.
+     */
+    public String assigneeFor(String requested, String actor) {
+        if (requested == null || requested.isBlank()) {
+            return null;
+        }
+        return assignable(requested.trim().equalsIgnoreCase(FilterForm.ME) ? actor : requested.trim());
+    }
+
     /** Everyone incidents can be given to, by login. */
     public java.util.List<String> assignableLogins() {
         return jdbc.sql("select login from app_user where enabled and role <> 'VIEWER' order by lower(login)")

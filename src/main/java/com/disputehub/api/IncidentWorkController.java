@@ -15,7 +15,6 @@ import com.disputehub.access.Users;
 import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.grouping.Selection;
 import com.disputehub.grouping.Selections;
-import com.disputehub.incident.FilterForm;
 import com.disputehub.incident.IncidentEvents;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.IncidentWork;
@@ -70,7 +69,7 @@ class IncidentWorkController {
     WorkState assign(@PathVariable UUID id, @RequestBody AssigneeRequest request) {
         exists(id);
         String actor = Actor.current();
-        work.assign(id, assignee(request.assignee(), actor), actor, IncidentEvents.Source.of(actor));
+        work.assign(id, users.assigneeFor(request.assignee(), actor), actor, IncidentEvents.Source.of(actor));
         return states.of(id);
     }
 
@@ -82,7 +81,7 @@ class IncidentWorkController {
             throw new IllegalArgumentException("'selection' is required: incidentIds, a filter or a groupId");
         }
         String actor = Actor.current();
-        String assignee = assignee(request.assignee(), actor);
+        String assignee = users.assigneeFor(request.assignee(), actor);
         var ids = selections.resolve(request.selection(), actor);
         return new Assigned(ids.size(), work.assignAll(ids, assignee, actor, IncidentEvents.Source.of(actor)), assignee);
     }
@@ -118,14 +117,5 @@ class IncidentWorkController {
 
     private void exists(UUID id) {
         store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
-    }
-
-    /** The login to store: null to unassign, the caller for "me", an assignable person's login otherwise. */
-    private String assignee(String requested, String actor) {
-        if (requested == null || requested.isBlank()) {
-            return null;
-        }
-        String login = requested.trim().equalsIgnoreCase(FilterForm.ME) ? actor : requested.trim();
-        return users.assignable(login);
     }
 }

@@ -3,9 +3,7 @@ package com.disputehub.grouping;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,13 +14,10 @@ import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.command.DecisionCommand;
 import com.disputehub.channel.command.DecisionType;
 import com.disputehub.channel.runtime.ChannelAccounts;
-import com.disputehub.channel.runtime.KnownFilters;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.incident.Incident;
-import com.disputehub.incident.IncidentFilter;
 import com.disputehub.incident.IncidentMessage;
-import com.disputehub.incident.IncidentQueries;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.Texts;
 
@@ -41,26 +36,22 @@ public class BulkDecisions {
     private final BulkStore store;
     private final BulkRunner runner;
     private final Groups groups;
-    private final IncidentQueries queries;
     private final IncidentStore incidents;
     private final DecisionService decisions;
     private final ChannelAccounts accounts;
     private final ObjectMapper json;
     private final Clock clock;
-    private final KnownFilters knownFilters;
     private final BulkApprovals approvals;
     private final Selections selections;
 
-    BulkDecisions(BulkStore store, BulkRunner runner, Groups groups, IncidentQueries queries, IncidentStore incidents,
-                  DecisionService decisions, ChannelAccounts accounts, ObjectMapper json, Clock clock, KnownFilters knownFilters, BulkApprovals approvals,
+    BulkDecisions(BulkStore store, BulkRunner runner, Groups groups, IncidentStore incidents,
+                  DecisionService decisions, ChannelAccounts accounts, ObjectMapper json, Clock clock, BulkApprovals approvals,
                   Selections selections) {
         this.selections = selections;
         this.approvals = approvals;
-        this.knownFilters = knownFilters;
         this.store = store;
         this.runner = runner;
         this.groups = groups;
-        this.queries = queries;
         this.incidents = incidents;
         this.decisions = decisions;
         this.accounts = accounts;

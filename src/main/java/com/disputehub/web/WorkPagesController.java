@@ -12,7 +12,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.disputehub.access.Actor;
 import com.disputehub.access.Users;
 import com.disputehub.decision.IncidentNotFoundException;
-import com.disputehub.incident.FilterForm;
 import com.disputehub.incident.IncidentEvents;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.IncidentWork;
@@ -37,7 +36,7 @@ class WorkPagesController {
     String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String assignee, RedirectAttributes flash) {
         find(id);
         String actor = Actor.current();
-        String login = login(assignee, actor);
+        String login = users.assigneeFor(assignee, actor);
         work.assign(id, login, actor, IncidentEvents.Source.PERSON);
         flash.addFlashAttribute("notice", login == null ? new InboxController.Notice("notice.unassigned", null, null)
                 : new InboxController.Notice("notice.assigned", 1, login));
@@ -77,7 +76,7 @@ class WorkPagesController {
             throw new IllegalArgumentException("tick at least one incident first");
         }
         String actor = Actor.current();
-        String login = login(assignee, actor);
+        String login = users.assigneeFor(assignee, actor);
         int changed = work.assignAll(ids, login, actor, IncidentEvents.Source.PERSON);
         flash.addFlashAttribute("notice", login == null ? new InboxController.Notice("notice.unassignedMany", changed, null)
                 : new InboxController.Notice("notice.assigned", changed, login));
@@ -86,13 +85,5 @@ class WorkPagesController {
 
     private void find(UUID id) {
         store.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
-    }
-
-    /** Blank: nobody; "me": the person signed in; otherwise a person incidents can be given to. */
-    private String login(String assignee, String actor) {
-        if (assignee.isBlank()) {
-            return null;
-        }
-        return users.assignable(assignee.trim().equalsIgnoreCase(FilterForm.ME) ? actor : assignee.trim());
     }
 }

@@ -17,17 +17,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
-import com.disputehub.support.Browser;
-import com.disputehub.support.IntegrationTest;
+import com.disputehub.support.BrowserTest;
 import com.disputehub.support.MiraklFake;
 import com.disputehub.support.MiraklOrders;
 import com.disputehub.support.MiraklOrders.Message;
@@ -38,26 +35,15 @@ import com.disputehub.support.MiraklOrders.Order;
  * synced from the Mirakl fake: tabs, filters, an incident and its decision, hostile text, languages, and a bulk
  * answer on a group of 50. Screenshots of each step land in target/browser-screenshots.
  */
-class InboxBrowserTest extends IntegrationTest {
+class InboxBrowserTest extends BrowserTest {
 
     static final Instant NOW = Instant.now();
     @org.springframework.beans.factory.annotation.Autowired
     com.disputehub.access.Users users;
 
-    static Browser browser;
-    static ChromeDriver page;
-    static boolean signedIn;
-
     @BeforeAll
     static void startBrowser() {
-        signedIn = false;
-        browser = Browser.start("es-ES,es");
-        page = browser.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
+        startBrowser("es-ES,es");
     }
 
     void syncLampsAndCups(int lamps, List<Message> messages, Order... more) {
@@ -74,28 +60,12 @@ class InboxBrowserTest extends IntegrationTest {
                 .willReturn(MiraklFake.json("{\"thread_id\":\"thr-new\",\"message_id\":\"m-new\"}").withStatus(201)));
     }
 
-    void open(String path) {
-        if (!signedIn) {
-            browser.signIn(api(""));
-            signedIn = true;
-        }
-        page.get(api(path));
-    }
-
-    WebElement find(String css) {
-        return page.findElement(By.cssSelector(css));
-    }
-
     void load(WebElement target) {
         browser.load(target);
     }
 
     void load(String css) {
         load(find(css));
-    }
-
-    List<WebElement> all(String css) {
-        return page.findElements(By.cssSelector(css));
     }
 
     List<String> memberships() {
@@ -211,7 +181,7 @@ class InboxBrowserTest extends IntegrationTest {
                 MiraklFake.json("{\"refunds\":[{\"order_line_id\":\"ORD-102-A-1\",\"refund_id\":\"r-4e\"}]}")));
 
         browser.signIn(api(""), "andrea", "andrea-password-4711");
-        signedIn = false; // the next test signs in as the admin again
+        signedOut(); // the next test signs in as the admin again
         page.get(api("/inbox/incidents/" + large + "?lang=en"));
         askRefund();
         load("#confirm");
@@ -314,7 +284,7 @@ class InboxBrowserTest extends IntegrationTest {
     void languages() {
         syncLampsAndCups(2, List.of());
         page.manage().deleteAllCookies();
-        signedIn = false; // the session cookie went with the language one
+        signedOut(); // the session cookie went with the language one
         open("/inbox?account=" + ACCOUNT);
         assertThat(find("html").getDomAttribute("lang")).isEqualTo("es");
         assertThat(tab("action-needed")).isEqualTo("Pendiente de resolución 5");

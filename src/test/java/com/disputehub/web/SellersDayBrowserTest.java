@@ -13,21 +13,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import com.disputehub.support.Api;
-import com.disputehub.support.Browser;
-import com.disputehub.support.IntegrationTest;
+import com.disputehub.support.BrowserTest;
 import com.disputehub.support.MiraklFake;
 import com.disputehub.support.MiraklOrders;
 import com.disputehub.support.MiraklOrders.Order;
@@ -37,23 +33,12 @@ import com.disputehub.support.ReportData;
  * A seller's morning in a real browser (DOMAIN X9): triage with the keyboard only, incidents taken and found under
  * "Mine", and an answer written from a saved reply. Screenshots land in target/browser-screenshots.
  */
-class SellersDayBrowserTest extends IntegrationTest {
+class SellersDayBrowserTest extends BrowserTest {
 
     static final Instant NOW = Instant.now();
-    static Browser browser;
-    static ChromeDriver page;
-    static boolean signedIn;
-
     @BeforeAll
     static void startBrowser() {
-        signedIn = false;
-        browser = Browser.start("en-GB,en");
-        page = browser.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
+        startBrowser("en-GB,en");
     }
 
     @BeforeEach
@@ -64,22 +49,6 @@ class SellersDayBrowserTest extends IntegrationTest {
         sync.poll(accounts.find(ACCOUNT).orElseThrow());
         MIRAKL.stubFor(authorized(post(urlPathMatching("/api/orders/.*/threads")))
                 .willReturn(MiraklFake.json("{\"thread_id\":\"thr-new\",\"message_id\":\"m-new\"}").withStatus(201)));
-    }
-
-    void open(String path) {
-        if (!signedIn) {
-            browser.signIn(api(""));
-            signedIn = true;
-        }
-        page.get(api(path));
-    }
-
-    WebElement find(String css) {
-        return page.findElement(By.cssSelector(css));
-    }
-
-    List<WebElement> all(String css) {
-        return page.findElements(By.cssSelector(css));
     }
 
     /** Keys pressed as a person types them, on whatever has the focus. */
