@@ -117,8 +117,8 @@ public class IncidentWork {
         Instant latest = incident.status().isOpen() && incident.respondBy() != null
                 ? incident.respondBy().minus(BEFORE_DEADLINE) : null;
         if (latest != null && !latest.isAfter(now)) {
-            throw new IllegalArgumentException("the incident is due at " + incident.respondBy()
-                    + ", within a day: it cannot be snoozed");
+            throw new IllegalArgumentException("the incident is due at " + incident.respondBy() + ", less than a day from now"
+                    + " or already past: a snooze ends a day before the deadline, so it cannot be snoozed");
         }
         if (until != null && latest != null && until.isAfter(latest)) {
             throw new IllegalArgumentException("the incident is due at " + incident.respondBy()
