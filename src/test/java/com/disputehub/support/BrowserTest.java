@@ -46,6 +46,11 @@ public abstract class BrowserTest extends IntegrationTest {
         return page.findElement(By.cssSelector(css));
     }
 
+    /** A value read in the page in one go, so that a part the page swaps or reloads meanwhile is never half read. */
+    protected Object script(String expression) {
+        return page.executeScript("return " + expression);
+    }
+
     protected List<WebElement> all(String css) {
         return page.findElements(By.cssSelector(css));
     }

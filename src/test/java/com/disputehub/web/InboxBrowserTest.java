@@ -400,7 +400,10 @@ class InboxBrowserTest extends BrowserTest {
         assertThat(find("#total").getText()).isEqualTo("50");
         browser.screenshot("11-progress");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> find("#bulk").getDomAttribute("data-state").equals("DONE"));
+                .until(() -> "DONE".equals(script("document.getElementById('bulk') && document.getElementById('bulk').dataset.state")));
+        // the page reloads itself once done: read it after that
+        await().atMost(Duration.ofSeconds(10)).until(() -> "complete".equals(script("document.readyState"))
+                && "Done".equals(script("document.getElementById('state') && document.getElementById('state').textContent.trim()")));
         assertThat(find("#state").getText()).isEqualTo("Done");
         assertThat(find("#sent").getText()).isEqualTo("50");
         assertThat(find("#pending").getText()).isEqualTo("0");

@@ -70,11 +70,6 @@ class SellersDayBrowserTest extends BrowserTest {
         });
     }
 
-    /** A value read in the page in one go, so that a part the live page swaps meanwhile is never half read. */
-    Object script(String expression) {
-        return page.executeScript("return " + expression);
-    }
-
     String focusedRow() {
         List<WebElement> focused = all("tr.incident-row.focused");
         return focused.isEmpty() ? null : focused.get(0).getDomAttribute("data-external-id");
