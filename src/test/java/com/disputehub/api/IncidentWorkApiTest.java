@@ -157,7 +157,7 @@ class IncidentWorkApiTest extends IntegrationTest {
         MiraklOrders.serve(MIRAKL, orders, messages);
         sync.poll(accounts.find(ACCOUNT).orElseThrow());
         assertThat(refs("snoozed=yes")).as("the buyer's message ends the snooze").isEmpty();
-        assertThat(jdbc.sql("select summary from timeline_event where incident_id = ? and type = 'SNOOZE_ENDED'").param(waiting)
+        assertThat(jdbc.sql("select summary from timeline_event where incident_id = ? and type = 'SNOOZE_ENDED' order by id").param(waiting)
                 .query(String.class).list()).containsExactly("Snooze ended", "Snooze ended: the channel changed the incident");
 
         UUID overdue = id("LMP-001-A-1");
