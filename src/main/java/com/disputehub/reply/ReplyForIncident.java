@@ -42,8 +42,7 @@ public class ReplyForIncident {
     private static Rendered render(ReplyTemplate template, Incident incident, String language) {
         Map<String, String> texts = new LinkedHashMap<>();
         template.textsIn(language).forEach((field, text) -> texts.put(field, DecisionTemplate.fillFor(text, incident)));
-        return new Rendered(template.id(), template.name(), template.texts().containsKey(language) ? language
-                : template.texts().containsKey("en") ? "en" : template.texts().keySet().iterator().next(), texts);
+        return new Rendered(template.id(), template.name(), template.languageFor(language), texts);
     }
 
     /** The buyer's language: the account's {@code locale} option (es_ES gives es); null when unset. */

@@ -13,11 +13,16 @@ import com.disputehub.channel.command.DecisionType;
 public record ReplyTemplate(UUID id, String name, String channel, DecisionType type,
                             Map<String, Map<String, String>> texts, String updatedBy, Instant updatedAt) {
 
-    /** The texts in {@code language}, else in English, else in the first language written. */
-    public Map<String, String> textsIn(String language) {
+    /** The language it answers in for {@code language}: that one, else English, else the first language written. */
+    public String languageFor(String language) {
         if (language != null && texts.containsKey(language)) {
-            return texts.get(language);
+            return language;
         }
-        return texts.containsKey("en") ? texts.get("en") : texts.values().iterator().next();
+        return texts.containsKey("en") ? "en" : texts.keySet().iterator().next();
+    }
+
+    /** The texts in {@link #languageFor the language it answers in}. */
+    public Map<String, String> textsIn(String language) {
+        return texts.get(languageFor(language));
     }
 }

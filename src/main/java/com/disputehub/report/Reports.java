@@ -22,6 +22,8 @@ import com.disputehub.database.Sql;
 import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.IncidentView;
 
+import tools.jackson.databind.ObjectMapper;
+
 /**
  * The figures of the dashboard and of {@code /api/reports}, each one SQL query over the incidents and decisions
  * (DOMAIN X9). Times are in hours with one decimal; money is summed per currency, never across currencies.
@@ -52,8 +54,11 @@ public class Reports {
     private final Clock clock;
     private final ZoneId zone;
     private final ServiceLevels levels;
+    private final ObjectMapper json;
 
-    Reports(JdbcClient jdbc, Clock clock, @Value("${disputehub.inbox.zone:Europe/Madrid}") ZoneId zone, ServiceLevels levels) {
+    Reports(JdbcClient jdbc, Clock clock, @Value("${disputehub.inbox.zone:Europe/Madrid}") ZoneId zone, ServiceLevels levels,
+            ObjectMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
@@ -100,22 +105,15 @@ public class Reports {
                   count(i.closed_at) as resolved,
                   percentile_cont(0.5) within group (order by extract(epoch from i.closed_at - %1$s) / 3600) filter (where i.closed_at is not null),
                   percentile_cont(0.9) within group (order by extract(epoch from i.closed_at - %1$s) / 3600) filter (where i.closed_at is not null),
-                  array_agg(extract(epoch from f.at - %1$s)) filter (where f.at is not null)
+                  count(*) filter (where extract(epoch from f.at - %1$s)
+                    <= coalesce((cast(? as jsonb) ->> i.channel_type)::numeric, ?)) as within_level
                 from incident i left join first_response f on f.incident_id = i.id
                 where %1$s >= ? and %1$s < ?
                 group by i.channel_type order by i.channel_type
-                """.formatted(OPENED)).params(Sql.ts(period.from()), Sql.ts(period.to())).query((rs, n) -> {
+                """.formatted(OPENED)).params(json.writeValueAsString(levels.seconds()), ServiceLevels.OTHERWISE.toSeconds(),
+                        Sql.ts(period.from()), Sql.ts(period.to())).query((rs, n) -> {
                     String channel = rs.getString(1);
-                    double level = levels.of(channel).toSeconds();
-                    java.sql.Array seconds = rs.getArray(9);
-                    long within = 0;
-                    if (seconds != null) {
-                        for (Object s : (Object[]) seconds.getArray()) {
-                            if (((Number) s).doubleValue() <= level) {
-                                within++;
-                            }
-                        }
-                    }
+                    long within = rs.getLong(9);
                     long answered = rs.getLong(3);
                     List<Object> row = new ArrayList<>();
                     row.add(channel);

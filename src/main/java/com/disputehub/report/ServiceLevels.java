@@ -22,8 +22,18 @@ public record ServiceLevels(Map<String, Duration> serviceLevel) {
         serviceLevel = serviceLevel == null ? Map.of() : Map.copyOf(serviceLevel);
     }
 
-    /** The channel's service level; 48 hours for a channel without one. */
+    static final Duration OTHERWISE = Duration.ofHours(48);
+
+    /** The channel's service level; {@link #OTHERWISE} for a channel without one. */
     public Duration of(String channel) {
-        return serviceLevel.getOrDefault(channel, DEFAULTS.getOrDefault(channel, Duration.ofHours(48)));
+        return serviceLevel.getOrDefault(channel, DEFAULTS.getOrDefault(channel, OTHERWISE));
+    }
+
+    /** Every channel's service level that is set (configured, else the default), in seconds, for a query. */
+    Map<String, Long> seconds() {
+        Map<String, Long> seconds = new java.util.HashMap<>();
+        DEFAULTS.forEach((channel, level) -> seconds.put(channel, level.toSeconds()));
+        serviceLevel.forEach((channel, level) -> seconds.put(channel, level.toSeconds()));
+        return seconds;
     }
 }
