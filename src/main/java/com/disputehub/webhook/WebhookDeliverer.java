@@ -41,6 +41,8 @@ class WebhookDeliverer {
     static final String BREAKER_CONFIG = "webhook";
     /** Deliveries of one endpoint taken per look; more wait for the next look (a second at most). */
     static final int PER_ENDPOINT = 10;
+    /** Seconds a lease outlasts one attempt's timeout: the time to sign the event and record the answer. */
+    private static final long LEASE_MARGIN_SECONDS = 15;
 
     private final WebhookDeliveries deliveries;
     private final WebhookEndpoints endpoints;
@@ -104,7 +106,8 @@ class WebhookDeliverer {
         CircuitBreaker breaker = breaker(endpointId);
         for (int i = 0; i < batch.size(); i++) {
             WebhookDeliveries.Due due = batch.get(i);
-            deliveries.extendLease(batch.subList(i, batch.size()).stream().map(WebhookDeliveries.Due::id).toList(), lease());
+            deliveries.extendLease(batch.subList(i, batch.size()).stream().map(WebhookDeliveries.Due::id).toList(),
+                    endpoint == null ? lease() : lease(endpoint.timeoutSeconds()));
             if (endpoint == null || !endpoint.enabled()) {
                 deliveries.postpone(due, clock.instant().plus(properties.pollInterval()));
                 continue;
@@ -190,8 +193,13 @@ class WebhookDeliverer {
                 .from(breakers.getConfiguration(BREAKER_CONFIG).orElse(breakers.getDefaultConfig())).build());
     }
 
-    /** Long enough for one attempt at the longest timeout an endpoint may have, and a margin. */
+    /** At the claim, before the endpoint is read: long enough for one attempt at the longest timeout one may have. */
     private Instant lease() {
-        return clock.instant().plusSeconds(Math.max(WebhookService.MAX_TIMEOUT_SECONDS, properties.timeout().toSeconds()) + 30);
+        return lease(Math.max(WebhookService.MAX_TIMEOUT_SECONDS, properties.timeout().toSeconds()));
+    }
+
+    /** One attempt at this timeout, and a margin for signing and recording it: a crash frees the rest that soon. */
+    private Instant lease(long timeoutSeconds) {
+        return clock.instant().plusSeconds(timeoutSeconds + LEASE_MARGIN_SECONDS);
     }
 }
