@@ -20,6 +20,7 @@ import com.disputehub.decision.DecisionNotFoundException;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.grouping.NotFoundException;
+import com.disputehub.incident.IncidentStateException;
 
 /**
  * Every API error as an RFC 9457 problem with a sentence that says what to fix, never a Java class or method name;
@@ -47,6 +48,11 @@ class ApiErrors {
     @ExceptionHandler({IncidentNotFoundException.class, DecisionNotFoundException.class, NotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(IncidentStateException.class)
+    ProblemDetail conflict(IncidentStateException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

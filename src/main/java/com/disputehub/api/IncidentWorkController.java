@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +17,7 @@ import com.disputehub.decision.IncidentNotFoundException;
 import com.disputehub.grouping.Selection;
 import com.disputehub.grouping.Selections;
 import com.disputehub.incident.IncidentEvents;
+import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.IncidentWork;
 import com.disputehub.incident.WorkState;
@@ -24,7 +26,7 @@ import com.disputehub.incident.WorkStates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** A seller's work on incidents (DOMAIN X9): who owns them, pins, snoozes. */
+/** A seller's work on incidents (DOMAIN X9): who owns them, pins, snoozes, messages that need no reply (M5). */
 @Tag(name = "Incidents", description = "Normalized incidents, their notes, files and decisions")
 @RestController
 @RequestMapping("/api/incidents")
@@ -113,6 +115,24 @@ class IncidentWorkController {
         exists(id);
         work.wake(id, Actor.current());
         return states.of(id);
+    }
+
+    /** What marking the last message as needing no reply did: never sent, as no channel has a call for it. */
+    record NoReplyNeeded(boolean changed, IncidentStatus status, boolean sentToChannel, String note) {
+    }
+
+    @Operation(operationId = "markNoReplyNeeded", summary = "Mark the buyer's or the operator's last message as needing no reply",
+            description = "For a thank-you or a goodbye (DOMAIN M5): the incident waits for that party, without a deadline, until "
+                    + "the channel shows a new message or state. Recorded in DisputeHub only: none of the channels' APIs has a "
+                    + "call for it, so the platform's own counter may still run. 409 when the incident does not wait for the "
+                    + "seller's answer to such a message; marking it twice changes nothing (changed false).")
+    @PostMapping("/{id}/no-reply-needed")
+    NoReplyNeeded noReplyNeeded(@PathVariable UUID id) {
+        exists(id);
+        String actor = Actor.current();
+        boolean changed = store.markNoReplyNeeded(id, actor, IncidentEvents.Source.of(actor));
+        return new NoReplyNeeded(changed, store.find(id).orElseThrow().status(), false,
+                "Recorded in DisputeHub only: the channel has no call to mark a message as needing no reply.");
     }
 
     private void exists(UUID id) {

@@ -17,6 +17,7 @@ import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.Texts;
 import com.disputehub.incident.Timeline;
+import com.disputehub.incident.TimelineText.Arg;
 
 /**
  * A supervisor's answer to a decision waiting for approval (DOMAIN X6): approved, it joins the outbox; not
@@ -61,8 +62,8 @@ public class Approvals {
         Incident incident = incidents.find(d.incidentId()).orElseThrow(() -> new IncidentNotFoundException(d.incidentId()));
         service.vet(incident, d.command());
         answer(d, DecisionState.REQUESTED, "APPROVED", reviewer, reason);
-        timeline.append(d.incidentId(), "DECISION_APPROVED", reviewer, d.command().describe() + ": approved (requested by "
-                + d.requestedBy() + "): " + reason.trim());
+        timeline.append(d.incidentId(), "DECISION_APPROVED", reviewer, d.command().words()
+                .and("tl.approved", Arg.values(d.requestedBy(), reason.trim())));
         return decisions.find(decisionId).orElseThrow();
     }
 
@@ -70,8 +71,8 @@ public class Approvals {
     public Decision reject(UUID decisionId, String reviewer, String reason) {
         Decision d = pending(decisionId, reviewer, reason);
         answer(d, DecisionState.NOT_APPROVED, "NOT_APPROVED", reviewer, reason);
-        timeline.append(d.incidentId(), "DECISION_NOT_APPROVED", reviewer, d.command().describe()
-                + ": not approved, nothing sent (requested by " + d.requestedBy() + "): " + reason.trim());
+        timeline.append(d.incidentId(), "DECISION_NOT_APPROVED", reviewer, d.command().words()
+                .and("tl.notApproved", Arg.values(d.requestedBy(), reason.trim())));
         return decisions.find(decisionId).orElseThrow();
     }
 

@@ -11,6 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.disputehub.channel.PushResult;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.Timeline;
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
 
 /** Records where a decision ended, or that it waits again, on the decision and its incident, in one transaction. */
 @Component
@@ -34,11 +36,12 @@ class DecisionOutcomes {
     }
 
     void finish(Decision d, DecisionState state, String error, PushResult result, int attempts) {
-        String summary = switch (state) {
-            case SENT, RECORDED -> d.command().describe() + ": " + result.summary();
-            case REJECTED -> d.command().describe() + ": rejected by the channel: " + error;
-            case UNKNOWN -> d.command().describe() + ": outcome unknown, check the channel before repeating it: " + error;
-            default -> d.command().describe() + ": failed: " + error;
+        // the channel's answer and errors stay in their own words; the frame is said in the reader's language
+        TimelineText summary = switch (state) {
+            case SENT, RECORDED -> d.command().words().and("tl.outcome", Arg.value(result.summary()));
+            case REJECTED -> d.command().words().and("tl.rejected", Arg.value(error));
+            case UNKNOWN -> d.command().words().and("tl.unknownOutcome", Arg.value(error));
+            default -> d.command().words().and("tl.failed", Arg.value(error));
         };
         tx.executeWithoutResult(status -> {
             decisions.finish(d.id(), state, error, result == null ? null : result.channelReference(), attempts);
@@ -63,7 +66,7 @@ class DecisionOutcomes {
             decisions.reschedule(d.id(), at, reason, attempts);
             if (reason != null) {
                 timeline.append(d.incidentId(), "DECISION_WAITING", d.requestedBy(),
-                        d.command().describe() + ": " + reason + "; waits in the outbox until " + at);
+                        d.command().words().and("tl.waiting", Arg.value(reason), Arg.time(at)));
             }
         });
     }

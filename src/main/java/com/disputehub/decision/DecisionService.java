@@ -118,8 +118,8 @@ public class DecisionService {
             byte[] bytes = file.bytes();
             files.add(incidentId, decision.id(), file.fileName(), EvidenceImages.contentType(bytes), bytes);
         }
-        timeline.append(incidentId, "DECISION_REQUESTED", requestedBy, command.describe() + OnBehalfOf.suffix(onBehalfOf)
-                + (fourEyes ? ": above the approval limit, it waits for a supervisor's approval" : ""));
+        timeline.append(incidentId, "DECISION_REQUESTED", requestedBy, OnBehalfOf.add(command.words(), onBehalfOf)
+                .and(fourEyes ? "tl.awaitsApproval" : null));
         events.reached(decision.id());
         return new Submitted(decision, false);
     }
@@ -165,8 +165,8 @@ public class DecisionService {
             throw new DecisionRefusedException(DecisionRefusedException.Kind.CONFLICT, List.of(
                     "only a FAILED or UNKNOWN decision can be retried; this one is " + d.state()));
         }
-        timeline.append(d.incidentId(), "DECISION_RETRY", requestedBy, d.command().describe() + ": sent again on request"
-                + (d.state() == DecisionState.UNKNOWN ? " (its earlier outcome was unknown)" : ""));
+        timeline.append(d.incidentId(), "DECISION_RETRY", requestedBy, d.command().words()
+                .and(d.state() == DecisionState.UNKNOWN ? "tl.retriedUnknown" : "tl.retried"));
         events.reached(d.id());
         return decisions.find(decisionId).orElseThrow();
     }

@@ -35,4 +35,11 @@ public record Incident(
         String adapterVersion,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** Whether the seller owes an answer to the last message, the buyer's or the operator's (DOMAIN M1, M5). */
+    public boolean awaitsAnswer() {
+        IncidentMessage last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
+        return status == IncidentStatus.NEEDS_SELLER_ACTION && last != null
+                && (last.author() == PartyRole.BUYER || last.author() == PartyRole.OPERATOR);
+    }
 }

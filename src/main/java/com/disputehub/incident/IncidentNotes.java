@@ -43,7 +43,7 @@ public class IncidentNotes {
                 """)
                 .params(incidentId, author, body, Sql.ts(now), onBehalfOf)
                 .query(Long.class).single();
-        timeline.append(incidentId, "NOTE", author, "Internal note added" + OnBehalfOf.suffix(onBehalfOf));
+        timeline.append(incidentId, "NOTE", author, OnBehalfOf.add(TimelineText.of("tl.note"), onBehalfOf));
         return new IncidentNote(id, incidentId, author, body, now, onBehalfOf);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.disputehub.database.Hashes;
 import com.disputehub.database.Sql;
+import com.disputehub.incident.TimelineText.Arg;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -30,6 +31,9 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Repository
 public class IncidentStore {
+
+    /** Marks a hold the seller set by saying the last message needs no reply: it holds who acts and the deadline too. */
+    private static final String NO_REPLY = "no-reply|";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -66,8 +70,11 @@ public class IncidentStore {
             }
             UUID id = UUID.randomUUID();
             Incident created = insert(id, source, snapshot);
-            timeline.append(id, "CREATED", source.channelType(), "Incident opened: " + describe(snapshot.reason())
-                    + ", " + text(snapshot.status()));
+            Reason reason = snapshot.reason();
+            timeline.append(id, "CREATED", source.channelType(), reason.rawLabel() == null
+                    ? TimelineText.of("tl.created", Arg.word("reason.", reason.category()), Arg.word("status.", snapshot.status()))
+                    : TimelineText.of("tl.createdLabel", Arg.word("reason.", reason.category()), Arg.value(reason.rawLabel()),
+                            Arg.word("status.", snapshot.status())));
             work.autoAssign(id, source.accountId());
             changes.record(id, "CREATED");
             events.created(created);
@@ -76,9 +83,10 @@ public class IncidentStore {
         Incident before = existing.get().incident();
         String holdBasis = existing.get().holdBasis();
         String basis = holdBasis(snapshot.status(), snapshot.rawStatus(), snapshot.messages());
-        boolean held = basis.equals(holdBasis);
-        Incident after = merge(before, source, snapshot, held ? before.status() : snapshot.status());
-        List<String> diff = ChangeDescriber.describe(before, after);
+        boolean noReply = (NO_REPLY + basis).equals(holdBasis);
+        boolean held = noReply || basis.equals(holdBasis);
+        Incident after = merge(before, source, snapshot, held ? before.status() : snapshot.status(), noReply);
+        List<ChangeDescriber.Change> diff = ChangeDescriber.changes(before, after);
         if (diff.isEmpty()) {
             if (!Hashes.sha256Hex(snapshot.rawPayload()).equals(existing.get().rawHash())
                     || !source.adapterVersion().equals(before.adapterVersion())
@@ -88,11 +96,12 @@ public class IncidentStore {
             return new UpsertResult(UpsertResult.Outcome.UNCHANGED, before.id(), List.of());
         }
         update(after, held ? holdBasis : null);
-        timeline.append(before.id(), "CHANNEL_UPDATE", source.channelType(), String.join("; ", diff));
+        timeline.append(before.id(), "CHANNEL_UPDATE", source.channelType(), ChangeDescriber.text(diff));
         work.channelChanged(before.id(), source.channelType());
         changes.record(before.id(), "UPDATED");
-        events.updated(before, after, ChangeDescriber.fields(before, after), IncidentEvents.Source.CHANNEL);
-        return new UpsertResult(UpsertResult.Outcome.UPDATED, before.id(), diff);
+        List<String> fields = ChangeDescriber.fields(diff);
+        events.updated(before, after, fields, IncidentEvents.Source.CHANNEL);
+        return new UpsertResult(UpsertResult.Outcome.UPDATED, before.id(), fields);
     }
 
     /**
@@ -100,7 +109,7 @@ public class IncidentStore {
      * only show later, that status, held until the channel reports a new state.
      */
     @Transactional
-    public void recordDecisionOutcome(UUID incidentId, IncidentStatus statusAfter, String actor, String summary) {
+    public void recordDecisionOutcome(UUID incidentId, IncidentStatus statusAfter, String actor, TimelineText summary) {
         if (statusAfter != null) {
             Incident incident = find(incidentId).orElseThrow();
             jdbc.sql("update incident set status = ?, status_hold_basis = ?, updated_at = ? where id = ?")
@@ -116,6 +125,41 @@ public class IncidentStore {
     }
 
     /**
+     * Marks the last message, the buyer's or the operator's, as needing no reply (a thank-you, DOMAIN M5): the incident
+     * then waits for its author, without a deadline and without the suggestion to answer, until the channel shows
+     * something new (another state, another message). False when it already was marked; an
+     * {@link IncidentStateException} when the incident does not wait for the seller's answer to such a message.
+     */
+    @Transactional
+    public boolean markNoReplyNeeded(UUID incidentId, String actor, IncidentEvents.Source source) {
+        Stored stored = jdbc.sql("select * from incident where id = ? for update").param(incidentId)
+                .query((rs, n) -> new Stored(rows.mapRow(rs, n), rs.getString("status_hold_basis"), rs.getString("raw_hash")))
+                .optional().orElseThrow(() -> new NoSuchElementException("no incident " + incidentId));
+        Incident incident = stored.incident();
+        String basis = NO_REPLY + holdBasis(incident.channelStatus(), incident.rawStatus(), incident.messages());
+        if (basis.equals(stored.holdBasis())) {
+            return false;
+        }
+        IncidentMessage last = incident.messages().isEmpty() ? null : incident.messages().get(incident.messages().size() - 1);
+        if (!incident.awaitsAnswer()) {
+            throw new IncidentStateException("only an incident waiting for the seller's answer to a message of the buyer or "
+                    + "the operator can be marked as needing no reply; this one is " + text(incident.status())
+                    + (last == null ? ", without messages" : ", its last message from " + text(last.author())));
+        }
+        boolean buyer = last.author() == PartyRole.BUYER;
+        jdbc.sql("""
+                update incident set status = ?, action_owner = ?, respond_by = null, status_hold_basis = ?, updated_at = ?
+                where id = ?
+                """).params((buyer ? IncidentStatus.WAITING_FOR_BUYER : IncidentStatus.WAITING_FOR_PLATFORM).name(),
+                        (buyer ? ActionOwner.BUYER : ActionOwner.PLATFORM).name(), basis, Sql.ts(clock.instant()), incidentId)
+                .update();
+        timeline.append(incidentId, "NO_REPLY_NEEDED", actor, TimelineText.of("tl.noReplyNeeded", Arg.word("party.", last.author())));
+        changes.record(incidentId, "UPDATED");
+        events.updated(incident, find(incidentId).orElseThrow(), List.of("status", "actionOwner", "respondBy"), source);
+        return true;
+    }
+
+    /**
      * Replaces the references an ERP keeps on an incident; a real change is on the timeline, in the change feed
      * and in an incident.updated event. False when nothing changed.
      */
@@ -126,8 +170,9 @@ public class IncidentStore {
         if (!refs.replace(incidentId, references, actor)) {
             return false;
         }
-        timeline.append(incidentId, "EXTERNAL_REFS", actor, references.isEmpty() ? "ERP references removed"
-                : "ERP references: " + String.join(", ", references.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        timeline.append(incidentId, "EXTERNAL_REFS", actor, references.isEmpty() ? TimelineText.of("tl.refsRemoved")
+                : TimelineText.of("tl.refs", Arg.value(String.join(", ", references.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).toList()))));
         changes.record(incidentId, "UPDATED");
         events.updated(incident, incident, List.of("externalRefs"), IncidentEvents.Source.ERP);
         return true;
@@ -142,13 +187,14 @@ public class IncidentStore {
         return channelStatus + "|" + rawStatus + "|" + messages.stream().filter(m -> m.author() != PartyRole.SELLER).count();
     }
 
-    private Incident merge(Incident before, IncidentSource source, IncidentSnapshot s, IncidentStatus status) {
+    /** The stored incident updated from the channel; {@code noReply} keeps who acts and the deadline the seller's mark set. */
+    private Incident merge(Incident before, IncidentSource source, IncidentSnapshot s, IncidentStatus status, boolean noReply) {
         Reason reason = s.reason() != null ? s.reason() : before.reason();
         Instant openedAt = before.openedAt() != null ? before.openedAt() : s.openedAt();
         return new Incident(before.id(), before.channelType(), before.accountId(), s.kind(), s.externalId(),
                 s.orderId(), s.orderLineIds(), s.skus(), s.productTitle(), s.productImageUrl(), s.buyerName(),
-                reason, status, s.status(), s.rawStatus(), s.actionOwner(), s.requestedRefund(), s.productValue(),
-                s.respondBy(), openedAt, s.channelUpdatedAt(), s.messages(), s.evidence(), s.flags(), s.details(), s.rawPayload(),
+                reason, status, s.status(), s.rawStatus(), noReply ? before.actionOwner() : s.actionOwner(),
+                s.requestedRefund(), s.productValue(), noReply ? before.respondBy() : s.respondBy(), openedAt, s.channelUpdatedAt(), s.messages(), s.evidence(), s.flags(), s.details(), s.rawPayload(),
                 source.adapterVersion(), before.createdAt(), clock.instant());
     }
 
@@ -261,10 +307,6 @@ public class IncidentStore {
     private record Stored(Incident incident, String holdBasis, String rawHash) {
     }
 
-    private static String describe(Reason reason) {
-        String label = reason.rawLabel() == null ? "" : " (" + reason.rawLabel() + ")";
-        return text(reason.category()) + label;
-    }
 
     private static String text(Enum<?> value) {
         return value.name().toLowerCase().replace('_', ' ');

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.disputehub.database.Sql;
+import com.disputehub.incident.TimelineText.Arg;
 
 /**
  * Changes the seller's work on an incident (DOMAIN X9): its owner, its pin, its snooze. Each change is on the
@@ -68,8 +69,9 @@ public class IncidentWork {
                 on conflict (incident_id) do update set assignee = excluded.assignee, assigned_by = excluded.assigned_by,
                   assigned_at = excluded.assigned_at
                 """).params(incidentId, assignee, actor, Sql.ts(clock.instant())).update();
-        timeline.append(incidentId, "ASSIGNED", actor, assignee == null ? "Unassigned (was " + before + ")"
-                : "Assigned to " + assignee + (before == null ? "" : " (was " + before + ")"));
+        timeline.append(incidentId, "ASSIGNED", actor, assignee == null ? TimelineText.of("tl.unassigned", Arg.value(before))
+                : before == null ? TimelineText.of("tl.assigned", Arg.value(assignee))
+                : TimelineText.of("tl.reassigned", Arg.values(assignee, before)));
         changes.record(incidentId, "UPDATED");
         events.updated(incident, incident, List.of("assignee"), source);
         return true;
@@ -98,7 +100,7 @@ public class IncidentWork {
         if (changed == 0) {
             return false;
         }
-        timeline.append(incidentId, pinned ? "PINNED" : "UNPINNED", actor, pinned ? "Pinned" : "Unpinned");
+        timeline.append(incidentId, pinned ? "PINNED" : "UNPINNED", actor, TimelineText.of(pinned ? "tl.pinned" : "tl.unpinned"));
         return true;
     }
 
@@ -130,8 +132,9 @@ public class IncidentWork {
                 on conflict (incident_id) do update set snoozed_by = excluded.snoozed_by, snoozed_at = excluded.snoozed_at,
                   snoozed_until = excluded.snoozed_until
                 """).params(incidentId, actor, Sql.ts(now), ends == null ? null : Sql.ts(ends)).update();
-        timeline.append(incidentId, "SNOOZED", actor, "Snoozed until " + (until != null ? until
-                : "the channel changes it" + (ends == null ? "" : " (" + ends + " at the latest)")));
+        timeline.append(incidentId, "SNOOZED", actor, until != null ? TimelineText.of("tl.snoozedUntil", Arg.time(until))
+                : ends == null ? TimelineText.of("tl.snoozedUntilChange")
+                : TimelineText.of("tl.snoozedUntilChangeAtLatest", Arg.time(ends)));
         return ends;
     }
 
@@ -142,14 +145,14 @@ public class IncidentWork {
         if (!clearSnooze(incidentId)) {
             return false;
         }
-        timeline.append(incidentId, "SNOOZE_ENDED", actor, "Snooze ended");
+        timeline.append(incidentId, "SNOOZE_ENDED", actor, TimelineText.of("tl.snoozeEnded"));
         return true;
     }
 
     /** The channel changed the incident: a snooze on it ends (in the sync's transaction). */
     void channelChanged(UUID incidentId, String channelType) {
         if (clearSnooze(incidentId)) {
-            timeline.append(incidentId, "SNOOZE_ENDED", channelType, "Snooze ended: the channel changed the incident");
+            timeline.append(incidentId, "SNOOZE_ENDED", channelType, TimelineText.of("tl.snoozeEndedByChannel"));
         }
     }
 
@@ -177,7 +180,7 @@ public class IncidentWork {
         String assignee = turnOrder.get((int) (turn % turnOrder.size()));
         jdbc.sql("insert into incident_work (incident_id, assignee, assigned_by, assigned_at) values (?, ?, 'auto', ?)")
                 .params(incidentId, assignee, Sql.ts(clock.instant())).update();
-        timeline.append(incidentId, "ASSIGNED", "auto", "Assigned to " + assignee + " (automatic, in turn)");
+        timeline.append(incidentId, "ASSIGNED", "auto", TimelineText.of("tl.autoAssigned", Arg.value(assignee)));
     }
 
     private boolean clearSnooze(UUID incidentId) {

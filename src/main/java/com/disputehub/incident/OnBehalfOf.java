@@ -9,8 +9,9 @@ public final class OnBehalfOf {
     private OnBehalfOf() {
     }
 
-    /** The timeline's words for it, or nothing. */
-    public static String suffix(String onBehalfOf) {
-        return onBehalfOf == null || onBehalfOf.isBlank() ? "" : " (on behalf of " + onBehalfOf.trim() + ", as the caller says)";
+    /** These timeline words, and who the caller says it acts for when it says so. */
+    public static TimelineText add(TimelineText text, String onBehalfOf) {
+        return onBehalfOf == null || onBehalfOf.isBlank() ? text : text.and("tl.onBehalfOf", TimelineText.Arg.value(onBehalfOf.trim()));
     }
+
 }

@@ -9,21 +9,35 @@ import org.springframework.stereotype.Component;
 
 import com.disputehub.database.Sql;
 
+import tools.jackson.databind.ObjectMapper;
+
 /** Appends to and reads an incident's timeline; callers provide the transaction. */
 @Component
 public class Timeline {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    Timeline(JdbcClient jdbc, Clock clock) {
+    Timeline(JdbcClient jdbc, Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.json = json;
     }
 
+    /** An entry in a channel's or an adapter's own words, the same in every language. */
     public void append(UUID incidentId, String type, String actor, String summary) {
-        jdbc.sql("insert into timeline_event (incident_id, at, type, actor, summary) values (?, ?, ?, ?, ?)")
-                .params(incidentId, Sql.ts(clock.instant()), type, actor, summary)
+        insert(incidentId, type, actor, summary, null);
+    }
+
+    /** An entry in words each page says in its language; the API's summary is their English. */
+    public void append(UUID incidentId, String type, String actor, TimelineText text) {
+        insert(incidentId, type, actor, text.english(), json.writeValueAsString(text));
+    }
+
+    private void insert(UUID incidentId, String type, String actor, String summary, String text) {
+        jdbc.sql("insert into timeline_event (incident_id, at, type, actor, summary, text) values (?, ?, ?, ?, ?, cast(? as jsonb))")
+                .params(incidentId, Sql.ts(clock.instant()), type, actor, summary, text)
                 .update();
     }
 
@@ -32,7 +46,11 @@ public class Timeline {
                 .param(incidentId)
                 .query((rs, n) -> new TimelineEvent(rs.getLong("id"), incidentId,
                         IncidentRowMapper.instant(rs, "at"), rs.getString("type"), rs.getString("actor"),
-                        rs.getString("summary")))
+                        rs.getString("summary"), text(rs.getString("text"))))
                 .list();
+    }
+
+    private TimelineText text(String stored) {
+        return stored == null ? null : json.readValue(stored, TimelineText.class);
     }
 }

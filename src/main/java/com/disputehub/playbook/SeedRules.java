@@ -19,7 +19,6 @@ import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentKind;
 import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.IncidentView;
-import com.disputehub.incident.PartyRole;
 import com.disputehub.incident.ReasonCategory;
 import com.disputehub.incident.SupplierFields;
 
@@ -34,11 +33,12 @@ final class SeedRules {
                 rule("late-refund", supplier(ReasonCategory.LATE_SHIPMENT).and(i -> lateDays(i) >= 4), (i, now, cal) ->
                         new Suggestion("late-refund", DecisionType.REFUND, "Refund the customer and re-source the item elsewhere",
                                 cal.plusBusinessDays(now, 1), "Late by " + lateDays(i) + " business days: from 4 on, treat it as out of stock (seed 001)",
-                                new Refund(null, null, null, null, null, null, null))),
+                                new Refund(null, null, null, null, null, null, null), List.of(lateDays(i)))),
                 rule("late-expedite", supplier(ReasonCategory.LATE_SHIPMENT).and(i -> lateDays(i) >= 2), (i, now, cal) ->
                         new Suggestion("late-expedite", DecisionType.ASK_EXPEDITE, "Ask the supplier to ship now",
                                 cal.plusBusinessDays(now, 1), "Late by " + lateDays(i) + " business days: from 2 on, ask to expedite (seed 001)",
-                                new AskExpedite("Order " + i.orderId() + " is " + lateDays(i) + " business days late: please ship it today."))),
+                                new AskExpedite("Order " + i.orderId() + " is " + lateDays(i) + " business days late: please ship it today."),
+                                List.of(lateDays(i)))),
                 rule("unavailable-refund", supplier(ReasonCategory.OUT_OF_STOCK, ReasonCategory.OVERSIZE,
                         ReasonCategory.SUPPLIER_UNRESPONSIVE), (i, now, cal) ->
                         new Suggestion("unavailable-refund", DecisionType.REFUND, "Refund the customer, then re-source or adjust the order",
@@ -51,11 +51,13 @@ final class SeedRules {
                         .and(i -> i.status() == IncidentStatus.NEEDS_SELLER_ACTION), (i, now, cal) ->
                         new Suggestion("claim-evidence", DecisionType.SUBMIT_EVIDENCE, "Collect the buyer's photos or video and send them to the supplier",
                                 cal.plusBusinessDays(now, 2), "The supplier verifies in " + VERIFY_MIN_DAYS + " to " + VERIFY_MAX_DAYS
-                                + " business days, then reissues or refunds within " + REFUND_AFTER_VERIFY_DAYS + " more (seed 001)", null)),
+                                + " business days, then reissues or refunds within " + REFUND_AFTER_VERIFY_DAYS + " more (seed 001)", null,
+                                List.of(VERIFY_MIN_DAYS, VERIFY_MAX_DAYS, REFUND_AFTER_VERIFY_DAYS))),
                 rule("claim-wait", supplier(ReasonCategory.DAMAGED, ReasonCategory.WRONG_ITEM, ReasonCategory.MISSING_ITEMS), (i, now, cal) ->
                         new Suggestion("claim-wait", null, "Wait for the supplier's verification; chase it if nothing comes",
                                 cal.plusBusinessDays(i.updatedAt(), VERIFY_MAX_DAYS), "Verification takes " + VERIFY_MIN_DAYS + " to "
-                                + VERIFY_MAX_DAYS + " business days; the refund follows within " + REFUND_AFTER_VERIFY_DAYS + " more (seed 001)", null)),
+                                + VERIFY_MAX_DAYS + " business days; the refund follows within " + REFUND_AFTER_VERIFY_DAYS + " more (seed 001)", null,
+                                List.of(VERIFY_MIN_DAYS, VERIFY_MAX_DAYS, REFUND_AFTER_VERIFY_DAYS))),
                 rule("intercept-domestic", supplier(ReasonCategory.BUYER_CANCELLED, ReasonCategory.WRONG_ADDRESS)
                         .and(i -> SupplierFields.DOMESTIC.equals(i.details().attribute(SupplierFields.SCOPE))), (i, now, cal) ->
                         new Suggestion("intercept-domestic", DecisionType.REQUEST_INTERCEPTION, "Ask the supplier to intercept the parcel, then refund",
@@ -72,8 +74,7 @@ final class SeedRules {
                         new Suggestion("carrier-pending", DecisionType.PROVIDE_SOLUTION, "Contact the customer and provide a solution to the carrier",
                                 cal.plusBusinessDays(i.openedAt() != null ? i.openedAt() : now, 1),
                                 "The parcel waits at the carrier until you send a solution; if the customer cannot be reached, record the attempt (seed 000)", null)),
-                rule("answer-24h", i -> i.status() == IncidentStatus.NEEDS_SELLER_ACTION && !i.messages().isEmpty()
-                        && Set.of(PartyRole.BUYER, PartyRole.OPERATOR).contains(i.messages().get(i.messages().size() - 1).author()), (i, now, cal) ->
+                rule("answer-24h", Incident::awaitsAnswer, (i, now, cal) ->
                         new Suggestion("answer-24h", DecisionType.SEND_MESSAGE, "Answer the last message",
                                 i.respondBy() != null ? i.respondBy() : cal.plusBusinessHours(lastMessageAt(i, now), 24),
                                 "Messages must be answered within 24 business hours (seed 003, M1)", null)));

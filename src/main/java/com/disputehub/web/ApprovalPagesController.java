@@ -30,8 +30,11 @@ class ApprovalPagesController {
     private final BulkApprovals bulkApprovals;
     private final BulkDecisions bulks;
     private final IncidentStore incidents;
+    private final Words words;
 
-    ApprovalPagesController(Approvals approvals, BulkApprovals bulkApprovals, BulkDecisions bulks, IncidentStore incidents) {
+    ApprovalPagesController(Approvals approvals, BulkApprovals bulkApprovals, BulkDecisions bulks, IncidentStore incidents,
+                            Words words) {
+        this.words = words;
         this.approvals = approvals;
         this.bulkApprovals = bulkApprovals;
         this.bulks = bulks;
@@ -82,8 +85,8 @@ class ApprovalPagesController {
         return answer(() -> decisionNotice("notice.notApproved", approvals.reject(id, Actor.current(), reason)), flash);
     }
 
-    private static InboxController.Notice decisionNotice(String key, Decision d) {
-        return new InboxController.Notice(key, d.command().describe(), d.requestedBy());
+    private InboxController.Notice decisionNotice(String key, Decision d) {
+        return new InboxController.Notice(key, words.say(d.command().words()), d.requestedBy());
     }
 
     /** A supervisor's answer, and what the page then says: done, or why not. */

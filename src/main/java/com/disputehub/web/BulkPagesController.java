@@ -25,6 +25,8 @@ import com.disputehub.incident.FilterForm;
 import com.disputehub.incident.IncidentFilter;
 import com.disputehub.incident.IncidentQueries;
 
+import tools.jackson.databind.ObjectMapper;
+
 /**
  * Bulk answering: the form (one decision, placeholders, per-language texts) for the ticked incidents, a filter or
  * a group; then always the dry run's page (eligible, ineligible and why) with the confirm button; then live progress.
@@ -38,8 +40,15 @@ class BulkPagesController {
     private final IncidentQueries queries;
 
     private final ReplyPicks replies;
+    private final ObjectMapper json;
+    private final Words words;
+    private final IncidentNames names;
 
-    BulkPagesController(BulkDecisions bulk, DecisionForms forms, Groups groups, IncidentQueries queries, ReplyPicks replies) {
+    BulkPagesController(BulkDecisions bulk, DecisionForms forms, Groups groups, IncidentQueries queries, ReplyPicks replies,
+                        ObjectMapper json, Words words, IncidentNames names) {
+        this.json = json;
+        this.words = words;
+        this.names = names;
         this.replies = replies;
         this.bulk = bulk;
         this.forms = forms;
@@ -86,7 +95,8 @@ class BulkPagesController {
     String show(@PathVariable UUID id, Model model) {
         BulkDecision found = bulk.find(id);
         model.addAttribute("bulk", found);
-        model.addAttribute("examples", found.items().stream().filter(BulkItem::eligible).limit(3).toList());
+        model.addAttribute("examples", found.items().stream().filter(BulkItem::eligible).limit(3)
+                .map(item -> BulkExample.of(item, json, words, names)).toList());
         return "bulk";
     }
 

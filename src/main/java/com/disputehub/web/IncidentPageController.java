@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,12 +68,17 @@ class IncidentPageController {
     private final ReplyPicks replies;
     private final LivePages live;
     private final ChannelAccounts accounts;
+    private final String trackingUrl;
+    private final Words words;
 
     IncidentPageController(IncidentStore store, IncidentQueries queries, Timeline timeline, IncidentNotes notes,
                            IncidentFiles files, Decisions decisions, DecisionService decisionService, DecisionForms forms,
                            Playbook playbook, Groups groups, ExternalRefs refs, ObjectMapper json, Clock clock,
-                           WorkStates work, Users users, ReplyPicks replies, LivePages live, ChannelAccounts accounts) {
+                           WorkStates work, Users users, ReplyPicks replies, LivePages live, ChannelAccounts accounts,
+                           Words words, @Value("${disputehub.inbox.tracking-url:}") String trackingUrl) {
+        this.words = words;
         this.accounts = accounts;
+        this.trackingUrl = trackingUrl;
         this.live = live;
         this.replies = replies;
         this.work = work;
@@ -97,6 +103,7 @@ class IncidentPageController {
         Incident incident = find(id);
         List<Group> memberOf = groups.of(id);
         model.addAttribute("incident", incident);
+        model.addAttribute("pageTitle", IncidentNames.title(incident));
         model.addAttribute("row", IncidentRow.of(incident, work.of(id), clock.instant()));
         model.addAttribute("assignables", users.assignableLogins());
         model.addAttribute("me", Actor.current());
@@ -104,6 +111,7 @@ class IncidentPageController {
         model.addAttribute("timeline", timeline.of(id));
         model.addAttribute("notes", notes.of(id));
         model.addAttribute("externalRefs", refs.of(id));
+        model.addAttribute("order", OrderContext.of(incident.details(), trackingUrl));
         model.addAttribute("files", files.of(id));
         model.addAttribute("decisions", decisions.ofIncident(id));
         List<Capabilities.DecisionSpec> allowed = decisionService.allowedFor(incident);
@@ -166,7 +174,7 @@ class IncidentPageController {
         Incident incident = find(id);
         model.addAttribute("incident", incident);
         return Confirmation.page(model, command.type() == DecisionType.REFUND ? "refund" : "agree",
-                new Object[] {incident.orderId()}, command.describe(), action, params, "/inbox/incidents/" + id);
+                new Object[] {incident.orderId()}, words.say(command.words()), action, params, "/inbox/incidents/" + id);
     }
 
     @PostMapping("/inbox/incidents/{id}/notes")
@@ -196,7 +204,7 @@ class IncidentPageController {
             Decision decision = submitted.decision();
             String notice = submitted.replayed() ? "notice.decisionAlreadySent"
                     : decision.state() == DecisionState.APPROVAL_PENDING ? "notice.decisionAwaitsApproval" : "notice.decisionAccepted";
-            flash.addFlashAttribute("notice", new InboxController.Notice(notice, decision.command().describe(), null));
+            flash.addFlashAttribute("notice", new InboxController.Notice(notice, words.say(decision.command().words()), null));
         } catch (DecisionRefusedException e) {
             flash.addFlashAttribute("refusal", e.problems());
         }

@@ -16,6 +16,7 @@ import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.IncidentNotFoundException;
+import com.disputehub.incident.IncidentStateException;
 import com.disputehub.webhook.WebhookService;
 import com.disputehub.grouping.NotFoundException;
 
@@ -64,6 +65,12 @@ class PageSupport {
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(RuntimeException e, Model model) {
+        return error(model, List.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(IncidentStateException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict(IncidentStateException e, Model model) {
         return error(model, List.of(e.getMessage()));
     }
 

@@ -1,33 +1,37 @@
 package com.disputehub.web;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.incident.Money;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
-/** Dates in the inbox's time zone and amounts with their currency, for the templates ({@code @webFormat}). */
+/**
+ * Dates and amounts as people of the page's language write them (2 déc. 2026, 09:00; 12,50 €), dates in the
+ * inbox's time zone, for the templates ({@code @webFormat}).
+ */
 @Component("webFormat")
 class WebFormat {
 
     private final DateTimeFormatter time;
     private final ZoneId zone;
-    private final ObjectMapper json;
 
-    WebFormat(@Value("${disputehub.inbox.zone:Europe/Madrid}") ZoneId zone, ObjectMapper json) {
+    WebFormat(@Value("${disputehub.inbox.zone:Europe/Madrid}") ZoneId zone) {
         this.zone = zone;
-        this.json = json;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(zone);
     }
 
     public String time(Instant at) {
-        return at == null ? "" : time.format(at);
+        return at == null ? "" : time.withLocale(LocaleContextHolder.getLocale()).format(at);
     }
 
     /** A {@code datetime-local} field's value (2026-12-03T09:00), read in the inbox's time zone. */
@@ -44,12 +48,18 @@ class WebFormat {
     }
 
     public String money(Money money) {
-        return money == null ? "" : money.display();
-    }
-
-    /** JSON indented for a {@code <pre>}. */
-    public String pretty(JsonNode node) {
-        return node == null ? "" : json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        if (money == null) {
+            return "";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        try {
+            Currency currency = Currency.getInstance(money.currency());
+            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+            format.setCurrency(currency);
+            return format.format(money.amount());
+        } catch (IllegalArgumentException unknownCurrency) {
+            return money.display();
+        }
     }
 
     /** Only http(s) links become links or images; anything else (javascript:, data:) is shown as text. */

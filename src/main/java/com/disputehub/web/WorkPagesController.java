@@ -16,7 +16,8 @@ import com.disputehub.incident.IncidentEvents;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.IncidentWork;
 
-/** The page forms for a seller's work (DOMAIN X9): give incidents to someone, pin, snooze and wake. */
+/** The page forms for a seller's work (DOMAIN X9): give incidents to someone, pin, snooze and wake,
+ * and say that a message needs no reply. */
 @Controller
 class WorkPagesController {
 
@@ -63,6 +64,15 @@ class WorkPagesController {
     String wake(@PathVariable UUID id) {
         find(id);
         work.wake(id, Actor.current());
+        return "redirect:/inbox/incidents/" + id;
+    }
+
+    /** The buyer's or the operator's last message needs no reply (DOMAIN M5); recorded here only, and the notice says so. */
+    @PostMapping("/inbox/incidents/{id}/no-reply-needed")
+    String noReplyNeeded(@PathVariable UUID id, RedirectAttributes flash) {
+        find(id);
+        store.markNoReplyNeeded(id, Actor.current(), IncidentEvents.Source.PERSON);
+        flash.addFlashAttribute("notice", new InboxController.Notice("notice.noReplyNeeded", null, null));
         return "redirect:/inbox/incidents/" + id;
     }
 

@@ -50,7 +50,8 @@ class RoleMatrixTest extends IntegrationTest {
                 "/api/bulk-decisions", "/api/bulk-decisions/{id}/confirm", "/api/incidents/{id}/notes", "/api/incidents/{id}/decisions",
                 "/api/groups", "/api/groups/{id}/members", "/api/groups/{id}/members/remove", "/inbox/incidents/{id}/assignee",
                 "/inbox/incidents/{id}/pin", "/inbox/incidents/{id}/snooze", "/inbox/incidents/{id}/wake", "/inbox/selection/assign",
-                "/api/templates", "/inbox/templates", "/inbox/templates/{id}", "/inbox/templates/{id}/delete")) {
+                "/api/templates", "/inbox/templates", "/inbox/templates/{id}", "/inbox/templates/{id}/delete",
+                "/api/incidents/{id}/no-reply-needed", "/inbox/incidents/{id}/no-reply-needed")) {
             LEAST.put("POST " + write, Role.AGENT);
         }
         LEAST.put("PATCH /api/groups/{id}", Role.AGENT);

@@ -24,7 +24,10 @@ import com.disputehub.support.MiraklOrders.Order;
 
 import tools.jackson.databind.JsonNode;
 
-/** A seller's work through the API (DOMAIN X9): owners, the assignee filter, pins, snoozes, and automatic assignment. */
+/**
+ * A seller's work through the API (DOMAIN X9): owners, the assignee filter, pins, snoozes, automatic assignment, and
+ * messages that need no reply (M5).
+ */
 class IncidentWorkApiTest extends IntegrationTest {
 
     static final Instant NOW = Instant.now();
@@ -188,5 +191,88 @@ class IncidentWorkApiTest extends IntegrationTest {
             assertThat(owners.get(n)).as("turn %d", n).isNotEqualTo(owners.get(n - 1));
         }
         assertThat(refs("assignee=none")).as("other accounts keep theirs unassigned").hasSize(4);
+    }
+
+    @Test
+    @DisplayName("M5: the buyer's thank-you marked as needing no reply stops the answer clock, twice changes nothing, holds through polls, and the buyer's next message starts it again")
+    void noReplyNeeded() {
+        messages.clear(); // the fake answers one order per follow-up read: only this order's thread changes
+        messages.add(Message.fromBuyer("LMP-002", "¡Muchas gracias por todo!", "Cliente Número 2", NOW.minus(Duration.ofMinutes(30))));
+        MiraklOrders.serve(MIRAKL, orders, messages);
+        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+        UUID thanked = id("LMP-002-A-1");
+        JsonNode before = api.get("/api/incidents/" + thanked).body();
+        assertThat(before.at("/incident/status").asString()).isEqualTo("NEEDS_SELLER_ACTION");
+        assertThat(before.at("/incident/respondBy").isNull()).as("the 24-business-hour clock runs").isFalse();
+        assertThat(before.at("/suggestion/rule").asString()).isEqualTo("answer-24h");
+        long start = jdbc.sql("select coalesce(max(seq), 0) from event").query(Long.class).single();
+
+        Api.Answer marked = api.post("/api/incidents/" + thanked + "/no-reply-needed", "");
+        assertThat(marked.status()).isEqualTo(200);
+        assertThat(marked.body().get("changed").asBoolean()).isTrue();
+        assertThat(marked.body().get("status").asString()).isEqualTo("WAITING_FOR_BUYER");
+        assertThat(marked.body().get("sentToChannel").asBoolean()).as("no channel has the call").isFalse();
+        assertThat(marked.body().get("note").asString()).contains("DisputeHub only");
+        assertThat(api.post("/api/incidents/" + thanked + "/no-reply-needed", "").body().get("changed").asBoolean())
+                .as("a double click").isFalse();
+        JsonNode after = api.get("/api/incidents/" + thanked).body();
+        assertThat(after.at("/incident/respondBy").isNull()).as("the clock stopped").isTrue();
+        assertThat(after.at("/incident/actionOwner").asString()).isEqualTo("BUYER");
+        assertThat(after.at("/suggestion/rule").asString()).isNotEqualTo("answer-24h");
+        assertThat(refs("view=waiting")).contains("LMP-002-A-1");
+        assertThat(refs("deadline=overdue")).doesNotContain("LMP-002-A-1");
+        List<JsonNode> events = updates(start, thanked).stream().filter(e -> e.at("/data/source").asString().equals("ERP")).toList();
+        assertThat(events).as("one event for the mark, none for the double click").hasSize(1);
+        assertThat(events.get(0).at("/data/changes/fields").toString()).contains("status", "respondBy");
+        assertThat(jdbc.sql("select summary from timeline_event where incident_id = ? and type = 'NO_REPLY_NEEDED'").param(thanked)
+                .query(String.class).single()).contains("buyer", "DisputeHub only");
+
+        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+        assertThat(api.get("/api/incidents/" + thanked).body().at("/incident/status").asString())
+                .as("the same channel state keeps the mark").isEqualTo("WAITING_FOR_BUYER");
+
+        messages.add(Message.fromBuyer("LMP-002", "Perdón, una pregunta más", "Cliente Número 2", NOW.minus(Duration.ofMinutes(1))));
+        MiraklOrders.serve(MIRAKL, orders, messages);
+        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+        JsonNode again = api.get("/api/incidents/" + thanked).body();
+        assertThat(again.at("/incident/status").asString()).as("a new message beats the mark").isEqualTo("NEEDS_SELLER_ACTION");
+        assertThat(again.at("/incident/respondBy").isNull()).isFalse();
+
+        Api.Answer notWaiting = api.post("/api/incidents/" + id("LMP-005-A-1") + "/no-reply-needed", "");
+        assertThat(notWaiting.status()).as("no message waits for an answer").isEqualTo(409);
+        assertThat(notWaiting.body().get("detail").asString()).contains("can be marked as needing no reply", "without messages");
+        assertThat(api.post("/api/incidents/" + UUID.randomUUID() + "/no-reply-needed", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("X9: the incident page says its timeline, its next step and its dates in the reader's language, never an ISO instant")
+    void timelineInTheReadersLanguage() {
+        messages.clear();
+        messages.add(Message.fromBuyer("LMP-002", "¡Gracias!", "Cliente Número 2", NOW.minus(Duration.ofMinutes(30))));
+        MiraklOrders.serve(MIRAKL, orders, messages);
+        sync.poll(accounts.find(ACCOUNT).orElseThrow());
+        UUID lamp = id("LMP-002-A-1");
+        String suggestion = Api.anonymous(port).signInAsAdmin().page("/inbox/incidents/" + lamp + "?lang=es");
+        assertThat(text(suggestion, "suggestion")).contains("Los mensajes se responden en 24 horas hábiles");
+        api.put("/api/incidents/" + lamp + "/assignee", "{\"assignee\":\"ana.work\"}");
+        api.post("/api/incidents/" + lamp + "/notes", "{\"body\":\"Llamar mañana\",\"onBehalfOf\":\"Lucía\"}");
+        api.post("/api/incidents/" + lamp + "/no-reply-needed", "");
+
+        String timeline = text(Api.anonymous(port).signInAsAdmin().page("/inbox/incidents/" + lamp + "?lang=es"), "timeline");
+        assertThat(timeline).contains("Abierta", "Incidencia abierta: Dañado", "Cambio en el canal", "1 mensaje nuevo, de Comprador",
+                        "Responsable", "Asignada a ana.work", "Nota interna añadida; en nombre de Lucía, según quien llama",
+                        "El último mensaje (Comprador) no requiere respuesta")
+                .doesNotContain("Internal note added", "Assigned to", "CHANNEL_UPDATE", "needs seller action")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+        assertThat(api.get("/api/incidents/" + lamp).body().get("timeline").toString())
+                .as("the API keeps its English sentences").contains("Internal note added; on behalf of Lucía, as the caller says");
+    }
+
+    /** The visible text of one section of a page, tags dropped. */
+    static String text(String page, String section) {
+        int start = page.indexOf("<section id=\"" + section + "\"");
+        assertThat(start).as("section " + section).isNotNegative();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(page.substring(start, page.indexOf("</section>", start))
+                .replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "));
     }
 }

@@ -91,7 +91,7 @@ class IncidentStoreTest extends IntegrationTest {
     void heldStatus() {
         IncidentSnapshot s = snapshot().build();
         UUID id = store.upsert(SOURCE, s).incidentId();
-        store.recordDecisionOutcome(id, IncidentStatus.WAITING_FOR_PLATFORM, "seller", "Marked resolved");
+        store.recordDecisionOutcome(id, IncidentStatus.WAITING_FOR_PLATFORM, "seller", TimelineText.of("tld.markResolved", TimelineText.Arg.value("4")));
 
         assertThat(store.upsert(SOURCE, s).outcome()).isEqualTo(UpsertResult.Outcome.UNCHANGED);
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(IncidentStatus.WAITING_FOR_PLATFORM);
@@ -108,7 +108,7 @@ class IncidentStoreTest extends IntegrationTest {
     @DisplayName("M1: after the seller's message the status holds through the seller's own message, and yields to the buyer's reply")
     void heldStatusYieldsToBuyersReply() {
         UUID id = store.upsert(SOURCE, snapshot().build()).incidentId();
-        store.recordDecisionOutcome(id, IncidentStatus.WAITING_FOR_BUYER, "seller", "Message sent");
+        store.recordDecisionOutcome(id, IncidentStatus.WAITING_FOR_BUYER, "seller", TimelineText.of("tl.outcome", TimelineText.Arg.value("Message sent")));
         IncidentMessage buyer = snapshot().build().messages().get(0);
         IncidentMessage seller = new IncidentMessage("m-2", "t", null, PartyRole.SELLER, "Tienda", List.of(PartyRole.BUYER),
                 "Le enviamos otra", Instant.parse("2026-11-20T11:00:00Z"));

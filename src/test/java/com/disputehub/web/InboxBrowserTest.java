@@ -98,7 +98,8 @@ class InboxBrowserTest extends BrowserTest {
         find("#filter-sku").sendKeys("LAMP-");
         new Select(find("#filter-sort")).selectByValue("deadline");
         load("#apply-filters");
-        List<String> deadlines = all("tr.incident-row td.deadline span").stream().map(d -> d.getDomAttribute("title")).toList();
+        List<java.time.Instant> deadlines = all("tr.incident-row td.deadline span").stream()
+                .map(d -> java.time.Instant.parse(d.getDomAttribute("data-deadline"))).toList();
         assertThat(deadlines).hasSize(6).isSorted();
         assertThat(all("tr.incident-row").stream().map(r -> r.getDomAttribute("data-external-id")))
                 .allMatch(ref -> ref.startsWith("LMP-"));
@@ -391,7 +392,8 @@ class InboxBrowserTest extends BrowserTest {
 
         assertThat(find("#eligible").getText()).isEqualTo("50");
         assertThat(find("#ineligible").getText()).isEqualTo("0");
-        assertThat(find("#examples pre").getText()).containsPattern("\"body\" : \"Hola Cliente Número \\d+, nos ocupamos del pedido LMP-\\d{3}-A\\.\"");
+        assertThat(find("#examples .example").getText()).as("X3: the message as the buyer will read it, not the command's JSON")
+                .containsPattern("Hola Cliente Número \\d+, nos ocupamos del pedido LMP-\\d{3}-A\\.").doesNotContain("\"body\"", "{");
         MIRAKL.verify(0, postRequestedFor(urlPathMatching("/api/orders/.*/threads")));
         browser.screenshot("10-dry-run");
 

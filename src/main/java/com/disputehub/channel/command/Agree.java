@@ -2,6 +2,9 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
+
 /**
  * Agree with the buyer's (or the platform's) proposed solution (DOMAIN A5); without {@code solutionId}, the
  * solution waiting for the seller's answer. A solution with a return needs the seller's return address.
@@ -19,7 +22,7 @@ public record Agree(String solutionId, String returnAddressId) implements Decisi
     }
 
     @Override
-    public String describe() {
-        return "Agree with the buyer's request" + (solutionId == null ? "" : " (solution " + solutionId + ")");
+    public TimelineText words() {
+        return solutionId == null ? TimelineText.of("tld.agree") : TimelineText.of("tld.agreeSolution", Arg.value(solutionId));
     }
 }

@@ -2,6 +2,8 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+
 /** Asks the supplier to ship a late order now (DOMAIN S1, late by two business days). The message is optional: the claim package says what is needed. */
 public record AskExpedite(String message) implements DecisionCommand {
 
@@ -16,7 +18,7 @@ public record AskExpedite(String message) implements DecisionCommand {
     }
 
     @Override
-    public String describe() {
-        return "Ask the supplier to expedite" + SupplierMessages.suffix(message);
+    public TimelineText words() {
+        return SupplierMessages.with(TimelineText.of("tld.askExpedite"), message);
     }
 }

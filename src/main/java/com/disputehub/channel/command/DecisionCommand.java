@@ -78,8 +78,13 @@ public sealed interface DecisionCommand
         return problems;
     }
 
-    /** One line for the timeline. */
-    String describe();
+    /** The decision in words each page says in its language ({@code tld.*}), for the timeline and the notices. */
+    com.disputehub.incident.TimelineText words();
+
+    /** The decision in one English line, as the API's timeline, its errors and the logs give it. */
+    default String describe() {
+        return words().english();
+    }
 
     /** Files that go with the decision (evidence); kept with the incident when the decision is accepted. */
     default List<EvidenceFile> attachments() {

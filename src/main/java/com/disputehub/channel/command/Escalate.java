@@ -3,6 +3,9 @@ package com.disputehub.channel.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
+
 /**
  * Marketplace: ask the platform to step in (eBay's escalate, Mercado Libre's mediation), with the reason code the
  * channel lists and a comment.
@@ -27,7 +30,7 @@ public record Escalate(String reasonCode, String comments) implements DecisionCo
     }
 
     @Override
-    public String describe() {
-        return "Asked the platform to step in" + (reasonCode == null ? "" : " (" + reasonCode + ")");
+    public TimelineText words() {
+        return reasonCode == null ? TimelineText.of("tld.escalate") : TimelineText.of("tld.escalateReason", Arg.value(reasonCode));
     }
 }

@@ -2,6 +2,8 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+
 /**
  * The delivery problem is solved (DOMAIN A4): the customer has the right product or the refund. It resolves
  * the incident in DisputeHub; channels where this is the seller's own bookkeeping send nothing.
@@ -19,7 +21,7 @@ public record MarkDeliveryFixed(String note) implements DecisionCommand {
     }
 
     @Override
-    public String describe() {
-        return "Delivery marked as fixed" + (note == null || note.isBlank() ? "" : ": " + note);
+    public TimelineText words() {
+        return SupplierMessages.with(TimelineText.of("tld.deliveryFixed"), note);
     }
 }

@@ -2,6 +2,8 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+
 /**
  * The seller sent a claim package by hand (DOMAIN S2): a supplier without an API (DSers) only gets a claim that
  * way. Recorded, nothing sent; the incident then waits for the supplier.
@@ -19,7 +21,7 @@ public record MarkPackageSent(String note) implements DecisionCommand {
     }
 
     @Override
-    public String describe() {
-        return "Claim package sent to the supplier by hand" + SupplierMessages.suffix(note);
+    public TimelineText words() {
+        return SupplierMessages.with(TimelineText.of("tld.packageSent"), note);
     }
 }

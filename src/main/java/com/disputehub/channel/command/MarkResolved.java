@@ -2,6 +2,9 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
+
 /** Tell the channel the incident is solved, with a resolution reason (DOMAIN M4, M7); the operator closes it. */
 public record MarkResolved(String reasonCode) implements DecisionCommand {
 
@@ -16,7 +19,7 @@ public record MarkResolved(String reasonCode) implements DecisionCommand {
     }
 
     @Override
-    public String describe() {
-        return "Mark resolved (reason " + reasonCode + ")";
+    public TimelineText words() {
+        return TimelineText.of("tld.markResolved", Arg.value(reasonCode));
     }
 }

@@ -3,6 +3,9 @@ package com.disputehub.channel.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
+
 /**
  * "Provide a solution" (DOMAIN C4): the seller agreed a redelivery with the customer and tells the carrier how,
  * in a short, specific free text (a new time slot, a corrected address detail, a phone number). The text is
@@ -29,7 +32,7 @@ public record ProvideSolution(String text) implements DecisionCommand {
     }
 
     @Override
-    public String describe() {
-        return "Solution sent to the carrier: \"" + text + "\"";
+    public TimelineText words() {
+        return TimelineText.of("tld.solution", Arg.value(text));
     }
 }

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
+
 /**
  * Marketplace: the order was shipped, here is the proof (a buyer says it never came): the carrier, the tracking
  * number and the day it was shipped, sent where the channel takes them (eBay's provide_shipment_info).
@@ -40,7 +43,8 @@ public record ProvideTracking(String carrier, String trackingNumber, LocalDate s
     }
 
     @Override
-    public String describe() {
-        return "Tracking given: " + carrier + " " + trackingNumber + (shippedOn == null ? "" : ", shipped " + shippedOn);
+    public TimelineText words() {
+        return shippedOn == null ? TimelineText.of("tld.tracking", Arg.values(carrier, trackingNumber))
+                : TimelineText.of("tld.trackingShipped", Arg.values(carrier, trackingNumber, shippedOn));
     }
 }

@@ -2,6 +2,8 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+
 /**
  * "Manage with the customer" (DOMAIN C3): the seller tried to reach the customer and could not. The attempt
  * is recorded, the incident stays pending so that the seller tries again, and nothing is sent to the carrier.
@@ -20,7 +22,7 @@ public record RecordContactAttempt(String note) implements DecisionCommand {
     }
 
     @Override
-    public String describe() {
-        return "Tried to reach the customer, without success" + (note == null || note.isBlank() ? "" : ": " + note.trim());
+    public TimelineText words() {
+        return SupplierMessages.with(TimelineText.of("tld.contactAttempt"), note);
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.disputehub.incident.Amounts;
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -83,9 +85,10 @@ public record Refund(Mode mode, String reasonCode, Integer quantity, @JsonDeseri
     }
 
     @Override
-    public String describe() {
-        String reason = reasonCode == null ? "" : " (reason " + reasonCode + ")";
-        return (mode == Mode.DETAILED ? "Detailed refund: " + amount + " + shipping " + shippingAmount + reason
-                : "Total refund" + reason) + SupplierMessages.suffix(message);
+    public TimelineText words() {
+        return SupplierMessages.with(mode == Mode.DETAILED
+                ? reasonCode == null ? TimelineText.of("tld.refundDetailed", Arg.values(amount, shippingAmount))
+                : TimelineText.of("tld.refundDetailedReason", Arg.values(amount, shippingAmount, reasonCode))
+                : reasonCode == null ? TimelineText.of("tld.refundTotal") : TimelineText.of("tld.refundTotalReason", Arg.value(reasonCode)), message);
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.disputehub.incident.Amounts;
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -80,8 +82,8 @@ public record Refuse(String sellerEmail, String cause, String reason,
     }
 
     @Override
-    public String describe() {
-        return "Refuse the buyer's request with " + evidence.size() + " image(s)"
-                + (counterOfferAmount == null ? "" : ", counter-offer " + counterOfferAmount.toPlainString());
+    public TimelineText words() {
+        return counterOfferAmount == null ? TimelineText.of("tld.refuse", Arg.value(evidence.size()))
+                : TimelineText.of("tld.refuseCounter", Arg.values(evidence.size(), counterOfferAmount.toPlainString()));
     }
 }

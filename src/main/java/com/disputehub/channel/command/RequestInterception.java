@@ -2,7 +2,12 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
-/** Asks the supplier to stop a shipped order and refund it (DOMAIN S3 The message is optional: the claim package says what is needed. */
+import com.disputehub.incident.TimelineText;
+
+/**
+ * Asks the supplier to stop a shipped order and refund it (DOMAIN S3: the buyer cancelled or gave a wrong address); only
+ * a domestic order can be intercepted. The message is optional: the claim package says what is needed.
+ */
 public record RequestInterception(String message) implements DecisionCommand {
 
     @Override
@@ -16,7 +21,7 @@ public record RequestInterception(String message) implements DecisionCommand {
     }
 
     @Override
-    public String describe() {
-        return " the buyer cancelled or gave a wrong address); only a domestic order can be intercepted.:Ask the supplier to intercept the parcel" + SupplierMessages.suffix(message);
+    public TimelineText words() {
+        return SupplierMessages.with(TimelineText.of("tld.intercept"), message);
     }
 }

@@ -2,7 +2,12 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
-/** Asks the supplier to send the item again (DOMAIN S2 The message is optional: the claim package says what is needed. */
+import com.disputehub.incident.TimelineText;
+
+/**
+ * Asks the supplier to send the item again (DOMAIN S2: wrong, missing or damaged goods). The message is optional: the
+ * claim package says what is needed.
+ */
 public record RequestReissue(String message) implements DecisionCommand {
 
     @Override
@@ -16,7 +21,7 @@ public record RequestReissue(String message) implements DecisionCommand {
     }
 
     @Override
-    public String describe() {
-        return " wrong, missing or damaged goods).:Ask the supplier to reissue the item" + SupplierMessages.suffix(message);
+    public TimelineText words() {
+        return SupplierMessages.with(TimelineText.of("tld.reissue"), message);
     }
 }

@@ -3,6 +3,9 @@ package com.disputehub.channel.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
+
 /**
  * A message to the buyer, the operator or both (DOMAIN M5): a reply in an existing thread when
  * {@code threadId} is given, otherwise a new thread with {@code subject} (the channel picks a subject from the
@@ -39,10 +42,9 @@ public record SendMessage(Recipients to, String body, String subject, String thr
     }
 
     @Override
-    public String describe() {
-        String where = threadId == null || threadId.isBlank()
-                ? "new conversation" + (subject == null || subject.isBlank() ? "" : " \"" + subject + "\"")
-                : "thread " + threadId;
-        return "Message to " + (to == null ? "?" : to.name().toLowerCase().replace('_', ' ')) + " (" + where + ")";
+    public TimelineText words() {
+        return threadId != null && !threadId.isBlank() ? TimelineText.of("tld.messageThread", Arg.word("recipients.", to), Arg.value(threadId))
+                : subject == null || subject.isBlank() ? TimelineText.of("tld.messageNew", Arg.word("recipients.", to))
+                : TimelineText.of("tld.messageNewSubject", Arg.word("recipients.", to), Arg.value(subject));
     }
 }

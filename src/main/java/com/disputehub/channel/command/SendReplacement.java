@@ -2,6 +2,8 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+
 /** Send the retailer a replacement (DOMAIN O3), optionally with return instructions (the return is at the seller's cost). */
 public record SendReplacement(String returnInstructions) implements DecisionCommand {
 
@@ -16,7 +18,7 @@ public record SendReplacement(String returnInstructions) implements DecisionComm
     }
 
     @Override
-    public String describe() {
-        return "Send a replacement" + (returnInstructions == null || returnInstructions.isBlank() ? "" : ", with return instructions");
+    public TimelineText words() {
+        return TimelineText.of(returnInstructions == null || returnInstructions.isBlank() ? "tld.replacement" : "tld.replacementReturn");
     }
 }

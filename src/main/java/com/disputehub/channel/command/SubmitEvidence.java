@@ -3,6 +3,9 @@ package com.disputehub.channel.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
+
 /**
  * Sends the buyer's photos or videos to the supplier (DOMAIN S2): wrong, missing or damaged goods are only
  * verified with visual proof. At least one file; which kinds and sizes are accepted is the channel's check.
@@ -38,7 +41,7 @@ public record SubmitEvidence(String message, List<EvidenceFile> evidence) implem
     }
 
     @Override
-    public String describe() {
-        return "Send the buyer's evidence to the supplier (" + evidence.size() + " file(s))" + SupplierMessages.suffix(message);
+    public TimelineText words() {
+        return SupplierMessages.with(TimelineText.of("tld.evidence", Arg.value(evidence.size())), message);
     }
 }

@@ -2,7 +2,9 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
-/** The optional free text of a request to a supplier: its limit and how it reads on the timeline. */
+import com.disputehub.incident.TimelineText;
+
+/** The optional free text of a request (to a supplier, or a note): its limit and how it reads on the timeline. */
 final class SupplierMessages {
 
     static final int MAX = 2000;
@@ -15,7 +17,8 @@ final class SupplierMessages {
                 ? List.of("'message' is " + message.length() + " characters; at most " + MAX) : List.of();
     }
 
-    static String suffix(String message) {
-        return message == null || message.isBlank() ? "" : ": " + message.trim();
+    /** The words of a request, then its text when there is one. */
+    static TimelineText with(TimelineText words, String message) {
+        return message == null || message.isBlank() ? words : words.and("tl.message", TimelineText.Arg.value(message.trim()));
     }
 }

@@ -140,6 +140,22 @@ class TipsaSandboxEndToEndTest extends SandboxTest {
     }
 
     @Test
+    @DisplayName("C2, X9: the incident page names the parcel by its waybill, links its tracking and gives the customer's phone and address to call")
+    void orderContextOnThePage() {
+        JsonNode absent = first("first-absence");
+        JsonNode attributes = api.get("/api/incidents/" + absent.get("id").asString()).body().at("/incident/details/attributes");
+        String waybill = attributes.get("carrier.shipment").asString();
+        String phone = attributes.get("carrier.recipientPhone").asString();
+
+        String page = Api.anonymous(PORT).signInAsAdmin().page("/inbox/incidents/" + absent.get("id").asString() + "?lang=es");
+        assertThat(page).contains("<span id=\"reference\" title=\"" + absent.get("externalId").asString() + "\">" + waybill + " #")
+                .as("the tracking page, the number in it").contains("href=\"https://t.17track.net/en#nums=" + waybill + "\"")
+                .contains("href=\"tel:" + phone + "\"")
+                .contains("Teléfono del cliente", "Dirección de entrega")
+                .as("the address as the carrier gives it").contains(attributes.get("carrier.recipientAddress").asString());
+    }
+
+    @Test
     @DisplayName("Linking: the carrier's incident shows the marketplace's incident of the same order")
     void relatedToMarketplace() {
         poll("demo-mirakl-es");
