@@ -96,7 +96,8 @@ class SecurityConfig {
                         .requestMatchers("/api/admin/**", "/api/webhooks", "/api/webhooks/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/quarantine", "/api/audit").hasRole(SUPERVISOR)
                         .requestMatchers(GET, "/api/**").hasRole(VIEWER)
-                        .requestMatchers(POST, "/api/incidents/*/decisions", "/api/incidents/*/notes", "/api/incidents/*/no-reply-needed").hasRole(AGENT)
+                        .requestMatchers(POST, "/api/incidents/*/decisions", "/api/incidents/*/notes", "/api/incidents/*/no-reply-needed",
+                                "/api/incidents/*/documents").hasRole(AGENT)
                         .requestMatchers(POST, "/api/groups", "/api/groups/*/members", "/api/groups/*/members/remove").hasRole(AGENT)
                         .requestMatchers(PATCH, "/api/groups/*").hasRole(AGENT)
                         .requestMatchers(DELETE, "/api/groups/*").hasRole(AGENT)
@@ -147,7 +148,7 @@ class SecurityConfig {
                         .requestMatchers(POST, "/inbox/incidents/*/decisions", "/inbox/incidents/*/suggestion",
                                 "/inbox/incidents/*/notes", "/inbox/incidents/*/groups", "/inbox/incidents/*/assignee",
                                 "/inbox/incidents/*/pin", "/inbox/incidents/*/snooze", "/inbox/incidents/*/wake",
-                                "/inbox/incidents/*/no-reply-needed").hasRole(AGENT)
+                                "/inbox/incidents/*/no-reply-needed", "/inbox/incidents/*/documents").hasRole(AGENT)
                         .requestMatchers(POST, "/inbox/selection/group", "/inbox/selection/ungroup", "/inbox/selection/assign", "/inbox/groups",
                                 "/inbox/groups/*/rename", "/inbox/groups/*/delete").hasRole(AGENT)
                         .requestMatchers(POST, "/inbox/bulk", "/inbox/bulk/*/confirm").hasRole(AGENT)

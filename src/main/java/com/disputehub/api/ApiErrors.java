@@ -19,6 +19,7 @@ import com.disputehub.channel.command.DecisionType;
 import com.disputehub.decision.DecisionNotFoundException;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.IncidentNotFoundException;
+import com.disputehub.document.DocumentProblem;
 import com.disputehub.grouping.NotFoundException;
 import com.disputehub.incident.IncidentStateException;
 
@@ -48,6 +49,11 @@ class ApiErrors {
     @ExceptionHandler({IncidentNotFoundException.class, DecisionNotFoundException.class, NotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(DocumentProblem.class)
+    ProblemDetail document(DocumentProblem e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
     }
 
     @ExceptionHandler(IncidentStateException.class)

@@ -214,6 +214,9 @@ public class DecisionService {
         }
         List<String> problems = new ArrayList<>(command.textProblems());
         problems.addAll(command.problems());
+        if (!command.attachments().isEmpty() && spec.get().fields().stream().noneMatch(f -> f.name().equals("evidence"))) {
+            problems.add("'evidence': channel '" + account.channelType() + "' takes no files with " + command.type());
+        }
         String currency = currency(incident);
         command.amounts().forEach((field, amount) -> problems.addAll(Amounts.problems(field, amount, currency)));
         problems.addAll(adapter.validate(account, DecisionTarget.of(incident), command));

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -22,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns decision forms into the decision JSON the API takes: field {@code f.<name>} becomes property
- * {@code <name>} (a value that starts with [ or { is read as JSON), uploaded files become {@code evidence}, and
- * {@code tr.<lang>.<name>} become per-language fields of a bulk template.
+ * {@code <name>}, rows {@code f.<name>.<n>.<part>} (a tax's code and amount) a list of objects, uploaded files
+ * become {@code evidence}, and {@code tr.<lang>.<name>} become per-language fields of a bulk template.
  */
 @Component
 class DecisionForms {
@@ -66,11 +67,20 @@ class DecisionForms {
         }
         ObjectNode node = json.createObjectNode();
         node.put("type", type);
+        Map<String, Map<Integer, ObjectNode>> rows = new TreeMap<>();
         params.forEach((name, value) -> {
-            if (name.startsWith("f.") && value != null && !value.isBlank()) {
-                put(node, name.substring(2), value.trim());
+            if (!name.startsWith("f.") || value == null || value.isBlank()) {
+                return;
+            }
+            String[] row = name.substring(2).split("\\.", 3);
+            if (row.length == 3 && row[1].matches("\\d{1,2}")) {
+                rows.computeIfAbsent(row[0], n -> new TreeMap<>())
+                        .computeIfAbsent(Integer.parseInt(row[1]), n -> json.createObjectNode()).put(row[2], value.trim());
+            } else {
+                node.put(name.substring(2), value.trim());
             }
         });
+        rows.forEach((name, filled) -> node.set(name, json.valueToTree(List.copyOf(filled.values()))));
         List<Map<String, String>> evidence = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
             if (!file.isEmpty()) {
@@ -94,19 +104,6 @@ class DecisionForms {
             }
         });
         return out;
-    }
-
-    private void put(ObjectNode node, String name, String value) {
-        if (value.startsWith("[") || value.startsWith("{")) {
-            try {
-                node.set(name, json.readTree(value));
-                return;
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("'" + name + "' looks like JSON but cannot be read: "
-                        + e.getMessage().lines().findFirst().orElse(""));
-            }
-        }
-        node.put(name, value);
     }
 
     private static String base64(MultipartFile file) {

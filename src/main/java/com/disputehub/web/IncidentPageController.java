@@ -112,6 +112,7 @@ class IncidentPageController {
         model.addAttribute("notes", notes.of(id));
         model.addAttribute("externalRefs", refs.of(id));
         model.addAttribute("order", OrderContext.of(incident.details(), trackingUrl));
+        model.addAttribute("threads", ThreadChoice.of(incident));
         model.addAttribute("files", files.of(id));
         model.addAttribute("decisions", decisions.ofIncident(id));
         List<Capabilities.DecisionSpec> allowed = decisionService.allowedFor(incident);

@@ -16,11 +16,13 @@ import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.channel.support.AccountTokens;
 import com.disputehub.decision.DecisionRefusedException;
 import com.disputehub.decision.IncidentNotFoundException;
+import com.disputehub.document.DocumentProblem;
 import com.disputehub.incident.IncidentStateException;
 import com.disputehub.webhook.WebhookService;
 import com.disputehub.grouping.NotFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** What every page shows (the language switch) and the error page with a sentence that says what to fix. */
 @ControllerAdvice(basePackageClasses = PageSupport.class)
@@ -65,6 +67,20 @@ class PageSupport {
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(RuntimeException e, Model model) {
+        return error(model, List.of(e.getMessage()));
+    }
+
+    /** A form without the file it needs (or not sent as a form with files). */
+    @ExceptionHandler({org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+            org.springframework.web.multipart.MultipartException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String noFile(Exception e, Model model) {
+        return error(model, List.of("choose a file to send: " + e.getMessage()));
+    }
+
+    @ExceptionHandler(DocumentProblem.class)
+    String document(DocumentProblem e, Model model, HttpServletResponse response) {
+        response.setStatus(e.status());
         return error(model, List.of(e.getMessage()));
     }
 

@@ -36,6 +36,9 @@ class RoleMatrixTest extends IntegrationTest {
         for (String read : List.of("/inbox", "/inbox/incidents/{id}", "/inbox/bulk/new", "/inbox/bulk/{id}", "/inbox/approvals",
                 "/inbox/groups", "/inbox/templates", "/inbox/dashboard", "/inbox/live", "/inbox/accounts", "/api/reports/open", "/api/reports/response-times",
                 "/api/reports/dispute-rate", "/api/reports/refunds", "/api/incidents/export", "/api/templates", "/api/templates/{id}", "/api/templates/{id}/render", "/api/incidents", "/api/incidents/counts", "/api/incidents/{id}", "/api/incidents/{id}/files/{fileId}",
+                "/api/incidents/{id}/documents", "/api/incidents/{id}/documents/{documentId}", "/inbox/incidents/{id}/documents",
+                "/inbox/incidents/{id}/documents/{documentId}", "/api/incidents/{id}/attachments/{attachmentId}",
+                "/inbox/incidents/{id}/attachments/{attachmentId}",
                 "/api/groups", "/api/groups/{id}", "/api/bulk-decisions/{id}", "/api/accounts", "/api/accounts/{id}/problem-rate",
                 "/api/changes", "/api/events", "/api/channels", "/api/decisions/{id}", "/api/decisions", "/api/accounts/{id}/supplier-orders",
                 "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html")) {
@@ -51,7 +54,8 @@ class RoleMatrixTest extends IntegrationTest {
                 "/api/groups", "/api/groups/{id}/members", "/api/groups/{id}/members/remove", "/inbox/incidents/{id}/assignee",
                 "/inbox/incidents/{id}/pin", "/inbox/incidents/{id}/snooze", "/inbox/incidents/{id}/wake", "/inbox/selection/assign",
                 "/api/templates", "/inbox/templates", "/inbox/templates/{id}", "/inbox/templates/{id}/delete",
-                "/api/incidents/{id}/no-reply-needed", "/inbox/incidents/{id}/no-reply-needed")) {
+                "/api/incidents/{id}/no-reply-needed", "/inbox/incidents/{id}/no-reply-needed", "/api/incidents/{id}/documents",
+                "/inbox/incidents/{id}/documents")) {
             LEAST.put("POST " + write, Role.AGENT);
         }
         LEAST.put("PATCH /api/groups/{id}", Role.AGENT);

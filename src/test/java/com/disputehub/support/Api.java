@@ -93,6 +93,22 @@ public final class Api {
         return send(b);
     }
 
+    /** A multipart request as an API client sends a file: the text fields, then the file in part {@code file}. */
+    public Answer upload(String path, Map<String, String> fields, String fileName, byte[] bytes) {
+        String boundary = "----disputehub" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /**
      * A page's form, url-encoded, as a browser posts it from the signed-in session, with the CSRF token the inbox
      * page carries; the answer's body is not read (a redirect has none).

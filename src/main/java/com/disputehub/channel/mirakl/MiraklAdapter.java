@@ -13,7 +13,9 @@ import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
 import com.disputehub.channel.DecisionTarget;
 import com.disputehub.channel.FetchResult;
+import com.disputehub.channel.MessageAttachments;
 import com.disputehub.channel.OptionSpec;
+import com.disputehub.channel.OrderDocuments;
 import com.disputehub.channel.PushResult;
 import com.disputehub.channel.RateLimit;
 import com.disputehub.channel.RawRecord;
@@ -25,7 +27,7 @@ import com.disputehub.incident.OpenIncidentRef;
 
 /** Incidents on order lines of a Mirakl marketplace, through the seller (shop) API (DOMAIN M1..M7). */
 @Component
-class MiraklAdapter implements ChannelAdapter {
+class MiraklAdapter implements ChannelAdapter, OrderDocuments, MessageAttachments {
 
     static final String CHANNEL = "mirakl";
 
@@ -33,9 +35,11 @@ class MiraklAdapter implements ChannelAdapter {
     private final MiraklReasons reasons;
     private final MiraklDecisions decisions;
     private final MiraklReconciliation reconciliation;
+    private final MiraklDocuments documents;
 
     MiraklAdapter(MiraklChangeReader reader, MiraklReasons reasons, MiraklDecisions decisions,
-                  MiraklReconciliation reconciliation) {
+                  MiraklReconciliation reconciliation, MiraklDocuments documents) {
+        this.documents = documents;
         this.reader = reader;
         this.reasons = reasons;
         this.decisions = decisions;
@@ -117,5 +121,35 @@ class MiraklAdapter implements ChannelAdapter {
     private String incidentReasonLabel(ChannelAccount account, String code) {
         return reasons.ofTypeIfAvailable(account, MiraklReasons.INCIDENT_OPEN).orElse(List.of()).stream()
                 .filter(r -> code.equals(r.code())).map(r -> r.label()).findFirst().orElse(null);
+    }
+
+    @Override
+    public List<DocumentType> documentTypes(ChannelAccount account) {
+        return documents.types(account);
+    }
+
+    @Override
+    public List<OrderDocument> documents(ChannelAccount account, DecisionTarget target) {
+        return documents.list(account, target);
+    }
+
+    @Override
+    public DocumentFile download(ChannelAccount account, DecisionTarget target, String documentId) {
+        return documents.download(account, target, documentId);
+    }
+
+    @Override
+    public void upload(ChannelAccount account, DecisionTarget target, DocumentFile file, String typeCode) {
+        documents.upload(account, target, file, typeCode);
+    }
+
+    @Override
+    public DocumentFile attachment(ChannelAccount account, DecisionTarget target, String attachmentId) {
+        return documents.attachment(account, attachmentId, attachmentId);
+    }
+
+    @Override
+    public DocumentLimits limits() {
+        return MiraklDocuments.LIMITS;
     }
 }

@@ -32,7 +32,8 @@ final class MiraklCapabilities {
                                 new Option("OPERATOR", "Operator"), new Option("BUYER_AND_OPERATOR", "Customer and operator"))),
                         FieldSpec.required("body", "The message"),
                         FieldSpec.optional("threadId", "Reply in this conversation (M12)"),
-                        FieldSpec.optional("subject", "Subject of a new conversation (OR43); required without threadId"))),
+                        FieldSpec.optional("subject", "Subject of a new conversation (OR43); required without threadId"),
+                        FieldSpec.optional("evidence", "Files sent with the message (M12/OR43 files), at most 30 MB in all"))),
                 new DecisionSpec(DecisionType.REFUND, "Refund the line: TOTAL closes the incident, DETAILED does not",
                         REFUNDABLE, List.of(
                         new FieldSpec("mode", true, "TOTAL or DETAILED", List.of(new Option("TOTAL", "Total refund"),

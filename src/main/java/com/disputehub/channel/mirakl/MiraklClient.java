@@ -15,6 +15,7 @@ import org.springframework.web.util.UriBuilder;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelProtocolException;
+import com.disputehub.channel.command.EvidenceFile;
 import com.disputehub.channel.mirakl.model.MiraklReason;
 import com.disputehub.channel.mirakl.model.MiraklReasonsPage;
 import com.disputehub.channel.support.ChannelHttp;
@@ -23,7 +24,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Mirakl seller (shop) API on the wire: OR11, M11, RE01, OR28, OR64, M12, OR43. The raw shop key goes in
+ * The Mirakl seller (shop) API on the wire: OR11, M11, RE01, OR28, OR64, M12, OR43, and the order's documents
+ * (OR72, OR73, OR74, DO01) and the messages' attachments (M13). The raw shop key goes in
  * the {@code Authorization} header (no "Bearer"); {@code shop_id} is added when configured.
  */
 @Component
@@ -84,24 +86,87 @@ class MiraklClient {
     }
 
     /** M12: {@code POST /api/inbox/threads/{thread_id}/message}, multipart with part {@code message_input}. */
-    JsonNode reply(ChannelAccount account, String threadId, Object messageInput) {
-        return multipart(account, "M12 reply in thread", "/api/inbox/threads/{id}/message", threadId, "message_input", messageInput);
+    JsonNode reply(ChannelAccount account, String threadId, Object messageInput, List<EvidenceFile> files) {
+        return multipart(account, "M12 reply in thread", "/api/inbox/threads/{id}/message", threadId, "message_input",
+                messageInput, files);
     }
 
     /** OR43: {@code POST /api/orders/{order_id}/threads}, multipart with part {@code thread_input}. */
-    JsonNode newOrderThread(ChannelAccount account, String orderId, Object threadInput) {
-        return multipart(account, "OR43 new order thread", "/api/orders/{id}/threads", orderId, "thread_input", threadInput);
+    JsonNode newOrderThread(ChannelAccount account, String orderId, Object threadInput, List<EvidenceFile> files) {
+        return multipart(account, "OR43 new order thread", "/api/orders/{id}/threads", orderId, "thread_input",
+                threadInput, files);
     }
 
-    private JsonNode multipart(ChannelAccount account, String what, String path, String id, String part, Object input) {
+    /** M13: {@code GET /api/inbox/threads/{attachment_id}/download}, a message's attachment. */
+    org.springframework.http.ResponseEntity<byte[]> downloadAttachment(ChannelAccount account, String attachmentId) {
+        return ChannelHttp.call("M13 download attachment", true, () -> client(account).get()
+                .uri(b -> withShopBuilder(account, b.path("/api/inbox/threads/{id}/download")).build(attachmentId))
+                .header(HttpHeaders.ACCEPT, MediaType.ALL_VALUE)
+                .retrieve().toEntity(byte[].class));
+    }
+
+    /** OR72: {@code GET /api/orders/documents?order_ids=}, the order's documents. */
+    JsonNode orderDocuments(ChannelAccount account, String orderId) {
+        return getTree(account, "OR72 list order documents", "/api/orders/documents", Map.of("order_ids", orderId));
+    }
+
+    /** DO01: {@code GET /api/documents?entities=ORDER}, the document types of orders, labels in the given locale. */
+    JsonNode documentTypes(ChannelAccount account, String locale) {
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put("entities", "ORDER");
+        if (locale != null) {
+            query.put("locale", locale);
+        }
+        return getTree(account, "DO01 list document types", "/api/documents", query);
+    }
+
+    /** OR73: {@code GET /api/orders/documents/download?document_ids=}; one id answers the file itself, not a ZIP. */
+    org.springframework.http.ResponseEntity<byte[]> downloadDocument(ChannelAccount account, String documentId) {
+        return ChannelHttp.call("OR73 download order document", true, () -> client(account).get()
+                .uri(b -> withShop(account, b.path("/api/orders/documents/download").queryParam("document_ids", documentId)))
+                .header(HttpHeaders.ACCEPT, MediaType.ALL_VALUE)
+                .retrieve().toEntity(byte[].class));
+    }
+
+    /**
+     * OR74: {@code POST /api/orders/{order_id}/documents}, multipart: the file in {@code files} and its name and type
+     * in {@code order_documents}; the answer counts the documents refused ({@code errors_count}).
+     */
+    JsonNode uploadDocument(ChannelAccount account, String orderId, String fileName, String typeCode, byte[] bytes) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("files", named(fileName, bytes));
+        parts.part("order_documents", MiraklJson.MAPPER.writeValueAsString(Map.of("order_documents",
+                List.of(Map.of("file_name", fileName, "type_code", typeCode)))), MediaType.APPLICATION_JSON);
+        String answer = ChannelHttp.call("OR74 upload order document", false, () -> client(account).post()
+                .uri(b -> withShopBuilder(account, b.path("/api/orders/{id}/documents")).build(orderId))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts.build())
+                .retrieve().body(String.class));
+        return parse("OR74 upload order document", answer, Function.identity());
+    }
+
+    /** A message's multipart: its JSON part, then each file as a part {@code files} with its name. */
+    private JsonNode multipart(ChannelAccount account, String what, String path, String id, String part, Object input,
+                               List<EvidenceFile> files) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.part(part, MiraklJson.MAPPER.writeValueAsString(input), MediaType.APPLICATION_JSON);
+        files.forEach(f -> parts.part("files", named(f.fileName(), f.bytes())));
         String answer = ChannelHttp.call(what, false, () -> client(account).post()
                 .uri(b -> withShopBuilder(account, b.path(path)).build(id))
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(parts.build())
                 .retrieve().body(String.class));
         return parse(what, answer, Function.identity());
+    }
+
+    /** A file part: bytes with the name the channel shows. */
+    private static org.springframework.core.io.Resource named(String fileName, byte[] bytes) {
+        return new org.springframework.core.io.ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        };
     }
 
     private JsonNode getTree(ChannelAccount account, String what, String path, Map<String, String> query) {

@@ -38,6 +38,9 @@ class MiraklDecisions {
         this.reasons = reasons;
     }
 
+    /** OR43 and M12: a message with its files is at most 30 MB. */
+    static final long MAX_MESSAGE_BYTES = 30L * 1_048_576;
+
     List<String> validate(ChannelAccount account, DecisionTarget target, DecisionCommand command) {
         MiraklRecord record = record(target);
         List<String> problems = new ArrayList<>();
@@ -52,9 +55,15 @@ class MiraklDecisions {
             }
         } else if (command instanceof MarkResolved m) {
             checkReason(problems, account, MiraklReasons.INCIDENT_CLOSE, m.reasonCode(), "resolution");
-        } else if (command instanceof SendMessage s && s.threadId() != null && !s.threadId().isBlank()
-                && record.threads().stream().noneMatch(t -> s.threadId().equals(t.id()))) {
-            problems.add("thread " + s.threadId() + " is not a conversation of order " + target.orderId());
+        } else if (command instanceof SendMessage s) {
+            if (s.threadId() != null && !s.threadId().isBlank()
+                    && record.threads().stream().noneMatch(t -> s.threadId().equals(t.id()))) {
+                problems.add("thread " + s.threadId() + " is not a conversation of order " + target.orderId());
+            }
+            long bytes = s.evidence().stream().mapToLong(f -> f.bytes().length).sum();
+            if (bytes > MAX_MESSAGE_BYTES) {
+                problems.add("the files weigh " + bytes / 1_048_576 + " MB; a Mirakl message takes at most 30 MB");
+            }
         }
         return problems;
     }
@@ -132,11 +141,11 @@ class MiraklDecisions {
         };
         JsonNode answer;
         if (s.threadId() != null && !s.threadId().isBlank()) {
-            answer = client.reply(account, s.threadId(), Map.of("body", s.body(), "to", to));
+            answer = client.reply(account, s.threadId(), Map.of("body", s.body(), "to", to), s.evidence());
         } else {
             String subject = s.subject() != null && !s.subject().isBlank() ? s.subject() : defaultSubject(target);
             answer = client.newOrderThread(account, target.orderId(), Map.of("body", s.body(), "to", to,
-                    "topic", Map.of("type", "FREE_TEXT", "value", subject)));
+                    "topic", Map.of("type", "FREE_TEXT", "value", subject)), s.evidence());
         }
         String id = answer.path("message_id").asString(answer.path("thread_id").asString(null));
         boolean toBuyer = s.to() != SendMessage.Recipients.OPERATOR;

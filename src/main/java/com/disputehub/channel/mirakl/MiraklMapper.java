@@ -134,7 +134,9 @@ final class MiraklMapper {
                 m.to().forEach(p -> to.add(role(p.type())));
                 String id = blank(m.id()) ? thread.id() + "@" + m.dateCreated() : m.id();
                 messages.add(new IncidentMessage(id, thread.id(), subject, role(m.from() == null ? null : m.from().type()),
-                        m.from() == null ? null : m.from().displayName(), List.copyOf(to), m.body(), m.dateCreated()));
+                        m.from() == null ? null : m.from().displayName(), List.copyOf(to), m.body(), m.dateCreated(),
+                        m.attachments().stream().filter(a -> !blank(a.id()))
+                                .map(a -> new IncidentMessage.Attachment(a.id(), a.name(), a.size())).toList()));
             }
         }
         messages.sort(Comparator.comparing(IncidentMessage::sentAt, Comparator.nullsFirst(Comparator.naturalOrder()))

@@ -25,6 +25,11 @@ class MiraklSandboxConfig {
         return new SimDecisions(world, clock);
     }
 
+    @Bean
+    SimDocuments miraklSandboxDocuments(SimWorld world, Clock clock) {
+        return new SimDocuments(world, clock);
+    }
+
     /** The marketplace lives on: every tick a new incident, a customer message, or the operator closing one. */
     @EventListener(ApplicationReadyEvent.class)
     void startTicking(ApplicationReadyEvent event) {

@@ -27,13 +27,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The simulated Mirakl seller API under {@code /sandbox/mirakl/api}: OR11, M11, RE01, OR28, OR64, M12, OR43. */
+/**
+ * The simulated Mirakl seller API under {@code /sandbox/mirakl/api}: OR11, M11, RE01, OR28, OR64, M12, OR43, and the
+ * order's documents (OR72, OR73, OR74, DO01).
+ */
 @RestController
 @ConditionalOnProperty(name = "disputehub.sandbox.enabled", havingValue = "true")
 @RequestMapping(path = "/sandbox/mirakl/api", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,11 +50,13 @@ class MiraklSandboxController {
 
     private final SimWorld world;
     private final SimDecisions decisions;
+    private final SimDocuments documents;
     private final String apiKey;
 
-    MiraklSandboxController(SimWorld world, SimDecisions decisions, MiraklSandboxProperties properties) {
+    MiraklSandboxController(SimWorld world, SimDecisions decisions, SimDocuments documents, MiraklSandboxProperties properties) {
         this.world = world;
         this.decisions = decisions;
+        this.documents = documents;
         this.apiKey = properties.apiKey();
     }
 
@@ -131,16 +137,85 @@ class MiraklSandboxController {
 
     @PostMapping(path = "/inbox/threads/{threadId}/message", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<String> reply(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
-                                 @PathVariable String threadId, @RequestPart("message_input") String input) {
+                                 @PathVariable String threadId, @RequestPart("message_input") String input,
+                                 @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         authorize(key);
-        return ResponseEntity.status(201).body(JSON.writeValueAsString(decisions.reply(threadId, read(input))));
+        return ResponseEntity.status(201).body(JSON.writeValueAsString(decisions.reply(threadId, read(input), files(files))));
     }
 
     @PostMapping(path = "/orders/{orderId}/threads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<String> newThread(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
-                                     @PathVariable String orderId, @RequestPart("thread_input") String input) {
+                                     @PathVariable String orderId, @RequestPart("thread_input") String input,
+                                     @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         authorize(key);
-        return ResponseEntity.status(201).body(JSON.writeValueAsString(decisions.newThread(orderId, read(input))));
+        return ResponseEntity.status(201).body(JSON.writeValueAsString(decisions.newThread(orderId, read(input), files(files))));
+    }
+
+    @GetMapping(path = "/inbox/threads/{attachmentId}/download", produces = MediaType.ALL_VALUE)
+    ResponseEntity<byte[]> downloadAttachment(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+                                              @PathVariable String attachmentId) {
+        authorize(key);
+        byte[] bytes = world.attachment(attachmentId).orElseThrow(() -> new SimError(404, "Attachment " + attachmentId + " not found"));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(bytes);
+    }
+
+    @GetMapping("/documents")
+    String documentTypes(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+                         @RequestParam(required = false) String entities, @RequestParam(required = false) String locale) {
+        authorize(key);
+        return JSON.writeValueAsString(Map.of("documents", SimDocuments.TYPES.stream()
+                .filter(t -> entities == null || Arrays.asList(entities.split(",")).contains(t.get("entity"))).toList()));
+    }
+
+    @GetMapping("/orders/documents")
+    String orderDocuments(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+                          @RequestParam(name = "order_ids") String orderIds) {
+        authorize(key);
+        List<Map<String, Object>> listed = Arrays.stream(orderIds.split(",")).flatMap(o -> documents.of(o).stream())
+                .map(SimDocuments.Document::listed).toList();
+        return JSON.writeValueAsString(Map.of("order_documents", listed, "total_count", listed.size()));
+    }
+
+    /** One document id answers the file itself; the sandbox does not zip several. */
+    @GetMapping(path = "/orders/documents/download", produces = MediaType.ALL_VALUE)
+    ResponseEntity<byte[]> downloadDocument(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+                                            @RequestParam(name = "document_ids") String documentIds) {
+        authorize(key);
+        if (documentIds.contains(",")) {
+            throw new SimError(400, "the sandbox downloads one document at a time");
+        }
+        SimDocuments.Document d;
+        try {
+            d = documents.find(Long.parseLong(documentIds.trim()));
+        } catch (NumberFormatException e) {
+            throw new SimError(400, "document_ids must be numbers");
+        }
+        return ResponseEntity.ok().contentType(d.fileName().endsWith(".pdf") ? MediaType.APPLICATION_PDF : MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + d.fileName().replace("\"", "") + "\"")
+                .body(d.bytes());
+    }
+
+    @PostMapping(path = "/orders/{orderId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String uploadDocuments(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String key,
+                           @PathVariable String orderId, @RequestPart("files") List<MultipartFile> files,
+                           @RequestPart("order_documents") String details) {
+        authorize(key);
+        Map<String, String> types = new LinkedHashMap<>();
+        read(details).path("order_documents").forEach(d -> types.put(d.path("file_name").asString(""), d.path("type_code").asString(null)));
+        return JSON.writeValueAsString(documents.upload(orderId, types, files(files)));
+    }
+
+    /** The {@code files} parts by their file names. */
+    private static Map<String, byte[]> files(List<MultipartFile> files) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            try {
+                bytes.put(file.getOriginalFilename(), file.getBytes());
+            } catch (java.io.IOException e) {
+                throw new SimError(400, "unreadable file " + file.getOriginalFilename());
+            }
+        }
+        return bytes;
     }
 
     @ExceptionHandler(SimError.class)

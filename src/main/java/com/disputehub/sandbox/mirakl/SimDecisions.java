@@ -89,18 +89,19 @@ class SimDecisions {
     }
 
     /** M12: a shop message in an existing thread. */
-    Map<String, String> reply(String threadId, JsonNode input) {
+    Map<String, String> reply(String threadId, JsonNode input, Map<String, byte[]> files) {
         synchronized (world) {
             SimModel.Thread thread = world.thread(threadId).orElseThrow(() -> new SimError(404, "Thread " + threadId + " not found"));
             List<SimModel.Participant> to = recipients(input);
-            SimModel.Message m = world.addMessage(thread, SimWorld.participant("SHOP_USER", "Tienda Demo"), to, body(input), clock.instant());
+            SimModel.Message m = world.addMessage(thread, SimWorld.participant("SHOP_USER", "Tienda Demo"), to, body(input),
+                    clock.instant(), files);
             answeredByBuyer(thread, to);
             return Map.of("message_id", m.id(), "thread_id", thread.id);
         }
     }
 
     /** OR43: a new thread on an order, with a topic. */
-    Map<String, String> newThread(String orderId, JsonNode input) {
+    Map<String, String> newThread(String orderId, JsonNode input, Map<String, byte[]> files) {
         String subject = input.path("topic").path("value").asString("");
         if (subject.isBlank()) {
             throw new SimError(400, "The field 'topic' is required to start a thread");
@@ -110,7 +111,8 @@ class SimDecisions {
             String body = body(input);
             List<SimModel.Participant> to = recipients(input);
             SimModel.Thread thread = world.newThread(order, subject, clock.instant());
-            SimModel.Message m = world.addMessage(thread, SimWorld.participant("SHOP_USER", "Tienda Demo"), to, body, clock.instant());
+            SimModel.Message m = world.addMessage(thread, SimWorld.participant("SHOP_USER", "Tienda Demo"), to, body,
+                    clock.instant(), files);
             answeredByBuyer(thread, to);
             return Map.of("thread_id", thread.id, "message_id", m.id());
         }

@@ -98,7 +98,12 @@ final class SimModel {
     record Entity(String id, String type, String label) {
     }
 
-    record Message(String id, String body, Instant dateCreated, Participant from, List<Participant> to) {
+    record Message(String id, String body, Instant dateCreated, Participant from, List<Participant> to,
+                   List<Attachment> attachments) {
+    }
+
+    /** A file on a message, as M11 lists it; M13 downloads it. */
+    record Attachment(String id, String name, long size) {
     }
 
     record Participant(String type, String id, String displayName) {

@@ -23,11 +23,15 @@ import java.util.Random;
 class SimWorld {
 
     private static final BigDecimal VAT = new BigDecimal("0.21");
+    /** RE01's "Artículo recibido dañado". */
+    private static final String DAMAGED = "2";
 
     private final Clock clock;
     private final Random random;
     private final Map<String, SimModel.Order> orders = new LinkedHashMap<>();
     private final Map<String, SimModel.Thread> threads = new LinkedHashMap<>();
+    /** The messages' files by attachment id (M13). */
+    private final Map<String, byte[]> attachments = new LinkedHashMap<>();
     private int nextOrder = 1;
     private int nextThread = 1;
     private int nextMessage = 1;
@@ -101,6 +105,10 @@ class SimWorld {
         return Optional.ofNullable(orders.get(id));
     }
 
+    synchronized Optional<byte[]> attachment(String id) {
+        return Optional.ofNullable(attachments.get(id));
+    }
+
     synchronized Optional<SimModel.Thread> thread(String id) {
         deliverDueAnswers();
         return Optional.ofNullable(threads.get(id));
@@ -135,7 +143,24 @@ class SimWorld {
 
     SimModel.Message addMessage(SimModel.Thread thread, SimModel.Participant from, List<SimModel.Participant> to,
                                 String body, Instant at) {
-        SimModel.Message message = new SimModel.Message("msg-" + (nextMessage++), body, at, from, to);
+        return addMessage(thread, from, to, body, at, List.of());
+    }
+
+    /** A message with files, each kept for M13 under an id of its own. */
+    SimModel.Message addMessage(SimModel.Thread thread, SimModel.Participant from, List<SimModel.Participant> to,
+                                String body, Instant at, Map<String, byte[]> files) {
+        List<SimModel.Attachment> listed = new ArrayList<>();
+        files.forEach((name, bytes) -> {
+            String id = "att-" + nextMessage + "-" + listed.size();
+            attachments.put(id, bytes);
+            listed.add(new SimModel.Attachment(id, name, bytes.length));
+        });
+        return addMessage(thread, from, to, body, at, listed);
+    }
+
+    private SimModel.Message addMessage(SimModel.Thread thread, SimModel.Participant from, List<SimModel.Participant> to,
+                                        String body, Instant at, List<SimModel.Attachment> attachments) {
+        SimModel.Message message = new SimModel.Message("msg-" + (nextMessage++), body, at, from, to, attachments);
         thread.messages.add(message);
         thread.dateUpdated = at;
         return message;
@@ -199,10 +224,17 @@ class SimWorld {
         orders.put(order.orderId, order);
         SimModel.Line first = order.orderLines.get(0);
         SimModel.Thread thread = newThread(order, "Incidencia: " + first.orderLineStateReasonLabel, openedAt);
+        // a buyer who received it damaged sends a photo (M5: messages carry attachments)
+        List<SimModel.Attachment> photo = List.of();
+        if (DAMAGED.equals(first.orderLineStateReasonCode)) {
+            String id = "att-" + order.orderId;
+            attachments.put(id, SimDocuments.PHOTO);
+            photo = List.of(new SimModel.Attachment(id, "foto-" + order.orderId + ".png", SimDocuments.PHOTO.length));
+        }
         addMessage(thread, new SimModel.Participant("CUSTOMER_USER", order.customer.customerId(),
                         order.customer.firstname() + " " + order.customer.lastname()),
                 List.of(participant("SHOP", null), participant("OPERATOR", null)),
-                SimCatalog.openingMessage(first.orderLineStateReasonCode, first.productTitle), openedAt);
+                SimCatalog.openingMessage(first.orderLineStateReasonCode, first.productTitle), openedAt, photo);
     }
 
     private SimModel.Participant customerOf(SimModel.Thread thread) {

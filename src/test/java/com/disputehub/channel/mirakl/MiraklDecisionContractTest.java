@@ -141,6 +141,25 @@ class MiraklDecisionContractTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("M5: files sent with a reply go as M12 parts 'files' with their names and bytes")
+    void replyWithFiles() {
+        MIRAKL.stubFor(authorized(post(urlPathEqualTo("/api/inbox/threads/thr-2/message")))
+                .willReturn(json("{\"message_id\":\"m-11\",\"thread_id\":\"thr-2\"}").withStatus(201)));
+        String label = java.util.Base64.getEncoder().encodeToString("%PDF-1.4 etiqueta".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        JsonNode decision = decideAndDispatch("ORD-102-A-1", "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"threadId\":\"thr-2\","
+                + "\"body\":\"Adjuntamos la etiqueta de devolución.\",\"evidence\":[{\"fileName\":\"etiqueta.pdf\",\"contentBase64\":\"" + label + "\"}]}");
+
+        assertThat(decision.get("state").asString()).isEqualTo("SENT");
+        MIRAKL.verify(postRequestedFor(urlPathEqualTo("/api/inbox/threads/thr-2/message"))
+                .withRequestBodyPart(aMultipart().withName("files").withHeader("Content-Disposition",
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("filename=\"etiqueta.pdf\""))
+                        .withBody(com.github.tomakehurst.wiremock.client.WireMock.equalTo("%PDF-1.4 etiqueta")).build()));
+        assertThat(incident("ORD-102-A-1").get("timeline").toString()).contains("etiqueta.pdf");
+
+    }
+
+    @Test
     @DisplayName("M5: a new conversation to customer and operator goes through OR43 with a FREE_TEXT topic")
     void newThread() {
         MIRAKL.stubFor(authorized(post(urlPathEqualTo("/api/orders/ORD-102-A/threads")))

@@ -135,12 +135,16 @@ class OrderchampContractTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("O3: contacting the retailer sends the chat mutation; an open problem the pages no longer list is read by id")
+    @DisplayName("O3: contacting the retailer sends the chat mutation (files it cannot carry are refused); an open problem the pages no longer list is read by id")
     void contactRetailerAndFollowUp() {
         poll();
         MIRAKL.stubFor(post(urlPathEqualTo(GRAPHQL)).withRequestBody(containing("orderProblemMessageCreate")).willReturn(json(
                 "{\"data\":{\"orderProblemMessageCreate\":{\"message\":{\"id\":\"m-9\"},\"userErrors\":[]}}}")));
         UUID damaged = incident("gid://orderchamp/OrderProblem/501").id();
+        com.disputehub.support.Api.Answer withFiles = new com.disputehub.support.Api(port).post("/api/incidents/" + damaged + "/decisions",
+                "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"Zie bijlage\",\"evidence\":[{\"fileName\":\"a.pdf\",\"contentBase64\":\"JVBERg==\"}]}");
+        assertThat(withFiles.status()).as("files Orderchamp's chat cannot carry are refused, not dropped").isEqualTo(422);
+        assertThat(withFiles.body().toString()).contains("takes no files with SEND_MESSAGE");
 
         JsonNode decision = decide(damaged, "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"Mogen we 15% korting aanbieden?\"}");
 

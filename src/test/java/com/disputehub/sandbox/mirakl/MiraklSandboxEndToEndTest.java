@@ -2,6 +2,7 @@ package com.disputehub.sandbox.mirakl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.disputehub.channel.ChannelAccount;
+import com.disputehub.support.Api;
 import com.disputehub.support.SandboxTest;
 import com.disputehub.sync.SyncReport;
 
@@ -173,5 +175,64 @@ class MiraklSandboxEndToEndTest extends SandboxTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("shop API key");
+    }
+
+    @Test
+    @DisplayName("M3: the order's documents: the platform's delivery bill listed and downloaded, an invoice attached with its type once, whatever the clicks; a type or file the channel refuses is a 400 before any upload")
+    void orderDocuments() {
+        String id = incidentIn("NEEDS_SELLER_ACTION").get("id").asString();
+        String orderId = api.get("/api/incidents/" + id).body().at("/incident/orderId").asString();
+        JsonNode listed = api.get("/api/incidents/" + id + "/documents").body();
+        assertThat(listed.get("types").toString()).contains("CUSTOMER_INVOICE", "Factura al cliente");
+        assertThat(listed.get("documents")).hasSize(1);
+        JsonNode bill = listed.get("documents").get(0);
+        assertThat(bill.get("typeCode").asString()).isEqualTo("SYSTEM_DELIVERY_BILL");
+        assertThat(bill.get("fileName").asString()).isEqualTo("albaran-" + orderId + ".pdf");
+        byte[] pdf = api.raw("/api/incidents/" + id + "/documents/" + bill.get("id").asString());
+        assertThat(new String(pdf, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+        assertThat(pdf).hasSize(bill.get("size").asInt());
+
+        byte[] invoice = SimDocuments.pdf("Factura F-2026-001");
+        Api.Answer uploaded = api.upload("/api/incidents/" + id + "/documents", Map.of("type", "CUSTOMER_INVOICE"), "F-2026-001.pdf", invoice);
+        assertThat(uploaded.status()).isEqualTo(201);
+        assertThat(uploaded.body().get("documents").toString()).contains("F-2026-001.pdf", "CUSTOMER_INVOICE");
+        Api.Answer again = api.upload("/api/incidents/" + id + "/documents", Map.of("type", "CUSTOMER_INVOICE"), "F-2026-001.pdf", invoice);
+        assertThat(again.status()).as("a second click").isEqualTo(409);
+        assertThat(again.body().get("detail").asString()).contains("already has a document named 'F-2026-001.pdf'");
+        assertThat(api.get("/api/incidents/" + id + "/documents").body().get("documents")).hasSize(2);
+        assertThat(api.get("/api/incidents/" + id).body().get("timeline").toString())
+                .contains("Document attached to the order: F-2026-001.pdf (Factura al cliente)");
+
+        Api.Answer wrongType = api.upload("/api/incidents/" + id + "/documents", Map.of("type", "RECEIPT"), "r.pdf", invoice);
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body().get("detail").asString()).contains("'RECEIPT' is not a document type of mirakl");
+        Api.Answer script = api.upload("/api/incidents/" + id + "/documents", Map.of("type", "CUSTOMER_INVOICE"), "x.exe", invoice);
+        assertThat(script.status()).isEqualTo(400);
+        assertThat(script.body().get("detail").asString()).contains("'x.exe' is not a type mirakl takes");
+        Api.Answer reserved = api.upload("/api/incidents/" + id + "/documents", Map.of("type", "SYSTEM_DELIVERY_BILL"), "b.pdf", invoice);
+        assertThat(reserved.status()).as("the channel's own refusal, in its words").isEqualTo(409);
+        assertThat(reserved.body().get("detail").asString()).contains("reserved to the operator");
+        assertThat(api.get("/api/incidents/" + id + "/documents/999999").status()).isEqualTo(404);
+
+        String page = Api.anonymous(PORT).signInAsAdmin().page("/inbox/incidents/" + id + "/documents?lang=es");
+        assertThat(page).contains("Documentos del pedido", "albaran-" + orderId + ".pdf", "Albarán de entrega",
+                "F-2026-001.pdf", "Factura al cliente");
+        assertThat(Api.anonymous(PORT).signInAsAdmin().page("/inbox/incidents/" + id + "?lang=es")).contains("order-documents-link");
+    }
+
+    @Test
+    @DisplayName("M5: a buyer's photo on a message is listed with the message and opened from the channel; an attachment of no message of the incident is a 404")
+    void messageAttachments() {
+        String id = jdbc.sql("""
+                select id from incident where account_id = ? and jsonb_path_exists(messages, '$[*].attachments[*]') limit 1
+                """).param(DEMO).query(String.class).single();
+        JsonNode message = api.get("/api/incidents/" + id).body().at("/incident/messages/0");
+        JsonNode photo = message.at("/attachments/0");
+        assertThat(photo.get("name").asString()).startsWith("foto-").endsWith(".png");
+        byte[] bytes = api.raw("/api/incidents/" + id + "/attachments/" + photo.get("id").asString());
+        assertThat(bytes).hasSize(photo.get("size").asInt()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(api.get("/api/incidents/" + id + "/attachments/att-of-another-order").status()).isEqualTo(404);
+        assertThat(Api.anonymous(PORT).signInAsAdmin().page("/inbox/incidents/" + id))
+                .contains("/inbox/incidents/" + id + "/attachments/" + photo.get("id").asString(), photo.get("name").asString());
     }
 }
