@@ -2,7 +2,12 @@ package com.disputehub.decision;
 
 import java.util.List;
 
-/** A decision that cannot be accepted, with every reason, in sentences for the user. */
+import com.disputehub.incident.TimelineText;
+
+/**
+ * A decision that cannot be accepted, with every reason: in words each page says in its language, and in English
+ * sentences for the API (a channel's own check is said the same in every language).
+ */
 public class DecisionRefusedException extends RuntimeException {
 
     /**
@@ -13,19 +18,28 @@ public class DecisionRefusedException extends RuntimeException {
     public enum Kind { UNSUPPORTED, NOT_ALLOWED, INVALID, CONFLICT, KEY_REUSED, FOUR_EYES }
 
     private final Kind kind;
-    private final List<String> problems;
+    private final List<TimelineText> words;
 
     public DecisionRefusedException(Kind kind, List<String> problems) {
-        super(String.join("; ", problems));
+        this(problems.stream().map(TimelineText::verbatim).toList(), kind);
+    }
+
+    public DecisionRefusedException(List<TimelineText> words, Kind kind) {
+        super(String.join("; ", words.stream().map(TimelineText::english).toList()));
         this.kind = kind;
-        this.problems = List.copyOf(problems);
+        this.words = List.copyOf(words);
     }
 
     public Kind kind() {
         return kind;
     }
 
+    /** In English, as the API gives them. */
     public List<String> problems() {
-        return problems;
+        return words.stream().map(TimelineText::english).toList();
+    }
+
+    public List<TimelineText> words() {
+        return words;
     }
 }

@@ -30,6 +30,8 @@ import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.OnBehalfOf;
 import com.disputehub.incident.Texts;
 import com.disputehub.incident.Timeline;
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -190,6 +192,11 @@ public class DecisionService {
         return account;
     }
 
+    /** A decision's type: its label on pages, its name in the API. */
+    private static Arg decision(DecisionCommand command) {
+        return Arg.word("decision." + command.type().name(), command.type().name());
+    }
+
     /** The incident's currency, from what the channel sent; null when it sent no amount. */
     private static String currency(Incident incident) {
         return incident.requestedRefund() != null ? incident.requestedRefund().currency()
@@ -200,28 +207,30 @@ public class DecisionService {
         Capabilities capabilities = adapter.capabilities(account, DecisionTarget.of(incident));
         Optional<Capabilities.DecisionSpec> spec = capabilities.find(command.type());
         if (spec.isEmpty()) {
-            String elsewhere = capabilities.whereElse(command.type()).map(e -> " " + e).orElse("");
-            throw new DecisionRefusedException(DecisionRefusedException.Kind.UNSUPPORTED, List.of(
-                    "channel '" + account.channelType() + "' does not support " + command.type() + "; it supports "
-                            + capabilities.decisions().stream().map(Capabilities.DecisionSpec::type).toList() + "."
-                            + elsewhere));
+            TimelineText unsupported = TimelineText.of("pr.unsupported", Arg.value(account.channelType()), decision(command),
+                    Arg.value(capabilities.decisions().stream().map(Capabilities.DecisionSpec::type).toList()));
+            throw new DecisionRefusedException(List.of(capabilities.whereElse(command.type())
+                    .map(elsewhere -> unsupported.and(TimelineText.verbatim(elsewhere))).orElse(unsupported)),
+                    DecisionRefusedException.Kind.UNSUPPORTED);
         }
         if (!spec.get().allowedIn().contains(incident.status())) {
             String why = incident.flags().isEmpty() ? "" : "; " + String.join(", ", incident.flags());
-            throw new DecisionRefusedException(DecisionRefusedException.Kind.NOT_ALLOWED, List.of(
-                    command.type() + " is not allowed while the incident is " + incident.status() + " (to act: "
-                            + incident.actionOwner().name().toLowerCase() + why + "); allowed in " + spec.get().allowedIn()));
+            throw new DecisionRefusedException(List.of(TimelineText.of("pr.notAllowed", decision(command),
+                    Arg.word("status." + incident.status().name(), incident.status().name()), Arg.word("owner.", incident.actionOwner()),
+                    Arg.value(why), Arg.value(spec.get().allowedIn()))), DecisionRefusedException.Kind.NOT_ALLOWED);
         }
-        List<String> problems = new ArrayList<>(command.textProblems());
+        List<TimelineText> problems = new ArrayList<>(command.textProblems());
         problems.addAll(command.problems());
         if (!command.attachments().isEmpty() && spec.get().fields().stream().noneMatch(f -> f.name().equals("evidence"))) {
-            problems.add("'evidence': channel '" + account.channelType() + "' takes no files with " + command.type());
+            problems.add(TimelineText.of("pr.noFiles", TimelineText.field("evidence"), Arg.value(account.channelType()),
+                    decision(command)));
         }
         String currency = currency(incident);
         command.amounts().forEach((field, amount) -> problems.addAll(Amounts.problems(field, amount, currency)));
-        problems.addAll(adapter.validate(account, DecisionTarget.of(incident), command));
+        // the channel's own checks are in its rules' words, the same in every language
+        adapter.validate(account, DecisionTarget.of(incident), command).forEach(p -> problems.add(TimelineText.verbatim(p)));
         if (!problems.isEmpty()) {
-            throw new DecisionRefusedException(DecisionRefusedException.Kind.INVALID, problems);
+            throw new DecisionRefusedException(problems, DecisionRefusedException.Kind.INVALID);
         }
     }
 }

@@ -36,15 +36,15 @@ public final class Amounts {
     }
 
     /** What is wrong with an amount in {@code currency} (null: not known): more decimals than its minor units. */
-    public static List<String> problems(String field, BigDecimal amount, String currency) {
+    public static List<TimelineText> problems(String field, BigDecimal amount, String currency) {
         if (amount == null || currency == null) {
             return List.of();
         }
         int digits = minorDigits(currency);
         BigDecimal exact = amount.stripTrailingZeros();
         if (digits >= 0 && exact.scale() > digits) {
-            return List.of("'" + field + "' is " + amount.toPlainString() + " but " + currency + " has " + digits
-                    + " decimal" + (digits == 1 ? "" : "s") + ": amounts below one minor unit cannot be paid");
+            return List.of(TimelineText.of(digits == 1 ? "pr.decimal" : "pr.decimals", TimelineText.field(field),
+                    TimelineText.Arg.value(amount.toPlainString()), TimelineText.Arg.value(currency), TimelineText.Arg.value(digits)));
         }
         return List.of();
     }

@@ -28,6 +28,16 @@ public record TimelineText(List<Part> parts) {
         return new TimelineText(List.of(new Part(key, List.of(args))));
     }
 
+    /** A sentence said the same in every language: a channel's words, or a check that has no keyed words yet. */
+    public static TimelineText verbatim(String text) {
+        return of("tl.outcome", Arg.value(text));
+    }
+
+    /** A field's name as pages label it ({@code field.<name>}), as the API spells it otherwise. */
+    public static Arg field(String name) {
+        return Arg.word("field." + name, name);
+    }
+
     /** These words, then another part (when {@code key} is not null). */
     public TimelineText and(String key, Arg... args) {
         if (key == null) {
@@ -76,17 +86,23 @@ public record TimelineText(List<Part> parts) {
 
     /**
      * One argument: a word to translate ({@code word} a message key, {@code value} its spelling in the API and the
-     * fallback), a time written for people, or a value (a login, an amount, the buyer's words) shown as it is.
+     * fallback; without one, the message itself in every language), a time written for people, or a value (a login,
+     * an amount, the buyer's words) shown as it is.
      */
     public record Arg(String word, String value, Instant time) {
 
         /** A value shown as it is; null reads "none" in the reader's language. */
         public static Arg value(Object value) {
-            return value == null ? word("tl.none", "none") : new Arg(null, value.toString(), null);
+            return value == null ? message("tl.none") : new Arg(null, value.toString(), null);
         }
 
         public static Arg word(String key, String fallback) {
             return new Arg(key, fallback, null);
+        }
+
+        /** A phrase of the bundle, said in the reader's language, English in the API. */
+        public static Arg message(String key) {
+            return new Arg(key, null, null);
         }
 
         /** An enum value: {@code prefix.NAME} on pages, "name in lower case" in the API. */
@@ -107,7 +123,7 @@ public record TimelineText(List<Part> parts) {
                 return translateWords ? format.apply(time) : value;
             }
             if (word != null) {
-                return translateWords || "tl.none".equals(word) ? messages.getMessage(word, null, value, locale) : value;
+                return translateWords || value == null ? messages.getMessage(word, null, value != null ? value : word, locale) : value;
             }
             return value;
         }

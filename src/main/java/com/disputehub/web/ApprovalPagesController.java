@@ -90,11 +90,11 @@ class ApprovalPagesController {
     }
 
     /** A supervisor's answer, and what the page then says: done, or why not. */
-    private static String answer(Supplier<InboxController.Notice> verdict, RedirectAttributes flash) {
+    private String answer(Supplier<InboxController.Notice> verdict, RedirectAttributes flash) {
         try {
             flash.addFlashAttribute("notice", verdict.get());
         } catch (DecisionRefusedException e) {
-            flash.addFlashAttribute("refusal", e.problems());
+            flash.addFlashAttribute("refusal", words.sayAll(e.words()));
         }
         return "redirect:/inbox/approvals";
     }

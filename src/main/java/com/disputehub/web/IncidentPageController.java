@@ -207,7 +207,7 @@ class IncidentPageController {
                     : decision.state() == DecisionState.APPROVAL_PENDING ? "notice.decisionAwaitsApproval" : "notice.decisionAccepted";
             flash.addFlashAttribute("notice", new InboxController.Notice(notice, words.say(decision.command().words()), null));
         } catch (DecisionRefusedException e) {
-            flash.addFlashAttribute("refusal", e.problems());
+            flash.addFlashAttribute("refusal", words.sayAll(e.words()));
         }
         return "redirect:/inbox/incidents/" + id;
     }

@@ -31,8 +31,10 @@ class PageSupport {
     private final WebhookService webhooks;
     private final AccountTokens tokens;
     private final ChannelAccounts accounts;
+    private final Words words;
 
-    PageSupport(WebhookService webhooks, AccountTokens tokens, ChannelAccounts accounts) {
+    PageSupport(WebhookService webhooks, AccountTokens tokens, ChannelAccounts accounts, Words words) {
+        this.words = words;
         this.webhooks = webhooks;
         this.tokens = tokens;
         this.accounts = accounts;
@@ -93,7 +95,7 @@ class PageSupport {
     @ExceptionHandler(DecisionRefusedException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String refused(DecisionRefusedException e, Model model) {
-        return error(model, e.problems());
+        return error(model, words.sayAll(e.words()));
     }
 
     private static String error(Model model, List<String> problems) {

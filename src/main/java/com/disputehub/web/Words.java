@@ -26,6 +26,10 @@ class Words {
         return text.render(messages, LocaleContextHolder.getLocale(), format::time, true);
     }
 
+    public java.util.List<String> sayAll(java.util.List<TimelineText> texts) {
+        return texts.stream().map(this::say).toList();
+    }
+
     public String say(TimelineEvent event) {
         return event.text() == null ? event.summary() : say(event.text());
     }

@@ -275,4 +275,23 @@ class IncidentWorkApiTest extends IntegrationTest {
         return org.springframework.web.util.HtmlUtils.htmlUnescape(page.substring(start, page.indexOf("</section>", start))
                 .replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "));
     }
+
+    @Test
+    @DisplayName("X9: a refused decision says why in the page's language, fields by their labels; the API keeps its English sentence")
+    void refusalInTheReadersLanguage() {
+        UUID lamp = id("LMP-002-A-1");
+        Api person = Api.anonymous(port).signInAsAdmin();
+        Api.Answer posted = person.form("/inbox/incidents/" + lamp + "/decisions?lang=es", java.util.Map.of("type", "SEND_MESSAGE",
+                "f.to", "BUYER", "f.body", " ", "formKey", UUID.randomUUID().toString()));
+        assertThat(posted.status()).isEqualTo(302);
+        String page = person.page(java.net.URI.create(posted.headers().get("location").get(0)).getPath() + "?lang=es");
+        int refusal = page.indexOf("id=\"refusal\"");
+        assertThat(refusal).as("the refusal shows").isNotNegative();
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page.substring(refusal, page.indexOf("</div>", refusal))))
+                .contains("«Mensaje» es obligatorio").doesNotContain("is required");
+
+        Api.Answer api = this.api.post("/api/incidents/" + lamp + "/decisions", "{\"type\":\"SEND_MESSAGE\",\"to\":\"BUYER\",\"body\":\"\"}");
+        assertThat(api.status()).isEqualTo(422);
+        assertThat(api.body().get("problems").toString()).contains("'body' is required");
+    }
 }

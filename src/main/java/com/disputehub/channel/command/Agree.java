@@ -17,7 +17,7 @@ public record Agree(String solutionId, String returnAddressId) implements Decisi
     }
 
     @Override
-    public List<String> problems() {
+    public List<TimelineText> problems() {
         return List.of();
     }
 

@@ -13,7 +13,7 @@ public record AskExpedite(String message) implements DecisionCommand {
     }
 
     @Override
-    public List<String> problems() {
+    public List<TimelineText> problems() {
         return SupplierMessages.problems(message);
     }
 

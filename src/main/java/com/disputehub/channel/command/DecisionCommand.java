@@ -3,6 +3,7 @@ package com.disputehub.channel.command;
 import java.util.List;
 
 import com.disputehub.incident.Texts;
+import com.disputehub.incident.TimelineText;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -34,8 +35,8 @@ public sealed interface DecisionCommand
 
     DecisionType type();
 
-    /** What is wrong with the command by itself, whatever the channel; empty when it is complete. */
-    List<String> problems();
+    /** What is wrong with the command by itself, whatever the channel, in words each page says; empty when complete. */
+    List<TimelineText> problems();
 
     /** Its amounts by field name, in the incident's currency: held to that currency's minor units when accepted. */
     default java.util.Map<String, java.math.BigDecimal> amounts() {
@@ -61,12 +62,12 @@ public sealed interface DecisionCommand
      * What is wrong with its texts whatever the decision: a control character (NUL...) or more than
      * {@link Texts#LONG} characters in any of them. Tighter limits are each decision's own.
      */
-    default java.util.List<String> textProblems() {
-        java.util.List<String> problems = new java.util.ArrayList<>();
+    default java.util.List<TimelineText> textProblems() {
+        java.util.List<TimelineText> problems = new java.util.ArrayList<>();
         for (java.lang.reflect.RecordComponent c : getClass().getRecordComponents()) {
             if (c.getType() == String.class) {
                 try {
-                    String problem = Texts.problem(c.getName(), (String) c.getAccessor().invoke(this), Texts.LONG);
+                    TimelineText problem = Texts.problemWords(c.getName(), (String) c.getAccessor().invoke(this), Texts.LONG);
                     if (problem != null) {
                         problems.add(problem);
                     }
@@ -79,7 +80,7 @@ public sealed interface DecisionCommand
     }
 
     /** The decision in words each page says in its language ({@code tld.*}), for the timeline and the notices. */
-    com.disputehub.incident.TimelineText words();
+    TimelineText words();
 
     /** The decision in one English line, as the API's timeline, its errors and the logs give it. */
     default String describe() {

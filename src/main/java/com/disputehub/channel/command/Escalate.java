@@ -3,6 +3,7 @@ package com.disputehub.channel.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.disputehub.incident.Texts;
 import com.disputehub.incident.TimelineText;
 import com.disputehub.incident.TimelineText.Arg;
 
@@ -18,13 +19,13 @@ public record Escalate(String reasonCode, String comments) implements DecisionCo
     }
 
     @Override
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    public List<TimelineText> problems() {
+        List<TimelineText> problems = new ArrayList<>();
         if (comments == null || comments.isBlank()) {
-            problems.add("'comments' is required: tell the platform why it should step in");
+            problems.add(Texts.required("comments", "pr.why.escalate"));
         }
         if (comments != null && comments.length() > SupplierMessages.MAX) {
-            problems.add("'comments' is " + comments.length() + " characters; at most " + SupplierMessages.MAX);
+            problems.add(Texts.tooLong("comments", comments.length(), SupplierMessages.MAX));
         }
         return problems;
     }

@@ -16,7 +16,7 @@ public record MarkDeliveryFixed(String note) implements DecisionCommand {
     }
 
     @Override
-    public List<String> problems() {
+    public List<TimelineText> problems() {
         return List.of();
     }
 

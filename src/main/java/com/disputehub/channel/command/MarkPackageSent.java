@@ -16,7 +16,7 @@ public record MarkPackageSent(String note) implements DecisionCommand {
     }
 
     @Override
-    public List<String> problems() {
+    public List<TimelineText> problems() {
         return SupplierMessages.problems(note);
     }
 

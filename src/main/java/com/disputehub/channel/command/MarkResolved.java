@@ -2,6 +2,7 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
+import com.disputehub.incident.Texts;
 import com.disputehub.incident.TimelineText;
 import com.disputehub.incident.TimelineText.Arg;
 
@@ -14,8 +15,8 @@ public record MarkResolved(String reasonCode) implements DecisionCommand {
     }
 
     @Override
-    public List<String> problems() {
-        return reasonCode == null || reasonCode.isBlank() ? List.of("'reasonCode' is required") : List.of();
+    public List<TimelineText> problems() {
+        return reasonCode == null || reasonCode.isBlank() ? List.of(Texts.required("reasonCode", null)) : List.of();
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.disputehub.channel.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.disputehub.incident.Texts;
 import com.disputehub.incident.TimelineText;
 import com.disputehub.incident.TimelineText.Arg;
 
@@ -23,10 +24,10 @@ public record ProvideSolution(String text) implements DecisionCommand {
     }
 
     @Override
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    public List<TimelineText> problems() {
+        List<TimelineText> problems = new ArrayList<>();
         if (text == null || text.isEmpty()) {
-            problems.add("'text' is required: the redelivery you agreed with the customer");
+            problems.add(Texts.required("text", "pr.why.solution"));
         }
         return problems;
     }

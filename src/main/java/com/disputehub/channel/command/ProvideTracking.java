@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.disputehub.incident.Texts;
 import com.disputehub.incident.TimelineText;
 import com.disputehub.incident.TimelineText.Arg;
 
@@ -21,23 +22,23 @@ public record ProvideTracking(String carrier, String trackingNumber, LocalDate s
     }
 
     @Override
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    public List<TimelineText> problems() {
+        List<TimelineText> problems = new ArrayList<>();
         if (carrier == null || carrier.isBlank()) {
-            problems.add("'carrier' is required: who carried the parcel");
+            problems.add(Texts.required("carrier", "pr.why.carrier"));
         } else if (carrier.length() > MAX_TEXT) {
-            problems.add("'carrier' is " + carrier.length() + " characters; at most " + MAX_TEXT);
+            problems.add(Texts.tooLong("carrier", carrier.length(), MAX_TEXT));
         }
         if (trackingNumber == null || trackingNumber.isBlank()) {
-            problems.add("'trackingNumber' is required");
+            problems.add(Texts.required("trackingNumber", null));
         } else if (trackingNumber.length() > MAX_TEXT) {
-            problems.add("'trackingNumber' is " + trackingNumber.length() + " characters; at most " + MAX_TEXT);
+            problems.add(Texts.tooLong("trackingNumber", trackingNumber.length(), MAX_TEXT));
         }
         if (shippedOn != null && shippedOn.isAfter(LocalDate.now().plusDays(1))) {
-            problems.add("'shippedOn' " + shippedOn + " is in the future");
+            problems.add(TimelineText.of("pr.future", TimelineText.field("shippedOn"), Arg.value(shippedOn)));
         }
         if (comments != null && comments.length() > SupplierMessages.MAX) {
-            problems.add("'comments' is " + comments.length() + " characters; at most " + SupplierMessages.MAX);
+            problems.add(Texts.tooLong("comments", comments.length(), SupplierMessages.MAX));
         }
         return problems;
     }

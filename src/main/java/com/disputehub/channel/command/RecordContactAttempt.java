@@ -2,6 +2,7 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
+import com.disputehub.incident.Texts;
 import com.disputehub.incident.TimelineText;
 
 /**
@@ -16,8 +17,8 @@ public record RecordContactAttempt(String note) implements DecisionCommand {
     }
 
     @Override
-    public List<String> problems() {
-        return note != null && note.length() > 1000 ? List.of("'note' is " + note.length() + " characters; at most 1000")
+    public List<TimelineText> problems() {
+        return note != null && note.length() > 1000 ? List.of(Texts.tooLong("note", note.length(), 1000))
                 : List.of();
     }
 

@@ -47,29 +47,29 @@ public record Refund(Mode mode, String reasonCode, Integer quantity, @JsonDeseri
     }
 
     @Override
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>(SupplierMessages.problems(message));
+    public List<TimelineText> problems() {
+        List<TimelineText> problems = new ArrayList<>(SupplierMessages.problems(message));
         if (mode == Mode.DETAILED) {
             if (amount == null || shippingAmount == null) {
-                problems.add("a DETAILED refund needs 'amount' and 'shippingAmount'");
+                problems.add(TimelineText.of("pr.detailedAmounts", TimelineText.field("amount"), TimelineText.field("shippingAmount")));
             }
             if (quantity == null || quantity < 0) {
-                problems.add("a DETAILED refund needs 'quantity' (0 or more)");
+                problems.add(TimelineText.of("pr.detailedQuantity", TimelineText.field("quantity")));
             }
             checkNotNegative(problems, "amount", amount);
             checkNotNegative(problems, "shippingAmount", shippingAmount);
             taxes.forEach(t -> checkNotNegative(problems, "tax " + t.code(), t.amount()));
             shippingTaxes.forEach(t -> checkNotNegative(problems, "shipping tax " + t.code(), t.amount()));
             if (amount != null && shippingAmount != null && amount.signum() == 0 && shippingAmount.signum() == 0) {
-                problems.add("a refund of 0 refunds nothing");
+                problems.add(TimelineText.of("pr.zeroRefund"));
             }
         }
         return problems;
     }
 
-    private static void checkNotNegative(List<String> problems, String name, BigDecimal value) {
+    private static void checkNotNegative(List<TimelineText> problems, String name, BigDecimal value) {
         if (value != null && value.signum() < 0) {
-            problems.add("'" + name + "' must not be negative");
+            problems.add(TimelineText.of("pr.negative", TimelineText.field(name)));
         }
     }
 

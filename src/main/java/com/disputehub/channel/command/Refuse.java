@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.disputehub.incident.Amounts;
+import com.disputehub.incident.Texts;
 import com.disputehub.incident.TimelineText;
 import com.disputehub.incident.TimelineText.Arg;
 
@@ -40,15 +41,15 @@ public record Refuse(String sellerEmail, String cause, String reason,
     }
 
     @Override
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    public List<TimelineText> problems() {
+        List<TimelineText> problems = new ArrayList<>();
         if (reason == null || reason.isBlank()) {
-            problems.add("'reason' is required: say why you refuse");
+            problems.add(Texts.required("reason", "pr.why.refuse"));
         } else if (reason.length() > MAX_REASON) {
-            problems.add("'reason' is " + reason.length() + " characters; at most " + MAX_REASON);
+            problems.add(Texts.tooLong("reason", reason.length(), MAX_REASON));
         }
         if (counterOfferAmount != null && counterOfferAmount.signum() < 0) {
-            problems.add("'counterOfferAmount' must not be negative");
+            problems.add(TimelineText.of("pr.negative", TimelineText.field("counterOfferAmount")));
         }
         return problems;
     }

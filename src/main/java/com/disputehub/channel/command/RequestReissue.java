@@ -16,7 +16,7 @@ public record RequestReissue(String message) implements DecisionCommand {
     }
 
     @Override
-    public List<String> problems() {
+    public List<TimelineText> problems() {
         return SupplierMessages.problems(message);
     }
 

@@ -3,6 +3,7 @@ package com.disputehub.channel.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.disputehub.incident.Texts;
 import com.disputehub.incident.TimelineText;
 import com.disputehub.incident.TimelineText.Arg;
 
@@ -35,18 +36,18 @@ public record SendMessage(Recipients to, String body, String subject, String thr
     }
 
     @Override
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    public List<TimelineText> problems() {
+        List<TimelineText> problems = new ArrayList<>();
         if (to == null) {
-            problems.add("'to' is required: BUYER, OPERATOR or BUYER_AND_OPERATOR");
+            problems.add(Texts.required("to", "pr.why.to"));
         }
         if (body == null || body.isBlank()) {
-            problems.add("'body' is required");
+            problems.add(Texts.required("body", null));
         } else if (body.length() > MAX_BODY) {
-            problems.add("'body' is " + body.length() + " characters; at most " + MAX_BODY);
+            problems.add(Texts.tooLong("body", body.length(), MAX_BODY));
         }
         if (subject != null && subject.length() > MAX_SUBJECT) {
-            problems.add("'subject' is " + subject.length() + " characters; at most " + MAX_SUBJECT);
+            problems.add(Texts.tooLong("subject", subject.length(), MAX_SUBJECT));
         }
         return problems;
     }

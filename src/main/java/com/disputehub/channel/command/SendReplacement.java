@@ -13,7 +13,7 @@ public record SendReplacement(String returnInstructions) implements DecisionComm
     }
 
     @Override
-    public List<String> problems() {
+    public List<TimelineText> problems() {
         return List.of();
     }
 

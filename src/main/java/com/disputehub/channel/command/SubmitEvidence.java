@@ -22,10 +22,10 @@ public record SubmitEvidence(String message, List<EvidenceFile> evidence) implem
     }
 
     @Override
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>(SupplierMessages.problems(message));
+    public List<TimelineText> problems() {
+        List<TimelineText> problems = new ArrayList<>(SupplierMessages.problems(message));
         if (evidence.isEmpty()) {
-            problems.add("'evidence' needs at least one photo or video from the buyer");
+            problems.add(TimelineText.of("pr.evidenceSupplier", TimelineText.field("evidence")));
         }
         return problems;
     }

@@ -2,6 +2,7 @@ package com.disputehub.channel.command;
 
 import java.util.List;
 
+import com.disputehub.incident.Texts;
 import com.disputehub.incident.TimelineText;
 
 /** The optional free text of a request (to a supplier, or a note): its limit and how it reads on the timeline. */
@@ -12,9 +13,8 @@ final class SupplierMessages {
     private SupplierMessages() {
     }
 
-    static List<String> problems(String message) {
-        return message != null && message.length() > MAX
-                ? List.of("'message' is " + message.length() + " characters; at most " + MAX) : List.of();
+    static List<TimelineText> problems(String message) {
+        return message != null && message.length() > MAX ? List.of(Texts.tooLong("message", message.length(), MAX)) : List.of();
     }
 
     /** The words of a request, then its text when there is one. */
