@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,11 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.disputehub.access.Actor;
-import com.disputehub.channel.OrderDocuments.DocumentFile;
 import com.disputehub.channel.OrderDocuments.DocumentType;
 import com.disputehub.channel.OrderDocuments.OrderDocument;
+import com.disputehub.document.Downloads;
 import com.disputehub.document.IncidentDocuments;
-import com.disputehub.incident.FileNames;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,21 +52,14 @@ class DocumentController {
     @Operation(operationId = "downloadOrderDocument", summary = "One document of the order, as the channel gives it (Mirakl OR73)")
     @GetMapping("/documents/{documentId}")
     ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable String documentId) {
-        return attachment(documents.download(id, documentId));
+        return Downloads.of(documents.download(id, documentId));
     }
 
     @Operation(operationId = "downloadMessageAttachment", summary = "A file attached to one of the incident's messages (Mirakl M13)",
             description = "Only an attachment the incident's messages list (404 otherwise); read from the channel when asked.")
     @GetMapping("/attachments/{attachmentId}")
     ResponseEntity<byte[]> messageAttachment(@PathVariable UUID id, @PathVariable String attachmentId) {
-        return attachment(documents.attachment(id, attachmentId));
-    }
-
-    /** A channel's file is always a download, never shown inline: its content is the channel's, not ours. */
-    static ResponseEntity<byte[]> attachment(DocumentFile file) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.disposition(file.fileName(), MediaType.APPLICATION_OCTET_STREAM_VALUE))
-                .body(file.bytes());
+        return Downloads.of(documents.attachment(id, attachmentId));
     }
 
     @Operation(operationId = "uploadOrderDocument", summary = "Attach a file to the incident's order with its type (Mirakl OR74)",

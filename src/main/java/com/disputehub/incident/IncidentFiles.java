@@ -33,8 +33,12 @@ public class IncidentFiles {
                 .query(Long.class).single();
     }
 
+    /** The incident's files, described: their bytes stay in the table until one is opened ({@link #content}). */
     public List<IncidentFile> of(UUID incidentId) {
-        return jdbc.sql("select * from evidence_file where incident_id = ? order by id").param(incidentId)
+        return jdbc.sql("""
+                select id, decision_id, file_name, content_type, size_bytes, sha256, created_at from evidence_file
+                where incident_id = ? order by id
+                """).param(incidentId)
                 .query((rs, n) -> new IncidentFile(rs.getLong("id"), incidentId, rs.getObject("decision_id", UUID.class),
                         rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),
                         rs.getString("sha256"), IncidentRowMapper.instant(rs, "created_at")))

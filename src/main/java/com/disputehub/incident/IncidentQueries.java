@@ -54,7 +54,8 @@ public class IncidentQueries {
             where.and("(" + key + ", id) " + (sort == IncidentSort.DEADLINE ? ">" : "<") + " (?, ?)",
                     Sql.ts(after.at()), after.id());
         }
-        String sql = "select * from incident where " + where.sql() + " order by " + key + " " + direction + ", id "
+        String sql = "select " + IncidentRowMapper.LIST_COLUMNS + " from incident where " + where.sql()
+                + " order by " + key + " " + direction + ", id "
                 + direction + " limit ?";
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit + 1);

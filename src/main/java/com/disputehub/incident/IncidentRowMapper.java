@@ -18,6 +18,17 @@ import tools.jackson.databind.ObjectMapper;
 /** Reads an {@link Incident} from a row of the incident table. */
 final class IncidentRowMapper implements RowMapper<Incident> {
 
+    /**
+     * What a list reads: every column this mapper reads but the raw payload, which only an incident's own page shows
+     * (a page of 50 never carries 50 payloads; {@link Incident#rawPayload()} is null in a list).
+     */
+    static final String LIST_COLUMNS = """
+            id, channel_type, account_id, kind, external_id, order_id, order_line_ids, skus, product_title, product_image_url,
+            buyer_name, reason, raw_reason_code, raw_reason_label, status, channel_status, raw_status, action_owner,
+            requested_refund_amount, requested_refund_currency, product_value_amount, product_value_currency, respond_by,
+            opened_at, channel_updated_at, messages, evidence, flags, channel_details, adapter_version, created_at,
+            updated_at, null::text as raw_payload""";
+
     private static final TypeReference<List<IncidentMessage>> MESSAGES = new TypeReference<>() { };
     private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() { };
 

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +17,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.disputehub.access.Actor;
-import com.disputehub.channel.OrderDocuments.DocumentFile;
 import com.disputehub.channel.OrderDocuments.DocumentType;
 import com.disputehub.decision.IncidentNotFoundException;
+import com.disputehub.document.Downloads;
 import com.disputehub.document.IncidentDocuments;
-import com.disputehub.incident.FileNames;
 import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentStore;
 
@@ -56,19 +53,12 @@ class DocumentPagesController {
 
     @GetMapping("/inbox/incidents/{id}/documents/{documentId}")
     ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable String documentId) {
-        return asDownload(documents.download(id, documentId));
+        return Downloads.of(documents.download(id, documentId));
     }
 
     @GetMapping("/inbox/incidents/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable String attachmentId) {
-        return asDownload(documents.attachment(id, attachmentId));
-    }
-
-    /** A channel's file is always a download, never shown inline: its content is the channel's, not ours. */
-    private static ResponseEntity<byte[]> asDownload(DocumentFile file) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.disposition(file.fileName(), MediaType.APPLICATION_OCTET_STREAM_VALUE))
-                .body(file.bytes());
+        return Downloads.of(documents.attachment(id, attachmentId));
     }
 
     @PostMapping("/inbox/incidents/{id}/documents")

@@ -23,6 +23,10 @@ class IncidentStoreTest extends IntegrationTest {
     Timeline timeline;
     @Autowired
     ChangeFeed changes;
+    @Autowired
+    IncidentQueries queries;
+    @Autowired
+    IncidentFiles files;
 
     final String externalId = "LINE-" + UUID.randomUUID();
 
@@ -130,5 +134,20 @@ class IncidentStoreTest extends IntegrationTest {
 
         assertThat(store.upsert(SOURCE, s).outcome()).isEqualTo(UpsertResult.Outcome.SKIPPED);
         assertThat(jdbc.sql("select count(*) from incident where external_id = ?").param(s.externalId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @DisplayName("X9: a list page reads its incidents without their raw payloads, and a file list without the files' bytes; one incident reads both")
+    void listsLeaveHeavyColumns() {
+        UUID id = store.upsert(SOURCE, snapshot().build()).incidentId();
+        files.add(id, null, "foto.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+
+        Incident listed = queries.search(IncidentFilter.all().withAccount(ACCOUNT), null, 50).items().stream()
+                .filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+        assertThat(listed.rawPayload()).as("a list never carries the payload").isNull();
+        assertThat(listed.messages()).as("what a row shows is read").hasSize(1);
+        assertThat(store.find(id).orElseThrow().rawPayload()).contains("ORDER-1");
+        assertThat(files.of(id)).singleElement().satisfies(f -> assertThat(f.sizeBytes()).isEqualTo(4));
+        assertThat(files.content(id, files.of(id).get(0).id())).hasValueSatisfying(bytes -> assertThat(bytes).hasSize(4));
     }
 }
