@@ -20,6 +20,8 @@ import com.disputehub.incident.Incident;
 import com.disputehub.incident.IncidentMessage;
 import com.disputehub.incident.IncidentStore;
 import com.disputehub.incident.Texts;
+import com.disputehub.incident.TimelineText;
+import com.disputehub.incident.TimelineText.Arg;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -152,8 +154,8 @@ public class BulkDecisions {
             } else if (together.get(0).id().equals(item.incidentId())) {
                 planned.add(plan(together.get(0), together, template));
             } else {
-                planned.add(new BulkStore.PlannedItem(item.incidentId(), false, "SAME_CONVERSATION", "the buyer gets one "
-                        + "message for this conversation, sent with " + together.get(0).externalId(), null));
+                planned.add(BulkStore.PlannedItem.refused(item.incidentId(), "SAME_CONVERSATION",
+                        List.of(TimelineText.of("pr.sameConversation", Arg.value(together.get(0).externalId())))));
             }
         }
         return planned;
@@ -183,12 +185,12 @@ public class BulkDecisions {
         } catch (DecisionTemplate.TemplateException e) {
             // A channel that does not take the decision at all, or not now, says more than an empty placeholder.
             return channelRefusal(incident, template).orElse(
-                    new BulkStore.PlannedItem(incidentId, false, "TEMPLATE", e.getMessage(), null));
+                    BulkStore.PlannedItem.refused(incidentId, "TEMPLATE", List.of(TimelineText.verbatim(e.getMessage()))));
         }
         try {
             decisions.vet(incident, command);
         } catch (DecisionRefusedException e) {
-            return new BulkStore.PlannedItem(incidentId, false, refusal(e.kind()), e.getMessage(), null);
+            return BulkStore.PlannedItem.refused(incidentId, refusal(e.kind()), e.words());
         }
         return new BulkStore.PlannedItem(incidentId, true, null, null, json.writerFor(DecisionCommand.class).writeValueAsString(command));
     }
@@ -198,7 +200,7 @@ public class BulkDecisions {
             decisions.vet(incident, json.treeToValue(template.decision(), DecisionCommand.class));
         } catch (DecisionRefusedException e) {
             if (e.kind() == DecisionRefusedException.Kind.UNSUPPORTED || e.kind() == DecisionRefusedException.Kind.NOT_ALLOWED) {
-                return Optional.of(new BulkStore.PlannedItem(incident.id(), false, refusal(e.kind()), e.getMessage(), null));
+                return Optional.of(BulkStore.PlannedItem.refused(incident.id(), refusal(e.kind()), e.words()));
             }
         }
         return Optional.empty();

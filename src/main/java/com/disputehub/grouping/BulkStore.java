@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.disputehub.database.Sql;
+import com.disputehub.incident.TimelineText;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -34,7 +35,12 @@ class BulkStore {
     }
 
     /** A row to insert: the plan of one incident. */
-    record PlannedItem(UUID incidentId, boolean eligible, String refusal, String why, String commandJson) {
+    record PlannedItem(UUID incidentId, boolean eligible, String refusal, List<TimelineText> why, String commandJson) {
+
+        /** An item refused for these reasons. */
+        static PlannedItem refused(UUID incidentId, String refusal, List<TimelineText> why) {
+            return new PlannedItem(incidentId, false, refusal, why, null);
+        }
     }
 
     /** An eligible item still to hand to the outbox. */
@@ -51,10 +57,11 @@ class BulkStore {
         int position = 0;
         for (PlannedItem item : items) {
             jdbc.sql("""
-                    insert into bulk_decision_item (bulk_id, incident_id, position, eligible, refusal, why, command)
-                    values (?, ?, ?, ?, ?, ?, ?::jsonb)
-                    """).params(id, item.incidentId(), position++, item.eligible(), item.refusal(), item.why(),
-                    item.commandJson()).update();
+                    insert into bulk_decision_item (bulk_id, incident_id, position, eligible, refusal, why, why_text, command)
+                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                    """).params(id, item.incidentId(), position++, item.eligible(), item.refusal(),
+                    item.why() == null ? null : String.join("; ", item.why().stream().map(TimelineText::english).toList()),
+                    item.why() == null ? null : json.writeValueAsString(combined(item.why())), item.commandJson()).update();
         }
     }
 
@@ -150,7 +157,7 @@ class BulkStore {
 
     private List<BulkItem> items(UUID id) {
         return jdbc.sql("""
-                select i.incident_id, inc.external_id, inc.channel_type, inc.account_id, i.eligible, i.refusal, i.why,
+                select i.incident_id, inc.external_id, inc.channel_type, inc.account_id, i.eligible, i.refusal, i.why, i.why_text,
                        i.decision_id, d.state as decision_state, i.command::text as command
                 from bulk_decision_item i join incident inc on inc.id = i.incident_id
                 left join decision d on d.id = i.decision_id
@@ -162,8 +169,14 @@ class BulkStore {
                     : rs.getString("refusal") != null ? "SKIPPED" : "WAITING";
             return new BulkItem(rs.getObject("incident_id", UUID.class), rs.getString("external_id"),
                     rs.getString("channel_type"), rs.getString("account_id"), eligible, rs.getString("refusal"),
-                    rs.getString("why"), decision, state, withoutFileContents(rs.getString("command")));
+                    rs.getString("why"), decision, state, withoutFileContents(rs.getString("command")),
+                    rs.getString("why_text") == null ? null : json.readValue(rs.getString("why_text"), TimelineText.class));
         }).list();
+    }
+
+    /** Several reasons as one text, read one after the other. */
+    private static TimelineText combined(List<TimelineText> reasons) {
+        return new TimelineText(reasons.stream().flatMap(t -> t.parts().stream()).toList());
     }
 
     /** The command as shown: evidence files by name, their bytes left out. */

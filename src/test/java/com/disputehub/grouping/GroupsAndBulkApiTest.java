@@ -254,7 +254,7 @@ class GroupsAndBulkApiTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("X3, M1: one buyer, one message: lines of one order get one message listing them ({lines}); eachIncident sends one per line")
+    @DisplayName("X3, M1, X9: one buyer, one message: lines of one order get one message listing them ({lines}), the other line says why in the page's language; eachIncident sends one per line")
     void oneMessagePerConversation() {
         syncOrders(List.of(Order.damagedLamp(1, RECENT).withLines(2), Order.damagedLamp(2, RECENT)), List.of());
         MIRAKL.stubFor(authorized(post(urlPathMatching("/api/orders/.*/threads")))
@@ -270,6 +270,9 @@ class GroupsAndBulkApiTest extends IntegrationTest {
         assertThat(other.get("refusal").asString()).isEqualTo("SAME_CONVERSATION");
         assertThat(other.get("why").asString()).contains("sent with " + first.get("externalId").asString());
         assertThat(item(plan, "LMP-002-A-1").get("eligible").asBoolean()).isTrue();
+        assertThat(Api.anonymous(port).signInAsAdmin().page("/inbox/bulk/" + plan.get("id").asString() + "?lang=es"))
+                .as("the dry run's page says why in the reader's language")
+                .contains("el comprador recibe un solo mensaje en esta conversación, enviado con " + first.get("externalId").asString());
         assertThat(api.post("/api/bulk-decisions", selection + ",\"dryRun\":true,\"eachIncident\":true}").body()
                 .at("/progress/eligible").asInt()).as("eachIncident: every line gets its own").isEqualTo(3);
 
