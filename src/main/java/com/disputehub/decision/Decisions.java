@@ -146,16 +146,20 @@ public class Decisions {
      * Takes over SENDING decisions whose dispatcher stopped beating before {@code deadline} (or released
      * them), and those claimed before {@code overBudget} whatever their dispatcher: they may or may not have
      * reached the channel, and must be reconciled, never simply resent. Taking one over restarts its budget.
+     * This instance's own claims within their budget are never taken: it is running, so they are in flight here,
+     * whatever its heartbeat says (a second dispatch of one would send it twice).
      */
     @Transactional
     List<Decision> takeOverOrphans(String instance, Instant deadline, Instant overBudget, int limit) {
         List<UUID> ids = jdbc.sql("""
                 select d.id from decision d left join dispatcher_instance i on i.id = d.claimed_by
                 where d.state = 'SENDING'
-                  and (d.claimed_by is null or i.id is null or i.heartbeat_at < ? or d.claimed_at < ?)
-                order by d.claimed_at limit ? for update of d skip locked
+                  and (d.claimed_by is null or i.id is null or i.heartbeat_at < :deadline or d.claimed_at < :overBudget)
+                  and not (d.claimed_by is not distinct from :self and d.claimed_at >= :overBudget)
+                order by d.claimed_at limit :limit for update of d skip locked
                 """)
-                .params(Sql.ts(deadline), Sql.ts(overBudget), limit).query(UUID.class).list();
+                .param("deadline", Sql.ts(deadline)).param("overBudget", Sql.ts(overBudget)).param("self", instance)
+                .param("limit", limit).query(UUID.class).list();
         if (ids.isEmpty()) {
             return List.of();
         }

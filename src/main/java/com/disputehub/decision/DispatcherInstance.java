@@ -3,34 +3,45 @@ package com.disputehub.decision;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 import com.disputehub.database.Sql;
 
 /**
  * This instance's identity among the dispatchers sharing the database, and its heartbeat: the SENDING rows of
- * an instance whose heartbeat stopped are recovered by the others (or by this one after a restart).
+ * an instance whose heartbeat stopped are recovered by the others (or by this one after a restart). The heartbeat
+ * has a thread of its own: on the shared scheduler, a long poll or recovery pass could delay it past
+ * {@code instance-timeout}, and another instance would take over (and resend) what this one is still sending.
  */
 @Component
-class DispatcherInstance implements SmartLifecycle {
+class DispatcherInstance implements SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatcherInstance.class);
 
     private final String id = UUID.randomUUID().toString();
     private final JdbcClient jdbc;
-    private final TaskScheduler scheduler;
+    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "dispatch-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Clock clock;
     private final Duration heartbeat;
     private volatile ScheduledFuture<?> beating;
 
-    DispatcherInstance(JdbcClient jdbc, TaskScheduler scheduler, Clock clock,
-                       @Value("${disputehub.dispatch.heartbeat:5s}") Duration heartbeat) {
+    DispatcherInstance(JdbcClient jdbc, Clock clock, @Value("${disputehub.dispatch.heartbeat:5s}") Duration heartbeat) {
         this.jdbc = jdbc;
-        this.scheduler = scheduler;
         this.clock = clock;
         this.heartbeat = heartbeat;
     }
@@ -49,11 +60,16 @@ class DispatcherInstance implements SmartLifecycle {
                 on conflict (id) do update set heartbeat_at = excluded.heartbeat_at
                 """)
                 .params(id, Sql.ts(clock.instant()), Sql.ts(clock.instant())).update();
-        beating = scheduler.scheduleWithFixedDelay(this::beat, heartbeat);
+        beating = beats.scheduleWithFixedDelay(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** A failed beat is logged, and the next one tries again (an exception would end a repeating task). */
     private void beat() {
-        jdbc.sql("update dispatcher_instance set heartbeat_at = ? where id = ?").params(Sql.ts(clock.instant()), id).update();
+        try {
+            jdbc.sql("update dispatcher_instance set heartbeat_at = ? where id = ?").params(Sql.ts(clock.instant()), id).update();
+        } catch (RuntimeException e) {
+            log.warn("dispatcher heartbeat failed: {}", e.getMessage());
+        }
     }
 
     /**
@@ -65,6 +81,12 @@ class DispatcherInstance implements SmartLifecycle {
         if (beating != null) {
             beating.cancel(false);
         }
+    }
+
+    /** The heartbeat's thread ends with the context. */
+    @Override
+    public void destroy() {
+        beats.shutdownNow();
     }
 
     @Override

@@ -255,6 +255,28 @@ class DecisionFaultTableTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("X4: a running instance never takes over its own decisions in flight, even when its heartbeat looks stale; a stopped one's it does")
+    void ownClaimsInFlightAreNeverOrphans() {
+        orderReadsBack(true);
+        Decision mine = service.request(incident, new Refund(Refund.Mode.TOTAL, "20", null, null, null, null, null), "test", IdempotencyKey.none());
+        Decision stopped = service.request(incident, new Refund(Refund.Mode.TOTAL, "20", null, null, null, null, null), "test", IdempotencyKey.none());
+        leaveSending(mine.id(), Duration.ofMinutes(1));
+        leaveSending(stopped.id(), Duration.ofMinutes(1));
+        jdbc.sql("update decision set claimed_by = 'a-stopped-instance' where id = ?").param(stopped.id()).update();
+        jdbc.sql("update dispatcher_instance set heartbeat_at = ? where id = ?")
+                .params(com.disputehub.database.Sql.ts(Instant.now().minus(Duration.ofHours(1))), instance.id()).update();
+
+        reconciler.recoverOrphans();
+
+        assertThat(decisions.find(mine.id()).orElseThrow().state()).as("in flight here: still its sender's")
+                .isEqualTo(DecisionState.SENDING);
+        assertThat(decisions.find(stopped.id()).orElseThrow().state()).as("its dispatcher stopped: reconciled, found on the channel")
+                .isEqualTo(DecisionState.SENT);
+        assertThat(pushes()).as("nothing sent again").isZero();
+        jdbc.sql("update decision set state = 'FAILED' where id = ?").param(mine.id()).update();
+    }
+
+    @Test
     @DisplayName("X4: a decision left SENDING under a live instance past its push budget is reconciled, not left forever")
     void sendingPastBudgetUnderLiveInstance() {
         orderReadsBack(true);
