@@ -63,20 +63,27 @@ public class IncidentDocuments {
 
     /** Whether the incident's channel keeps documents on its orders. */
     public boolean supported(Incident incident) {
-        return adapters.supports(incident.channelType()) && adapters.get(incident.channelType()) instanceof OrderDocuments
-                && incident.orderId() != null;
+        return adapter(incident) instanceof OrderDocuments && incident.orderId() != null;
     }
 
     public List<OrderDocument> list(UUID incidentId) {
-        return call(incidentId, (docs, account, target) -> docs.documents(account, target));
+        return list(find(incidentId));
     }
 
     public List<DocumentType> types(UUID incidentId) {
-        return call(incidentId, (docs, account, target) -> docs.documentTypes(account));
+        return types(find(incidentId));
     }
 
     public DocumentFile download(UUID incidentId, String documentId) {
-        return call(incidentId, (docs, account, target) -> docs.download(account, target, documentId));
+        return call(find(incidentId), (docs, account, target) -> docs.download(account, target, documentId));
+    }
+
+    private List<OrderDocument> list(Incident incident) {
+        return call(incident, (docs, account, target) -> docs.documents(account, target));
+    }
+
+    private List<DocumentType> types(Incident incident) {
+        return call(incident, (docs, account, target) -> docs.documentTypes(account));
     }
 
     /** Attaches the file to the order with its type; the timeline says who did. */
@@ -97,7 +104,7 @@ public class IncidentDocuments {
             throw new DocumentProblem(400, "'" + name + "' is not a type " + incident.channelType() + " takes: "
                     + String.join(", ", docs.limits().extensions()));
         }
-        List<DocumentType> types = types(incidentId);
+        List<DocumentType> types = types(incident);
         DocumentType type = types.stream().filter(t -> t.code().equals(typeCode)).findFirst().orElse(null);
         if (!types.isEmpty() && type == null) {
             throw new DocumentProblem(400, "'" + typeCode + "' is not a document type of " + incident.channelType()
@@ -107,7 +114,7 @@ public class IncidentDocuments {
             // one upload of an order at a time, whichever instance: the name check below then holds
             jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtext(?))) locked")
                     .param("order-documents:" + incident.accountId() + ":" + incident.orderId()).query(Long.class).single();
-            List<OrderDocument> present = list(incidentId);
+            List<OrderDocument> present = list(incident);
             if (present.stream().anyMatch(d -> name.equalsIgnoreCase(d.fileName()))) {
                 throw new DocumentProblem(409, "order " + incident.orderId() + " already has a document named '" + name + "'");
             }
@@ -115,7 +122,7 @@ public class IncidentDocuments {
                 throw new DocumentProblem(409, "order " + incident.orderId() + " already has " + present.size()
                         + " documents, the most " + incident.channelType() + " takes");
             }
-            call(incidentId, (d, account, target) -> {
+            call(incident, (d, account, target) -> {
                 d.upload(account, target, new DocumentFile(name, null, bytes), typeCode);
                 return null;
             });
@@ -128,8 +135,7 @@ public class IncidentDocuments {
         T run(OrderDocuments documents, ChannelAccount account, DecisionTarget target);
     }
 
-    private <T> T call(UUID incidentId, DocumentCall<T> call) {
-        Incident incident = find(incidentId);
+    private <T> T call(Incident incident, DocumentCall<T> call) {
         OrderDocuments docs = documentsOf(incident);
         return guarded(incident, account -> call.run(docs, account, DecisionTarget.of(incident)));
     }
@@ -143,8 +149,7 @@ public class IncidentDocuments {
         IncidentMessage.Attachment listed = incident.messages().stream().flatMap(m -> m.attachments().stream())
                 .filter(a -> a.id().equals(attachmentId)).findFirst()
                 .orElseThrow(() -> new DocumentProblem(404, "no message of this incident has an attachment " + attachmentId));
-        ChannelAdapter adapter = adapters.supports(incident.channelType()) ? adapters.get(incident.channelType()) : null;
-        if (!(adapter instanceof MessageAttachments files)) {
+        if (!(adapter(incident) instanceof MessageAttachments files)) {
             throw new DocumentProblem(409, incident.channelType() + " gives no access to its messages' files");
         }
         DocumentFile file = guarded(incident, account -> files.attachment(account, DecisionTarget.of(incident), attachmentId));
@@ -170,11 +175,15 @@ public class IncidentDocuments {
     }
 
     private OrderDocuments documentsOf(Incident incident) {
-        ChannelAdapter adapter = adapters.supports(incident.channelType()) ? adapters.get(incident.channelType()) : null;
-        if (!(adapter instanceof OrderDocuments docs) || incident.orderId() == null) {
+        if (!supported(incident)) {
             throw new DocumentProblem(409, incident.channelType().toLowerCase(Locale.ROOT) + " keeps no documents on its orders");
         }
-        return docs;
+        return (OrderDocuments) adapter(incident);
+    }
+
+    /** The incident's adapter; null when this instance has none for its channel. */
+    private ChannelAdapter adapter(Incident incident) {
+        return adapters.supports(incident.channelType()) ? adapters.get(incident.channelType()) : null;
     }
 
     private Incident find(UUID incidentId) {

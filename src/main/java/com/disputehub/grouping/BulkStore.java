@@ -56,12 +56,13 @@ class BulkStore {
                 """).params(id, requestedBy, type, templateJson, selection, PLANNED, Sql.ts(now), Sql.ts(now)).update();
         int position = 0;
         for (PlannedItem item : items) {
+            TimelineText why = item.why() == null ? null : item.why().stream().reduce(TimelineText::and).orElse(null);
             jdbc.sql("""
                     insert into bulk_decision_item (bulk_id, incident_id, position, eligible, refusal, why, why_text, command)
                     values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
                     """).params(id, item.incidentId(), position++, item.eligible(), item.refusal(),
-                    item.why() == null ? null : String.join("; ", item.why().stream().map(TimelineText::english).toList()),
-                    item.why() == null ? null : json.writeValueAsString(combined(item.why())), item.commandJson()).update();
+                    why == null ? null : why.english(), why == null ? null : json.writeValueAsString(why), item.commandJson())
+                    .update();
         }
     }
 
@@ -172,11 +173,6 @@ class BulkStore {
                     rs.getString("why"), decision, state, withoutFileContents(rs.getString("command")),
                     rs.getString("why_text") == null ? null : json.readValue(rs.getString("why_text"), TimelineText.class));
         }).list();
-    }
-
-    /** Several reasons as one text, read one after the other. */
-    private static TimelineText combined(List<TimelineText> reasons) {
-        return new TimelineText(reasons.stream().flatMap(t -> t.parts().stream()).toList());
     }
 
     /** The command as shown: evidence files by name, their bytes left out. */

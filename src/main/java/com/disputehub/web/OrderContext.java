@@ -23,10 +23,6 @@ record OrderContext(String trackingNumber, String trackingUrl, String phone, Str
                 blankToNull(details.attribute(CarrierFields.RECIPIENT_ADDRESS)));
     }
 
-    public boolean isEmpty() {
-        return trackingNumber == null && phone == null && address == null;
-    }
-
     /** The phone as a {@code tel:} link: digits and a leading plus only. */
     public String phoneLink() {
         return phone == null ? null : "tel:" + phone.replaceAll("[^0-9+]", "");

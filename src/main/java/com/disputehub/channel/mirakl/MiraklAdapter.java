@@ -145,7 +145,7 @@ class MiraklAdapter implements ChannelAdapter, OrderDocuments, MessageAttachment
 
     @Override
     public DocumentFile attachment(ChannelAccount account, DecisionTarget target, String attachmentId) {
-        return documents.attachment(account, attachmentId, attachmentId);
+        return documents.attachment(account, attachmentId);
     }
 
     @Override

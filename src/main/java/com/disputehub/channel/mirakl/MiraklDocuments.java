@@ -75,8 +75,9 @@ class MiraklDocuments {
                 answer.getBody() == null ? new byte[0] : answer.getBody());
     }
 
-    DocumentFile attachment(ChannelAccount account, String attachmentId, String name) {
-        return file(client.downloadAttachment(account, attachmentId), name);
+    /** A message's attachment (M13); named by the answer, else by its id (the message lists its name). */
+    DocumentFile attachment(ChannelAccount account, String attachmentId) {
+        return file(client.downloadAttachment(account, attachmentId), attachmentId);
     }
 
     void upload(ChannelAccount account, DecisionTarget target, DocumentFile file, String typeCode) {
