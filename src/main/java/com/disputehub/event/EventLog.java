@@ -3,10 +3,12 @@ package com.disputehub.event;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,29 +31,45 @@ public class EventLog {
     private static final long SEQUENCER_LOCK = 0x4448_4556_4e54L;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ObjectMapper json;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    EventLog(JdbcClient jdbc, ObjectMapper json, Clock clock, TransactionTemplate tx) {
+    EventLog(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json, Clock clock, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.clock = clock;
         this.tx = tx;
     }
 
+    private static final String INSERT = """
+            insert into event (id, type, incident_id, channel_type, account_id, data, at)
+            values (?, ?, ?, ?, ?, cast(? as jsonb), ?)
+            """;
+
     /** Appends an event to the transaction under way; {@code data} is written as JSON. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(EventType type, EventSubject subject, Object data) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into event (id, type, incident_id, channel_type, account_id, data, at)
-                values (?, ?, ?, ?, ?, cast(? as jsonb), ?)
-                """)
-                .params(id, type.wire(), subject.incidentId(), subject.channel(), subject.account(),
-                        json.writeValueAsString(data), Sql.ts(clock.instant()))
-                .update();
+        jdbc.sql(INSERT).params(row(id, new Pending(type, subject, data), Sql.ts(clock.instant()))).update();
         return id;
+    }
+
+    /** Appends many events to the transaction under way in one batch, in their order (a page of a sync). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = Sql.ts(clock.instant());
+        batch.batchUpdate(INSERT, events.stream().map(e -> row(UUID.randomUUID(), e, at)).toList());
+    }
+
+    private Object[] row(UUID id, Pending e, OffsetDateTime at) {
+        return new Object[] {id, e.type().wire(), e.subject().incidentId(), e.subject().channel(), e.subject().account(),
+                json.writeValueAsString(e.data()), at};
     }
 
     /** Appends an event meant for one webhook endpoint only (a test event); it stays out of the stream. */
@@ -111,5 +129,9 @@ public class EventLog {
         return new Event(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getString("type"),
                 rs.getTimestamp("at").toInstant(), rs.getString("channel_type"), rs.getString("account_id"),
                 rs.getObject("incident_id", UUID.class), json.readTree(rs.getString("data")));
+    }
+
+    /** An event to append: its type, what it is about, its data (written as JSON). */
+    public record Pending(EventType type, EventSubject subject, Object data) {
     }
 }

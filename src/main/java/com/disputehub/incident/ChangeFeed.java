@@ -1,9 +1,11 @@
 package com.disputehub.incident;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,19 +24,29 @@ public class ChangeFeed {
     private static final long SEQUENCER_LOCK = 0x4448_4645_4544L;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    ChangeFeed(JdbcClient jdbc, Clock clock, TransactionTemplate tx) {
+    ChangeFeed(JdbcClient jdbc, JdbcTemplate batch, Clock clock, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.tx = tx;
     }
 
     void record(UUID incidentId, String change) {
-        jdbc.sql("insert into change_event (incident_id, change, at) values (?, ?, ?)")
-                .params(incidentId, change, Sql.ts(clock.instant()))
-                .update();
+        recordAll(List.of(incidentId), change);
+    }
+
+    /** The same change of many incidents, in one batch. */
+    void recordAll(List<UUID> incidentIds, String change) {
+        if (incidentIds.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = Sql.ts(clock.instant());
+        batch.batchUpdate("insert into change_event (incident_id, change, at) values (?, ?, ?)",
+                incidentIds.stream().map(id -> new Object[] {id, change, at}).toList());
     }
 
     /**

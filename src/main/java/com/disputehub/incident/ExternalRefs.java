@@ -1,7 +1,10 @@
 package com.disputehub.incident;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,10 +26,17 @@ public class ExternalRefs {
     }
 
     public Map<String, String> of(UUID incidentId) {
-        Map<String, String> refs = new LinkedHashMap<>();
-        jdbc.sql("select name, value from incident_external_ref where incident_id = ? order by name").param(incidentId)
+        return of(List.of(incidentId)).getOrDefault(incidentId, new LinkedHashMap<>());
+    }
+
+    /** The references of each of these incidents that has any, by name, in one query. */
+    Map<UUID, Map<String, String>> of(Collection<UUID> incidentIds) {
+        Map<UUID, Map<String, String>> refs = new HashMap<>();
+        jdbc.sql("select incident_id, name, value from incident_external_ref where incident_id = any(?) order by name")
+                .param(incidentIds.toArray(UUID[]::new))
                 .query(rs -> {
-                    refs.put(rs.getString("name"), rs.getString("value"));
+                    refs.computeIfAbsent(rs.getObject("incident_id", UUID.class), id -> new LinkedHashMap<>())
+                            .put(rs.getString("name"), rs.getString("value"));
                 });
         return refs;
     }

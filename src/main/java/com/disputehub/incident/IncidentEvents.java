@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -36,28 +38,55 @@ public class IncidentEvents {
     }
 
     void created(Incident incident) {
-        events.append(EventType.INCIDENT_CREATED, subject(incident), Map.of("incident", digest(incident)));
+        createdAll(List.of(incident));
+    }
+
+    /** incident.created for each of these new incidents, in one batch. */
+    void createdAll(List<Incident> incidents) {
+        Function<Incident, IncidentDigest> digests = digests(incidents.stream().map(Incident::id).toList());
+        events.appendAll(incidents.stream().map(i -> new EventLog.Pending(EventType.INCIDENT_CREATED, subject(i),
+                Map.of("incident", digests.apply(i)))).toList());
     }
 
     /** incident.updated naming what changed, or incident.closed when the change ends the incident. */
     void updated(Incident before, Incident after, List<String> fields, Source source) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("fields", fields);
-        changes.put("previousStatus", before.status());
-        changes.put("messagesAdded", added(before, after));
-        changes.put("evidenceAdded", Math.max(0, after.evidence().size() - before.evidence().size()));
-        EventType type = before.status().isOpen() && !after.status().isOpen() ? EventType.INCIDENT_CLOSED
-                : EventType.INCIDENT_UPDATED;
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("incident", digest(after));
-        data.put("changes", changes);
-        data.put("source", source);
-        events.append(type, subject(after), data);
+        updatedAll(List.of(new Update(before, after, fields)), source);
+    }
+
+    /** {@link #updated} for many incidents from one source, in one batch. */
+    void updatedAll(List<Update> updates, Source source) {
+        Function<Incident, IncidentDigest> digests = digests(updates.stream().map(u -> u.after().id()).toList());
+        events.appendAll(updates.stream().map(u -> {
+            Map<String, Object> changes = new LinkedHashMap<>();
+            changes.put("fields", u.fields());
+            changes.put("previousStatus", u.before().status());
+            changes.put("messagesAdded", added(u.before(), u.after()));
+            changes.put("evidenceAdded", Math.max(0, u.after().evidence().size() - u.before().evidence().size()));
+            EventType type = u.before().status().isOpen() && !u.after().status().isOpen() ? EventType.INCIDENT_CLOSED
+                    : EventType.INCIDENT_UPDATED;
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("incident", digests.apply(u.after()));
+            data.put("changes", changes);
+            data.put("source", source);
+            return new EventLog.Pending(type, subject(u.after()), data);
+        }).toList());
     }
 
     /** The digest events carry, with the incident's current references and assignee. */
     public IncidentDigest digest(Incident incident) {
-        return IncidentDigest.of(incident, refs.of(incident.id()), work.of(incident.id()).assignee());
+        return digests(List.of(incident.id())).apply(incident);
+    }
+
+    /** Digests of these incidents, their references and assignees read in one query each. */
+    private Function<Incident, IncidentDigest> digests(List<UUID> ids) {
+        Map<UUID, Map<String, String>> references = refs.of(ids);
+        Map<UUID, WorkState> states = work.of(ids);
+        return i -> IncidentDigest.of(i, references.getOrDefault(i.id(), Map.of()),
+                states.getOrDefault(i.id(), WorkState.NONE).assignee());
+    }
+
+    /** One change of {@link #updatedAll}: the incident before and after, and the fields that changed. */
+    record Update(Incident before, Incident after, List<String> fields) {
     }
 
     public static EventSubject subject(Incident incident) {

@@ -150,10 +150,17 @@ public class IncidentWork {
     }
 
     /** The channel changed the incident: a snooze on it ends (in the sync's transaction). */
-    void channelChanged(UUID incidentId, String channelType) {
-        if (clearSnooze(incidentId)) {
-            timeline.append(incidentId, "SNOOZE_ENDED", channelType, TimelineText.of("tl.snoozeEndedByChannel"));
+    void channelChanged(List<UUID> incidentIds, String channelType) {
+        if (incidentIds.isEmpty()) {
+            return;
         }
+        List<UUID> ended = jdbc.sql("""
+                update incident_work set snoozed_by = null, snoozed_at = null, snoozed_until = null
+                where incident_id = any(?) and snoozed_at is not null returning incident_id
+                """).param(incidentIds.toArray(UUID[]::new)).query(UUID.class).list();
+        timeline.appendAll(ended.stream()
+                .map(id -> new Timeline.Entry(id, "SNOOZE_ENDED", channelType, TimelineText.of("tl.snoozeEndedByChannel")))
+                .toList());
     }
 
     /**

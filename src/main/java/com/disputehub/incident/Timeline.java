@@ -1,9 +1,11 @@
 package com.disputehub.incident;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,12 +17,17 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class Timeline {
 
+    private static final String INSERT =
+            "insert into timeline_event (incident_id, at, type, actor, summary, text) values (?, ?, ?, ?, ?, cast(? as jsonb))";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
     private final ObjectMapper json;
 
-    Timeline(JdbcClient jdbc, Clock clock, ObjectMapper json) {
+    Timeline(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.json = json;
     }
@@ -35,10 +42,22 @@ public class Timeline {
         insert(incidentId, type, actor, text.english(), json.writeValueAsString(text));
     }
 
+    /** Entries for many incidents in one batch, in their order: what a page of a sync writes. */
+    void appendAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = Sql.ts(clock.instant());
+        batch.batchUpdate(INSERT, entries.stream().map(e -> new Object[] {e.incidentId(), at, e.type(), e.actor(),
+                e.text().english(), json.writeValueAsString(e.text())}).toList());
+    }
+
     private void insert(UUID incidentId, String type, String actor, String summary, String text) {
-        jdbc.sql("insert into timeline_event (incident_id, at, type, actor, summary, text) values (?, ?, ?, ?, ?, cast(? as jsonb))")
-                .params(incidentId, Sql.ts(clock.instant()), type, actor, summary, text)
-                .update();
+        jdbc.sql(INSERT).params(incidentId, Sql.ts(clock.instant()), type, actor, summary, text).update();
+    }
+
+    /** One entry of {@link #appendAll}. */
+    record Entry(UUID incidentId, String type, String actor, TimelineText text) {
     }
 
     public List<TimelineEvent> of(UUID incidentId) {

@@ -118,24 +118,46 @@ public class AccountSync {
         }
     }
 
+    /**
+     * Normalizes the records and stores them all at once; should the page fail for something of its own (not the
+     * database's health), each snapshot is stored on its own so that the bad one is quarantined and the rest kept.
+     */
     private void storeAll(Run run, List<RawRecord> records) {
+        List<RawRecord> sources = new ArrayList<>();
+        List<IncidentSnapshot> snapshots = new ArrayList<>();
         for (RawRecord record : records) {
-            List<IncidentSnapshot> snapshots;
             try {
-                snapshots = run.adapter.normalize(run.account, record);
+                for (IncidentSnapshot snapshot : run.adapter.normalize(run.account, record)) {
+                    sources.add(record);
+                    snapshots.add(snapshot);
+                }
             } catch (RuntimeException e) {
                 quarantine(run, record, "normalize", e);
-                continue;
             }
-            for (IncidentSnapshot snapshot : snapshots) {
-                try {
-                    count(run, store.upsert(run.source, snapshot));
-                    run.touched.add(snapshot.externalId());
-                } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
-                    throw e; // the database, not the record: fail the poll, keep the cursor
-                } catch (RuntimeException e) {
-                    quarantine(run, record, "store " + snapshot.externalId(), e);
-                }
+        }
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        try {
+            List<UpsertResult> results = store.upsertAll(run.source, snapshots);
+            results.forEach(result -> count(run, result));
+            snapshots.forEach(snapshot -> run.touched.add(snapshot.externalId()));
+            return;
+        } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
+            throw e; // the database, not the record: fail the poll, keep the cursor
+        } catch (RuntimeException e) {
+            log.info("account {}: a page of {} incidents failed at once ({}); storing them one by one", run.account.id(),
+                    snapshots.size(), e.getMessage());
+        }
+        for (int i = 0; i < snapshots.size(); i++) {
+            IncidentSnapshot snapshot = snapshots.get(i);
+            try {
+                count(run, store.upsert(run.source, snapshot));
+                run.touched.add(snapshot.externalId());
+            } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                quarantine(run, sources.get(i), "store " + snapshot.externalId(), e);
             }
         }
     }

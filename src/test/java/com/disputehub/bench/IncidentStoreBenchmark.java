@@ -106,8 +106,7 @@ class IncidentStoreBenchmark {
         latency("tab counts, account filter", () -> queries.counts(IncidentFilter.all().withAccount("bench-account-7")));
         latency("tab counts, text search", () -> queries.counts(where("text", "caja rota 4242")));
 
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "benchmarks.txt"), report);
-        report.forEach(System.out::println);
+        Reports.write("incident store and inbox queries at " + INCIDENTS + " incidents", report);
     }
 
     /** A filter as the API's query parameters write it: {@code where("status", "NEEDS_SELLER_ACTION")}. */

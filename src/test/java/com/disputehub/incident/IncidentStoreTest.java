@@ -1,6 +1,7 @@
 package com.disputehub.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +68,51 @@ class IncidentStoreTest extends IntegrationTest {
         assertThat(rows("incident", created.incidentId())).isEqualTo(1);
         assertThat(rows("timeline_event", created.incidentId())).isEqualTo(1);
         assertThat(changes.after(0, 100_000)).hasSize((int) changesBefore);
+    }
+
+    @Test
+    @DisplayName("X2: a page stored at once answers each snapshot in order: new, unchanged, changed, and the same incident twice as if one after the other")
+    void pageAtOnce() {
+        IncidentSnapshot known = snapshot().build();
+        UUID knownId = store.upsert(SOURCE, known).incidentId();
+        IncidentSnapshot.Builder other = IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE, externalId + "-B")
+                .order("ORDER-2", List.of("LINE-2")).reason(new Reason(ReasonCategory.DAMAGED, "2", null))
+                .status(IncidentStatus.NEEDS_SELLER_ACTION, "INCIDENT_OPEN", ActionOwner.SELLER).rawPayload("{\"n\":1}");
+        IncidentSnapshot followUpOfNothing = IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE, externalId + "-C")
+                .reason(new Reason(ReasonCategory.DAMAGED, "2", null)).followUp(true)
+                .status(IncidentStatus.CLOSED, "CLOSED", ActionOwner.NOBODY).rawPayload("{}").build();
+        long changesBefore = changes.after(0, 100_000).size();
+
+        List<UpsertResult> results = store.upsertAll(SOURCE, List.of(other.build(), known, followUpOfNothing,
+                other.status(IncidentStatus.WAITING_FOR_BUYER, "INCIDENT_OPEN", ActionOwner.BUYER).rawPayload("{\"n\":2}").build()));
+
+        assertThat(results).extracting(UpsertResult::outcome).containsExactly(UpsertResult.Outcome.CREATED,
+                UpsertResult.Outcome.UNCHANGED, UpsertResult.Outcome.SKIPPED, UpsertResult.Outcome.UPDATED);
+        assertThat(results.get(1).incidentId()).isEqualTo(knownId);
+        assertThat(results.get(3).incidentId()).isEqualTo(results.get(0).incidentId());
+        assertThat(results.get(3).changes()).contains("status");
+        assertThat(timeline.of(results.get(0).incidentId())).extracting(TimelineEvent::type).containsExactly("CREATED", "CHANNEL_UPDATE");
+        assertThat(timeline.of(knownId)).hasSize(1);
+        assertThat(changes.after(0, 100_000)).hasSize((int) changesBefore + 2);
+        assertThat(store.find(results.get(0).incidentId()).orElseThrow().status()).isEqualTo(IncidentStatus.WAITING_FOR_BUYER);
+        assertThat(jdbc.sql("select count(*) from incident where external_id = ?").param(externalId + "-C").query(Long.class).single())
+                .as("a follow-up of an incident never stored stores nothing").isZero();
+    }
+
+    @Test
+    @DisplayName("X2: a page one of whose rows the database refuses stores nothing of the page")
+    void pageFailsWhole() {
+        IncidentSnapshot good = snapshot().build();
+        IncidentSnapshot refused = IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE, externalId + "-NUL")
+                .reason(new Reason(ReasonCategory.DAMAGED, "2", null))
+                .status(IncidentStatus.NEEDS_SELLER_ACTION, "INCIDENT_OPEN", ActionOwner.SELLER)
+                .rawPayload("{\"name\":\"a\\u0000b\"}").build();
+
+        assertThatThrownBy(() -> store.upsertAll(SOURCE, List.of(good, refused)))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+
+        assertThat(jdbc.sql("select count(*) from incident where external_id like ?").param(externalId + "%")
+                .query(Long.class).single()).isZero();
     }
 
     @Test

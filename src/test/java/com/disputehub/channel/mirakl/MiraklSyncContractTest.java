@@ -128,6 +128,25 @@ class MiraklSyncContractTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("X2, X8: a record the database refuses (a NUL character in a name) fails its page at once; the page is then stored one by one, that record quarantined alone")
+    void recordTheDatabaseRefusesIsQuarantinedAlone() {
+        stubFirstPass();
+        MIRAKL.stubFor(or11().withQueryParam("has_incident", equalTo("true")).withQueryParam("offset", equalTo("0"))
+                .withQueryParam("start_update_date", absent())
+                .willReturn(json(MiraklFake.fixture("orders-page-1.json").replace("\"firstname\": \"María\"", "\"firstname\": \"Mar\\u0000ía\""))));
+
+        SyncReport report = sync.poll(account());
+
+        assertThat(report.created()).as("the good orders of both pages").isEqualTo(2);
+        assertThat(report.quarantined()).as("the NUL order, and the malformed one of the fixture").isEqualTo(2);
+        assertThat(jdbc.sql("select stage from quarantine where account_id = ? and record_ref = 'order ORD-100-A'")
+                .param(ACCOUNT).query(String.class).list()).containsExactly("store ORD-100-A-1");
+        assertThat(count("select count(*) from incident where account_id = ? and external_id = 'ORD-100-A-1'")).isZero();
+        incident("ORD-102-A-1");
+        incident("ORD-103-A-1");
+    }
+
+    @Test
     @DisplayName("M2, X2: the next poll asks from the high-water mark; the overlap Mirakl returns again writes nothing")
     void overlapIsDeduplicated() {
         stubFirstPass();

@@ -1,0 +1,314 @@
+package com.disputehub.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.disputehub.database.Hashes;
+import com.disputehub.database.Sql;
+import com.disputehub.incident.TimelineText.Arg;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Stores what a channel says about many incidents at once, set-based (issue 17): one query finds the stored ones and
+ * tells the unchanged by the hash of what was last stored, one locks and reads those that may have changed, and each
+ * kind of write (new rows, updated rows, timeline entries, change feed, events) is one batch. The rules are those of
+ * one incident at a time: a timeline entry and an event for a real change only, nothing written for an unchanged
+ * record, everything in the caller's transaction.
+ *
+ * <p>The hash covers the adapter version and the whole normalized snapshot, raw payload included: the same snapshot
+ * applied again changes nothing, whatever a decision or the seller changed since (a held status stays held). A
+ * snapshot equal in substance but not in form (an amount at another scale) takes the full comparison, which finds no
+ * change and stores the new hash.
+ */
+@Repository
+class IncidentUpserts {
+
+    private static final String INSERT = """
+            insert into incident (id, channel_type, account_id, kind, external_id, order_id, order_line_ids, skus,
+              product_title, product_image_url, buyer_name, reason, raw_reason_code, raw_reason_label,
+              status, channel_status, raw_status, action_owner,
+              requested_refund_amount, requested_refund_currency, product_value_amount, product_value_currency,
+              respond_by, opened_at, channel_updated_at, messages, message_count, evidence, flags, channel_details, raw_payload,
+              raw_hash, snapshot_hash, adapter_version, created_at, updated_at)
+            values (:id, :channel, :account, :kind, :externalId, :orderId, :lineIds, :skus,
+              :title, :image, :buyer, :reason, :reasonCode, :reasonLabel,
+              :status, :channelStatus, :rawStatus, :owner,
+              :refundAmount, :refundCurrency, :valueAmount, :valueCurrency,
+              :respondBy, :openedAt, :channelUpdatedAt, cast(:messages as jsonb), :messageCount,
+              cast(:evidence as jsonb), :flags, cast(:details as jsonb), cast(:raw as jsonb), :hash, :snapshotHash, :version, :createdAt, :now)
+            """;
+
+    private static final String UPDATE = """
+            update incident set kind = :kind, order_id = :orderId, order_line_ids = :lineIds, skus = :skus,
+              product_title = :title, product_image_url = :image, buyer_name = :buyer, reason = :reason,
+              raw_reason_code = :reasonCode, raw_reason_label = :reasonLabel, status = :status,
+              channel_status = :channelStatus, raw_status = :rawStatus, status_hold_basis = :hold,
+              action_owner = :owner, requested_refund_amount = :refundAmount,
+              requested_refund_currency = :refundCurrency, product_value_amount = :valueAmount,
+              product_value_currency = :valueCurrency, respond_by = :respondBy, opened_at = :openedAt,
+              channel_updated_at = :channelUpdatedAt, messages = cast(:messages as jsonb),
+              message_count = :messageCount, evidence = cast(:evidence as jsonb), flags = :flags,
+              channel_details = cast(:details as jsonb),
+              raw_payload = cast(:raw as jsonb), raw_hash = :hash, snapshot_hash = :snapshotHash,
+              adapter_version = :version, updated_at = :now
+            where id = :id
+            """;
+
+    /** Keeps the raw payload current when only fields nobody reads changed; no event, no timeline entry. */
+    private static final String REFRESH = """
+            update incident set raw_payload = cast(:raw as jsonb), raw_hash = :hash, snapshot_hash = :snapshotHash,
+              channel_updated_at = :at, adapter_version = :version
+            where id = :id
+            """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final ObjectMapper json;
+    private final IncidentRowMapper rows;
+    private final Timeline timeline;
+    private final ChangeFeed changes;
+    private final IncidentEvents events;
+    private final IncidentWork work;
+    private final Clock clock;
+
+    IncidentUpserts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper json, Timeline timeline,
+                    ChangeFeed changes, IncidentEvents events, IncidentWork work, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.json = json;
+        this.rows = new IncidentRowMapper(json);
+        this.timeline = timeline;
+        this.changes = changes;
+        this.events = events;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /**
+     * One result per snapshot, in their order, in the caller's transaction. Should one incident come twice, the
+     * second time is stored after the first, as if they came one at a time.
+     */
+    List<UpsertResult> upsert(IncidentSource source, List<IncidentSnapshot> snapshots) {
+        List<UpsertResult> results = new ArrayList<>(snapshots.size());
+        Set<String> inRun = new HashSet<>();
+        int from = 0;
+        for (int i = 0; i < snapshots.size(); i++) {
+            if (!inRun.add(snapshots.get(i).externalId())) {
+                results.addAll(run(source, snapshots.subList(from, i)));
+                from = i;
+                inRun.clear();
+                inRun.add(snapshots.get(i).externalId());
+            }
+        }
+        results.addAll(run(source, snapshots.subList(from, snapshots.size())));
+        return results;
+    }
+
+    /** Snapshots of distinct incidents. */
+    private List<UpsertResult> run(IncidentSource source, List<IncidentSnapshot> snapshots) {
+        UpsertResult[] results = new UpsertResult[snapshots.size()];
+        String[] hashes = snapshots.stream().map(s -> fingerprint(source, s)).toArray(String[]::new);
+        Map<String, Fingerprint> stored = fingerprints(source.accountId(), snapshots);
+        List<Integer> fresh = new ArrayList<>();
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < snapshots.size(); i++) {
+            IncidentSnapshot snapshot = snapshots.get(i);
+            Fingerprint known = stored.get(snapshot.externalId());
+            if (known == null) {
+                if (snapshot.followUp()) {
+                    results[i] = UpsertResult.skipped();
+                } else {
+                    fresh.add(i);
+                }
+            } else if (hashes[i].equals(known.snapshotHash())) {
+                results[i] = new UpsertResult(UpsertResult.Outcome.UNCHANGED, known.id(), List.of());
+            } else {
+                changed.add(i);
+            }
+        }
+        create(source, snapshots, hashes, fresh, results);
+        update(source, snapshots, hashes, changed, stored, results);
+        return Arrays.asList(results);
+    }
+
+    private void create(IncidentSource source, List<IncidentSnapshot> snapshots, String[] hashes, List<Integer> fresh,
+                        UpsertResult[] results) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Incident> created = new ArrayList<>();
+        List<SqlParameterSource> params = new ArrayList<>();
+        List<Timeline.Entry> entries = new ArrayList<>();
+        for (int i : fresh) {
+            IncidentSnapshot s = snapshots.get(i);
+            Incident incident = new Incident(UUID.randomUUID(), source.channelType(), source.accountId(), s.kind(),
+                    s.externalId(), s.orderId(), s.orderLineIds(), s.skus(), s.productTitle(), s.productImageUrl(),
+                    s.buyerName(), s.reason(), s.status(), s.status(), s.rawStatus(), s.actionOwner(), s.requestedRefund(),
+                    s.productValue(), s.respondBy(), s.openedAt(), s.channelUpdatedAt(), s.messages(), s.evidence(),
+                    s.flags(), s.details(), s.rawPayload(), source.adapterVersion(), now, now);
+            created.add(incident);
+            params.add(columns(incident, hashes[i]).addValue("channel", source.channelType())
+                    .addValue("account", source.accountId()).addValue("createdAt", Sql.ts(now)));
+            Reason reason = s.reason();
+            entries.add(new Timeline.Entry(incident.id(), "CREATED", source.channelType(), reason.rawLabel() == null
+                    ? TimelineText.of("tl.created", Arg.word("reason.", reason.category()), Arg.word("status.", s.status()))
+                    : TimelineText.of("tl.createdLabel", Arg.word("reason.", reason.category()), Arg.value(reason.rawLabel()),
+                            Arg.word("status.", s.status()))));
+            results[i] = new UpsertResult(UpsertResult.Outcome.CREATED, incident.id(), List.of());
+        }
+        batch.batchUpdate(INSERT, params.toArray(SqlParameterSource[]::new));
+        timeline.appendAll(entries);
+        created.forEach(incident -> work.autoAssign(incident.id(), source.accountId()));
+        changes.recordAll(created.stream().map(Incident::id).toList(), "CREATED");
+        events.createdAll(created);
+    }
+
+    private void update(IncidentSource source, List<IncidentSnapshot> snapshots, String[] hashes, List<Integer> changed,
+                        Map<String, Fingerprint> stored, UpsertResult[] results) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Map<UUID, Stored> locked = lock(changed.stream().map(i -> stored.get(snapshots.get(i).externalId()).id()).toList());
+        List<SqlParameterSource> updates = new ArrayList<>();
+        List<SqlParameterSource> refreshes = new ArrayList<>();
+        List<Timeline.Entry> entries = new ArrayList<>();
+        List<IncidentEvents.Update> events = new ArrayList<>();
+        for (int i : changed) {
+            IncidentSnapshot snapshot = snapshots.get(i);
+            Stored row = locked.get(stored.get(snapshot.externalId()).id());
+            Incident before = row.incident();
+            String basis = IncidentStore.holdBasis(snapshot.status(), snapshot.rawStatus(), snapshot.messages());
+            boolean noReply = (IncidentStore.NO_REPLY + basis).equals(row.holdBasis());
+            boolean held = noReply || basis.equals(row.holdBasis());
+            Incident after = merge(before, source, snapshot, held ? before.status() : snapshot.status(), noReply);
+            List<ChangeDescriber.Change> diff = ChangeDescriber.changes(before, after);
+            if (diff.isEmpty()) {
+                refreshes.add(new MapSqlParameterSource("raw", snapshot.rawPayload())
+                        .addValue("hash", Hashes.sha256Hex(snapshot.rawPayload())).addValue("snapshotHash", hashes[i])
+                        .addValue("at", Sql.ts(snapshot.channelUpdatedAt())).addValue("version", source.adapterVersion())
+                        .addValue("id", before.id()));
+                results[i] = new UpsertResult(UpsertResult.Outcome.UNCHANGED, before.id(), List.of());
+                continue;
+            }
+            updates.add(columns(after, hashes[i]).addValue("hold", held ? row.holdBasis() : null));
+            entries.add(new Timeline.Entry(before.id(), "CHANNEL_UPDATE", source.channelType(), ChangeDescriber.text(diff)));
+            List<String> fields = ChangeDescriber.fields(diff);
+            events.add(new IncidentEvents.Update(before, after, fields));
+            results[i] = new UpsertResult(UpsertResult.Outcome.UPDATED, before.id(), fields);
+        }
+        batch.batchUpdate(REFRESH, refreshes.toArray(SqlParameterSource[]::new));
+        if (updates.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(UPDATE, updates.toArray(SqlParameterSource[]::new));
+        List<UUID> ids = events.stream().map(u -> u.before().id()).toList();
+        timeline.appendAll(entries);
+        work.channelChanged(ids, source.channelType());
+        changes.recordAll(ids, "UPDATED");
+        this.events.updatedAll(events, IncidentEvents.Source.CHANNEL);
+    }
+
+    /** The stored incidents of these snapshots, by external id: their ids and snapshot hashes. */
+    private Map<String, Fingerprint> fingerprints(String accountId, List<IncidentSnapshot> snapshots) {
+        Map<String, Fingerprint> found = new HashMap<>();
+        jdbc.sql("""
+                select id, external_id, snapshot_hash from incident where account_id = ? and external_id = any(?)
+                """).params(accountId, snapshots.stream().map(IncidentSnapshot::externalId).toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString("external_id"), new Fingerprint(rs.getObject("id", UUID.class),
+                            rs.getString("snapshot_hash")));
+                });
+        return found;
+    }
+
+    /** The incidents that may change, locked in the order of their ids so that two writers never wait on each other in a circle. */
+    private Map<UUID, Stored> lock(List<UUID> ids) {
+        Map<UUID, Stored> found = new HashMap<>();
+        jdbc.sql("select * from incident where id = any(?) order by id for update").param(ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    Incident incident = rows.mapRow(rs, 0);
+                    found.put(incident.id(), new Stored(incident, rs.getString("status_hold_basis")));
+                });
+        return found;
+    }
+
+    /** The stored incident updated from the channel; {@code noReply} keeps who acts and the deadline the seller's mark set. */
+    private Incident merge(Incident before, IncidentSource source, IncidentSnapshot s, IncidentStatus status, boolean noReply) {
+        Reason reason = s.reason() != null ? s.reason() : before.reason();
+        Instant openedAt = before.openedAt() != null ? before.openedAt() : s.openedAt();
+        return new Incident(before.id(), before.channelType(), before.accountId(), s.kind(), s.externalId(),
+                s.orderId(), s.orderLineIds(), s.skus(), s.productTitle(), s.productImageUrl(), s.buyerName(),
+                reason, status, s.status(), s.rawStatus(), noReply ? before.actionOwner() : s.actionOwner(),
+                s.requestedRefund(), s.productValue(), noReply ? before.respondBy() : s.respondBy(), openedAt,
+                s.channelUpdatedAt(), s.messages(), s.evidence(), s.flags(), s.details(), s.rawPayload(),
+                source.adapterVersion(), before.createdAt(), clock.instant());
+    }
+
+    /** The named parameters of every column an incident writes, for both insert and update. */
+    private MapSqlParameterSource columns(Incident i, String snapshotHash) {
+        MapSqlParameterSource c = new MapSqlParameterSource();
+        c.addValue("id", i.id());
+        c.addValue("kind", i.kind().name());
+        c.addValue("externalId", i.externalId());
+        c.addValue("orderId", i.orderId());
+        c.addValue("lineIds", Sql.textArray(i.orderLineIds()));
+        c.addValue("skus", Sql.textArray(i.skus()));
+        c.addValue("title", i.productTitle());
+        c.addValue("image", i.productImageUrl());
+        c.addValue("buyer", i.buyerName());
+        c.addValue("reason", i.reason().category().name());
+        c.addValue("reasonCode", i.reason().rawCode());
+        c.addValue("reasonLabel", i.reason().rawLabel());
+        c.addValue("status", i.status().name());
+        c.addValue("channelStatus", i.channelStatus().name());
+        c.addValue("rawStatus", i.rawStatus());
+        c.addValue("owner", i.actionOwner().name());
+        c.addValue("refundAmount", i.requestedRefund() == null ? null : i.requestedRefund().amount());
+        c.addValue("refundCurrency", i.requestedRefund() == null ? null : i.requestedRefund().currency());
+        c.addValue("valueAmount", i.productValue() == null ? null : i.productValue().amount());
+        c.addValue("valueCurrency", i.productValue() == null ? null : i.productValue().currency());
+        c.addValue("respondBy", Sql.ts(i.respondBy()));
+        c.addValue("openedAt", Sql.ts(i.openedAt()));
+        c.addValue("channelUpdatedAt", Sql.ts(i.channelUpdatedAt()));
+        c.addValue("messages", json.writeValueAsString(i.messages()));
+        c.addValue("messageCount", i.messages().size());
+        c.addValue("evidence", json.writeValueAsString(i.evidence()));
+        c.addValue("flags", Sql.textArray(i.flags()));
+        c.addValue("details", json.writeValueAsString(i.details()));
+        c.addValue("raw", i.rawPayload());
+        c.addValue("hash", Hashes.sha256Hex(i.rawPayload()));
+        c.addValue("snapshotHash", snapshotHash);
+        c.addValue("version", i.adapterVersion());
+        c.addValue("now", Sql.ts(i.updatedAt()));
+        return c;
+    }
+
+    /** A stored incident as the unchanged check sees it. */
+    private record Fingerprint(UUID id, String snapshotHash) {
+    }
+
+    /** The hash of the adapter version and the whole snapshot (records all, their text says every field). */
+    private static String fingerprint(IncidentSource source, IncidentSnapshot snapshot) {
+        return Hashes.sha256Hex(source.adapterVersion() + "\n" + snapshot);
+    }
+
+    /** A locked incident and the basis of its held status. */
+    private record Stored(Incident incident, String holdBasis) {
+    }
+}
