@@ -1,85 +1,80 @@
 package com.disputehub.sync;
 
-import java.time.Duration;
+import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
-import org.springframework.messaging.MessagingException;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.runtime.ChannelAccounts;
 
-/** Registers one polling flow per configured account when the application is ready, and the sync error flow. */
+/**
+ * The sync flow: every {@code disputehub.sync.tick} it hands the accounts that are due to a bounded set of workers
+ * ({@code disputehub.sync.workers}, virtual threads where the JDK has them), never more than are free, so that a
+ * thousand accounts poll without a thread or a connection each (issue 17, goal 6) and a slow account holds one worker,
+ * never the scheduler.
+ */
 @Configuration
 class SyncFlows {
+
+    /** The flow's poller, to start or stop it by name. */
+    static final String POLLER = "sync.poller";
 
     private static final Logger log = LoggerFactory.getLogger(SyncFlows.class);
 
     private final ChannelAccounts accounts;
     private final AccountSync sync;
-    private final IntegrationFlowContext flows;
     private final SyncProperties properties;
+    private final Clock clock;
+    private final SyncSchedule schedule = new SyncSchedule();
 
-    SyncFlows(ChannelAccounts accounts, AccountSync sync, IntegrationFlowContext flows, SyncProperties properties) {
+    SyncFlows(ChannelAccounts accounts, AccountSync sync, SyncProperties properties, Clock clock) {
         this.accounts = accounts;
         this.sync = sync;
-        this.flows = flows;
         this.properties = properties;
+        this.clock = clock;
     }
 
-    /** Logs a failed poll in one line; the account's sync_state row keeps the error for the API. */
     @Bean
-    IntegrationFlow syncErrorFlow() {
-        return IntegrationFlow.from("syncErrors")
-                .handle(message -> {
-                    Throwable error = message.getPayload() instanceof MessagingException me && me.getCause() != null
-                            ? me.getCause() : (Throwable) message.getPayload();
-                    log.warn("sync poll failed: {}", error.getMessage());
+    IntegrationFlow syncFlow() {
+        SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("sync-");
+        workers.setVirtualThreads(Runtime.version().feature() >= 21);
+        workers.setConcurrencyLimit(properties.workers());
+        log.info("sync of {} accounts by {} workers, looking for due accounts every {}{}", accounts.all().size(),
+                properties.workers(), properties.tick(),
+                properties.autoStartup() ? "" : " (not started: disputehub.sync.auto-startup=false)");
+        return IntegrationFlow
+                .fromSupplier(this::due, e -> e.id(POLLER).autoStartup(properties.autoStartup())
+                        .poller(Pollers.fixedDelay(properties.tick())))
+                .split()
+                .channel(c -> c.executor(workers))
+                .handle(ChannelAccount.class, (account, headers) -> {
+                    poll(account);
+                    return null;
                 })
                 .get();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void registerAccountFlows() {
-        for (ChannelAccount account : accounts.all()) {
-            register(account);
+    /** The due accounts, as many as there are free workers; null (no message) when there are none. */
+    private List<ChannelAccount> due() {
+        List<ChannelAccount> due = schedule.take(accounts.all(), clock.instant(), properties.workers() - schedule.running());
+        return due.isEmpty() ? null : due;
+    }
+
+    /** One poll; whatever its end, the account is due again one interval later. The account's state keeps the error. */
+    private void poll(ChannelAccount account) {
+        try {
+            log.debug("sync {}", sync.poll(account));
+        } catch (RuntimeException e) {
+            log.warn("sync poll of {} failed: {}", account.id(), e.getMessage());
+        } finally {
+            schedule.finished(account, clock.instant());
         }
-    }
-
-    /**
-     * Polls one account every {@code poll-interval} on a thread of its own (a bulkhead: a slow or failing
-     * account never holds the scheduler the others need); each report goes to the debug log.
-     */
-    private void register(ChannelAccount account) {
-        Duration interval = account.pollInterval();
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("sync-" + account.id() + "-");
-        executor.setVirtualThreads(Runtime.version().feature() >= 21);
-        executor.setConcurrencyLimit(1);
-        IntegrationFlow flow = IntegrationFlow
-                .fromSupplier(() -> sync.poll(account), e -> e
-                        .id(endpointId(account.id()))
-                        .autoStartup(properties.autoStartup())
-                        .poller(Pollers.fixedDelay(interval).taskExecutor(executor).errorChannel("syncErrors")))
-                .handle(message -> log.debug("sync {}", message.getPayload()))
-                .get();
-        flows.registration(flow).id(flowId(account.id())).autoStartup(properties.autoStartup()).register();
-        log.info("sync of account {} ({}) every {}{}", account.id(), account.channelType(), interval,
-                properties.autoStartup() ? "" : " (not started: disputehub.sync.auto-startup=false)");
-    }
-
-    static String flowId(String accountId) {
-        return "sync-" + accountId;
-    }
-
-    static String endpointId(String accountId) {
-        return "sync-" + accountId + ".poller";
     }
 }

@@ -17,19 +17,20 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
+import org.springframework.context.Lifecycle;
 
 import com.disputehub.DisputeHubApplication;
 import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.support.IntegrationTest;
 import com.disputehub.support.MiraklFake;
 
-/** The per-account polling flows, and a restart that resumes from the stored cursor. */
+/** The sync flow that polls the accounts, and a restart that resumes from the stored cursor. */
 class SyncFlowsTest extends IntegrationTest {
 
     @Autowired
-    IntegrationFlowContext flows;
+    ApplicationContext context;
     @Autowired
     SyncStates states;
 
@@ -44,17 +45,17 @@ class SyncFlowsTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("X1: each configured account gets its own polling flow, which polls once started")
-    void flowPerAccount() {
+    @DisplayName("X1: the sync flow polls every configured account once started, on a worker of its bounded pool")
+    void flowPollsEachAccount() {
         stubOnePage();
-        var registration = flows.getRegistrationById("sync-" + ACCOUNT);
-        assertThat(registration).as("a flow registered for the account from configuration").isNotNull();
+        Lifecycle poller = context.getBean(SyncFlows.POLLER, Lifecycle.class);
+        assertThat(poller.isRunning()).as("not started in tests: disputehub.sync.auto-startup=false").isFalse();
 
-        registration.start();
+        poller.start();
         try {
             await().atMost(Duration.ofSeconds(15)).until(() -> states.find(ACCOUNT).map(s -> s.lastSuccess() != null).orElse(false));
         } finally {
-            registration.stop();
+            poller.stop();
         }
         assertThat(jdbc.sql("select count(*) from incident where account_id = ?").param(ACCOUNT).query(Long.class).single()).isEqualTo(1);
     }

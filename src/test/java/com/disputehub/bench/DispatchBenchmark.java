@@ -1,0 +1,145 @@
+package com.disputehub.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.Lifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.disputehub.DisputeHubApplication;
+import com.disputehub.channel.command.Refund;
+import com.disputehub.channel.runtime.ChannelAccounts;
+import com.disputehub.decision.DecisionService;
+import com.disputehub.decision.IdempotencyKey;
+import com.disputehub.support.Api;
+import com.disputehub.sync.AccountSync;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 17, goal 3: decisions sent to a loopback marketplace answering every call in 50 ms (the Mirakl simulator,
+ * {@code disputehub.sandbox.latency}) with the connector's rate limit lifted. {@code -Dbench.decisions} refunds
+ * (2,000) are queued with the dispatcher stopped, then it is started and timed until every one is SENT; the
+ * marketplace must then hold exactly one refund per line.
+ */
+@Tag("benchmark")
+class DispatchBenchmark {
+
+    static final int DECISIONS = Integer.getInteger("bench.decisions", 2_000);
+    static final String ACCOUNT = "bench-dispatch";
+    static int marketplacePort;
+    static ConfigurableApplicationContext marketplace;
+    static ConfigurableApplicationContext connector;
+
+    @BeforeAll
+    static void start() {
+        marketplacePort = freePort();
+        marketplace = new SpringApplicationBuilder(DisputeHubApplication.class).run(
+                "--server.port=" + marketplacePort, "--spring.main.banner-mode=off",
+                "--spring.profiles.active=demo", "--disputehub.sandbox.mirakl.tick=0",
+                "--disputehub.sandbox.latency=50ms", "--server.tomcat.threads.max=400",
+                "--disputehub.sandbox.mirakl.initial-orders=" + DECISIONS,
+                "--disputehub.sandbox.mirakl.payable-balance=100000000",
+                "--disputehub.accounts.demo-mirakl-es.enabled=false",
+                "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false",
+                "--disputehub.webhooks.auto-startup=false");
+        connector = new SpringApplicationBuilder(DisputeHubApplication.class).run(
+                "--server.port=0", "--spring.main.banner-mode=off",
+                "--disputehub.accounts." + ACCOUNT + ".channel=mirakl",
+                "--disputehub.accounts." + ACCOUNT + ".base-url=http://127.0.0.1:" + marketplacePort + "/sandbox/mirakl",
+                "--disputehub.accounts." + ACCOUNT + ".credentials.api-key=sandbox-mirakl-shop-key",
+                "--resilience4j.ratelimiter.instances." + ACCOUNT + ".limit-for-period=1000000",
+                "--resilience4j.ratelimiter.instances." + ACCOUNT + ".limit-refresh-period=1s",
+                "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false",
+                "--disputehub.webhooks.auto-startup=false");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (connector != null) {
+            connector.close();
+        }
+        if (marketplace != null) {
+            marketplace.close();
+        }
+    }
+
+    @Test
+    void dispatch() {
+        JdbcClient jdbc = connector.getBean(JdbcClient.class);
+        connector.getBean(AccountSync.class).poll(connector.getBean(ChannelAccounts.class).find(ACCOUNT).orElseThrow());
+        List<UUID> incidents = jdbc.sql("select id from incident where account_id = ? order by external_id limit ?")
+                .params(ACCOUNT, DECISIONS).query(UUID.class).list();
+        assertThat(incidents).hasSize(DECISIONS);
+        DecisionService decisions = connector.getBean(DecisionService.class);
+        long queueing = System.nanoTime();
+        for (UUID incident : incidents) {
+            decisions.submit(incident, new Refund(Refund.Mode.TOTAL, "20", null, null, null, null, null), "bench",
+                    IdempotencyKey.client("bench", "refund-" + incident));
+        }
+        queueing = System.nanoTime() - queueing;
+
+        long started = System.nanoTime();
+        connector.getBean("decisionDispatch.poller", Lifecycle.class).start();
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
+                "select count(*) from decision where account_id = ? and state = 'SENT'").param(ACCOUNT).query(Long.class).single() == DECISIONS);
+        long sending = System.nanoTime() - started;
+        connector.getBean("decisionDispatch.poller", Lifecycle.class).stop();
+
+        Map<String, Integer> refunds = refundsPerLine();
+        assertThat(refunds.values().stream().mapToInt(Integer::intValue).sum()).as("refunds the marketplace holds").isEqualTo(DECISIONS);
+        assertThat(refunds.values()).as("none sent twice").allMatch(n -> n == 1);
+        assertThat(jdbc.sql("select count(*) from decision where account_id = ? and state <> 'SENT'").param(ACCOUNT)
+                .query(Long.class).single()).isZero();
+
+        List<String> report = new ArrayList<>();
+        report.add(String.format("%d refunds to a marketplace answering in 50 ms, rate limit lifted", DECISIONS));
+        report.add(String.format("%-40s %8.0f per second", "queued (DecisionService.submit)", DECISIONS / (queueing / 1e9)));
+        report.add(String.format("%-40s %8.0f per second (%d ms), none twice", "sent", DECISIONS / (sending / 1e9), sending / 1_000_000));
+        Reports.write("dispatch", report);
+    }
+
+    /** Every line's refunds, as the simulated marketplace's OR11 shows them. */
+    private static Map<String, Integer> refundsPerLine() {
+        Api api = new Api(marketplacePort);
+        Map<String, Integer> counts = new HashMap<>();
+        for (int offset = 0; ; offset += 100) {
+            JsonNode page = api.get("/sandbox/mirakl/api/orders?max=100&offset=" + offset,
+                    "Authorization", "sandbox-mirakl-shop-key").body();
+            if (page.path("orders").isEmpty()) {
+                return counts;
+            }
+            for (JsonNode order : page.get("orders")) {
+                for (JsonNode line : order.get("order_lines")) {
+                    if (!line.get("refunds").isEmpty()) {
+                        counts.merge(line.get("order_line_id").asString(), line.get("refunds").size(), Integer::sum);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
