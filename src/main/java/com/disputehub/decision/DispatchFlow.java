@@ -1,17 +1,11 @@
 package com.disputehub.decision;
 
-import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
-
-import com.disputehub.channel.runtime.ChannelAccounts;
-import com.disputehub.channel.runtime.ChannelGuards;
 
 /** The dispatch flows: drain the outbox, and settle what dead dispatchers left half-sent. */
 @Configuration
@@ -19,29 +13,17 @@ class DispatchFlow {
 
     static final String POLLER_ID = "decisionDispatch.poller";
     static final String RECOVERY_POLLER_ID = "orphanRecovery.poller";
-    /** Keep claiming while decisions are due; the executor's limit holds the poller back when all threads are busy. */
-    static final int MAX_BATCHES_PER_POLL = 100;
     private static final Logger log = LoggerFactory.getLogger(DispatchFlow.class);
 
-    /**
-     * Claims due decisions of accounts whose circuit is not open (SKIP LOCKED: instances never share a row)
-     * and pushes each on its own thread.
-     */
+    /** Looks at the outbox every {@code poll-interval} and brings in a worker when there is room (DispatchWorkers). */
     @Bean
-    IntegrationFlow decisionDispatch(Decisions decisions, DecisionDispatcher dispatcher, DispatchProperties properties,
-                                     DispatcherInstance instance, ChannelGuards guards, ChannelAccounts accounts) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("dispatch-");
-        executor.setVirtualThreads(Runtime.version().feature() >= 21);
-        executor.setConcurrencyLimit(properties.batchSize());
+    IntegrationFlow decisionDispatch(DispatchWorkers workers, DispatchProperties properties) {
         return IntegrationFlow
-                .fromSupplier(() -> decisions.claim(properties.batchSize(), instance.id(), guards.pausedAccounts(accounts.all())),
-                        e -> e.id(POLLER_ID)
-                                .autoStartup(properties.autoStartup())
-                                .poller(Pollers.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(MAX_BATCHES_PER_POLL)))
-                .split()
-                .channel(c -> c.executor(executor))
-                .handle(UUID.class, (id, headers) -> {
-                    dispatcher.dispatch(id);
+                .fromSupplier(workers::wake, e -> e.id(POLLER_ID)
+                        .autoStartup(properties.autoStartup())
+                        .poller(Pollers.fixedDelay(properties.pollInterval())))
+                .handle(Integer.class, (active, headers) -> {
+                    log.trace("{} dispatch worker(s) at work", active);
                     return null;
                 })
                 .get();

@@ -42,4 +42,12 @@ public record Incident(
         return status == IncidentStatus.NEEDS_SELLER_ACTION && last != null
                 && (last.author() == PartyRole.BUYER || last.author() == PartyRole.OPERATOR);
     }
+
+    /** This incident with another status, as changed at {@code at}. */
+    Incident withStatus(IncidentStatus newStatus, Instant at) {
+        return new Incident(id, channelType, accountId, kind, externalId, orderId, orderLineIds, skus, productTitle,
+                productImageUrl, buyerName, reason, newStatus, channelStatus, rawStatus, actionOwner, requestedRefund,
+                productValue, respondBy, openedAt, channelUpdatedAt, messages, evidence, flags, details, rawPayload,
+                adapterVersion, createdAt, at);
+    }
 }

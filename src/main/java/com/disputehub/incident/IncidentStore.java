@@ -1,6 +1,7 @@
 package com.disputehub.incident;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -74,13 +75,15 @@ public class IncidentStore {
     @Transactional
     public void recordDecisionOutcome(UUID incidentId, IncidentStatus statusAfter, String actor, TimelineText summary) {
         if (statusAfter != null) {
-            Incident incident = find(incidentId).orElseThrow();
+            Incident incident = jdbc.sql("select * from incident where id = ? for update").param(incidentId).query(rows)
+                    .optional().orElseThrow();
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             jdbc.sql("update incident set status = ?, status_hold_basis = ?, updated_at = ? where id = ?")
                     .params(statusAfter.name(), holdBasis(incident.channelStatus(), incident.rawStatus(), incident.messages()),
-                            Sql.ts(clock.instant()), incidentId)
+                            Sql.ts(now), incidentId)
                     .update();
             if (statusAfter != incident.status()) {
-                events.updated(incident, find(incidentId).orElseThrow(), List.of("status"), IncidentEvents.Source.DECISION);
+                events.updated(incident, incident.withStatus(statusAfter, now), List.of("status"), IncidentEvents.Source.DECISION);
             }
         }
         timeline.append(incidentId, "DECISION", actor, summary);

@@ -50,11 +50,14 @@ class TwoInstancesTest extends IntegrationTest {
         try (ConnectorProcess second = ConnectorProcess.start("second-instance",
                 "--disputehub.sync.auto-startup=false",
                 "--disputehub.embedded-db.enabled=false", "--disputehub.dispatch.poll-interval=100ms",
-                "--disputehub.dispatch.batch-size=4",
+                "--disputehub.dispatch.batch-size=4", "--disputehub.dispatch.workers=2",
                 "--disputehub.accounts." + ACCOUNT + ".channel=mirakl",
                 "--disputehub.accounts." + ACCOUNT + ".base-url=" + MIRAKL.baseUrl(),
                 "--disputehub.accounts." + ACCOUNT + ".credentials.api-key=" + API_KEY,
                 "--disputehub.accounts." + ACCOUNT + ".options.shop-id=2001")) {
+            // the second JVM (two workers, about 100 a second) has begun; this one joins while most still wait
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                    "select count(*) from decision where id in (:ids) and state = 'SENT'").param("ids", ids).query(Long.class).single() > 0);
             endpoints.get(DispatchFlow.POLLER_ID).start();
             await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                     "select count(*) from decision where id in (:ids) and state = 'SENT'").param("ids", ids).query(Long.class).single() == DECISIONS);

@@ -148,13 +148,13 @@ class SimDecisions {
     }
 
     private SimModel.Line line(String lineId) {
-        return world.orders().stream().flatMap(o -> o.orderLines.stream()).filter(l -> l.orderLineId.equals(lineId))
-                .findFirst().orElseThrow(() -> new SimError(404, "Order line " + lineId + " not found"));
+        return world.orderOfLine(lineId).flatMap(o -> o.orderLines.stream().filter(l -> l.orderLineId.equals(lineId)).findFirst())
+                .orElseThrow(() -> new SimError(404, "Order line " + lineId + " not found"));
     }
 
     private void touch(SimModel.Line line, Instant now) {
         line.lastUpdatedDate = now;
-        world.orders().stream().filter(o -> o.orderLines.contains(line)).forEach(o -> o.lastUpdatedDate = now);
+        world.orderOfLine(line.orderLineId).ifPresent(o -> o.lastUpdatedDate = now);
     }
 
     private static void checkReason(String code, String type, String what) {

@@ -29,6 +29,8 @@ class SimWorld {
     private final Clock clock;
     private final Random random;
     private final Map<String, SimModel.Order> orders = new LinkedHashMap<>();
+    /** The order of each line: a decision names a line, and thousands of orders are not scanned for it. */
+    private final Map<String, SimModel.Order> orderOfLine = new java.util.HashMap<>();
     private final Map<String, SimModel.Thread> threads = new LinkedHashMap<>();
     /** The messages' files by attachment id (M13). */
     private final Map<String, byte[]> attachments = new LinkedHashMap<>();
@@ -103,6 +105,11 @@ class SimWorld {
     synchronized Optional<SimModel.Order> order(String id) {
         deliverDueAnswers();
         return Optional.ofNullable(orders.get(id));
+    }
+
+    /** The order holding the line of this id. */
+    synchronized Optional<SimModel.Order> orderOfLine(String lineId) {
+        return Optional.ofNullable(orderOfLine.get(lineId));
     }
 
     synchronized Optional<byte[]> attachment(String id) {
@@ -222,6 +229,7 @@ class SimWorld {
         }
         order.lastUpdatedDate = openedAt;
         orders.put(order.orderId, order);
+        order.orderLines.forEach(l -> orderOfLine.put(l.orderLineId, order));
         SimModel.Line first = order.orderLines.get(0);
         SimModel.Thread thread = newThread(order, "Incidencia: " + first.orderLineStateReasonLabel, openedAt);
         // a buyer who received it damaged sends a photo (M5: messages carry attachments)
