@@ -30,11 +30,13 @@ public class IncidentQueries {
     private final JdbcClient jdbc;
     private final IncidentRowMapper rows;
     private final Clock clock;
+    private final TabCounters counters;
     private final ZoneId zone;
 
-    IncidentQueries(JdbcClient jdbc, ObjectMapper json, Clock clock,
+    IncidentQueries(JdbcClient jdbc, ObjectMapper json, Clock clock, TabCounters counters,
                     @Value("${disputehub.inbox.zone:Europe/Madrid}") ZoneId zone) {
         this.jdbc = jdbc;
+        this.counters = counters;
         this.rows = new IncidentRowMapper(json);
         this.clock = clock;
         this.zone = zone;
@@ -69,8 +71,16 @@ public class IncidentQueries {
         return new IncidentPage(List.copyOf(page), new Keyset(sort, at, last.id()).token());
     }
 
-    /** How many incidents of the filter each tab holds, ignoring the filter's own view; ALL for the sum. */
+    /**
+     * How many incidents of the filter each tab holds, ignoring the filter's own view; ALL for the sum. The counters
+     * the database keeps answer the filters they can ({@link TabCounters}); the others count rows.
+     */
     public TabCounts counts(IncidentFilter filter) {
+        return counters.counts(filter).orElseGet(() -> countRows(filter));
+    }
+
+    /** {@link #counts} by counting the rows of the filter. */
+    TabCounts countRows(IncidentFilter filter) {
         IncidentConditions where = IncidentConditions.of(filter, false, clock, zone);
         StringBuilder sql = new StringBuilder("select count(*) as all_count");
         for (IncidentView view : IncidentView.values()) {

@@ -157,7 +157,6 @@ public class IncidentStore {
     private record Stored(Incident incident, String holdBasis) {
     }
 
-
     private static String text(Enum<?> value) {
         return value.name().toLowerCase().replace('_', ' ');
     }

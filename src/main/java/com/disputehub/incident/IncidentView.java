@@ -45,23 +45,16 @@ public enum IncidentView {
 
     /** The tab an incident is in. */
     public static IncidentView of(Incident incident) {
-        for (IncidentView view : values()) {
-            if (view.contains(incident)) {
-                return view;
-            }
-        }
-        throw new IllegalStateException("no view for " + incident.status());
+        return of(incident.status(), incident.flags().contains(FIRST_ABSENCE_FLAG));
     }
 
-    private boolean contains(Incident i) {
-        boolean firstAbsence = i.flags().contains(FIRST_ABSENCE_FLAG);
-        return switch (this) {
-            case ACTION_NEEDED -> i.status() == IncidentStatus.NEEDS_SELLER_ACTION && !firstAbsence;
-            case FIRST_ABSENCE -> i.status() == IncidentStatus.NEEDS_SELLER_ACTION && firstAbsence;
-            case DECISION_SENT -> i.status() == IncidentStatus.DECISION_SENT || i.status() == IncidentStatus.RESOLVED;
-            case WAITING -> i.status() == IncidentStatus.WAITING_FOR_PLATFORM || i.status() == IncidentStatus.WAITING_FOR_BUYER
-                    || i.status() == IncidentStatus.WAITING_FOR_CARRIER_OR_SUPPLIER;
-            case CLOSED -> !i.status().isOpen() && i.status() != IncidentStatus.RESOLVED;
+    /** The tab of an incident in this status, marked or not as a first absence. */
+    static IncidentView of(IncidentStatus status, boolean firstAbsence) {
+        return switch (status) {
+            case NEEDS_SELLER_ACTION -> firstAbsence ? FIRST_ABSENCE : ACTION_NEEDED;
+            case DECISION_SENT, RESOLVED -> DECISION_SENT;
+            case WAITING_FOR_PLATFORM, WAITING_FOR_BUYER, WAITING_FOR_CARRIER_OR_SUPPLIER -> WAITING;
+            default -> CLOSED;
         };
     }
 

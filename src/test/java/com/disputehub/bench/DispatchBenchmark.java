@@ -3,12 +3,8 @@ package com.disputehub.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,10 +23,8 @@ import com.disputehub.channel.command.Refund;
 import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.IdempotencyKey;
-import com.disputehub.support.Api;
+import com.disputehub.support.MiraklSimulator;
 import com.disputehub.sync.AccountSync;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 17, goal 3: decisions sent to a loopback marketplace answering every call in 50 ms (the Mirakl simulator,
@@ -51,7 +45,7 @@ class DispatchBenchmark {
 
     @BeforeAll
     static void start() {
-        marketplacePort = freePort();
+        marketplacePort = MiraklSimulator.freePort();
         marketplace = new SpringApplicationBuilder(DisputeHubApplication.class).run(
                 "--server.port=" + marketplacePort, "--spring.main.banner-mode=off",
                 "--spring.profiles.active=demo", "--disputehub.sandbox.mirakl.tick=0",
@@ -96,7 +90,7 @@ class DispatchBenchmark {
         long sending = send(jdbc, decisions, incidents.subList(WARM_UP, incidents.size()));
         queueing = System.nanoTime() - queueing - sending;
 
-        Map<String, Integer> refunds = refundsPerLine();
+        Map<String, Integer> refunds = MiraklSimulator.refundsPerLine(marketplacePort);
         assertThat(refunds.values().stream().mapToInt(Integer::intValue).sum()).as("refunds the marketplace holds")
                 .isEqualTo(WARM_UP + DECISIONS);
         assertThat(refunds.values()).as("none sent twice").allMatch(n -> n == 1);
@@ -127,33 +121,5 @@ class DispatchBenchmark {
         long sending = System.nanoTime() - started;
         dispatcher.stop();
         return sending;
-    }
-
-    /** Every line's refunds, as the simulated marketplace's OR11 shows them. */
-    private static Map<String, Integer> refundsPerLine() {
-        Api api = new Api(marketplacePort);
-        Map<String, Integer> counts = new HashMap<>();
-        for (int offset = 0; ; offset += 100) {
-            JsonNode page = api.get("/sandbox/mirakl/api/orders?max=100&offset=" + offset,
-                    "Authorization", "sandbox-mirakl-shop-key").body();
-            if (page.path("orders").isEmpty()) {
-                return counts;
-            }
-            for (JsonNode order : page.get("orders")) {
-                for (JsonNode line : order.get("order_lines")) {
-                    if (!line.get("refunds").isEmpty()) {
-                        counts.merge(line.get("order_line_id").asString(), line.get("refunds").size(), Integer::sum);
-                    }
-                }
-            }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

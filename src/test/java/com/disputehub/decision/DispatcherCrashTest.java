@@ -3,12 +3,9 @@ package com.disputehub.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +26,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.disputehub.DisputeHubApplication;
 import com.disputehub.support.Api;
+import com.disputehub.support.MiraklSimulator;
 import com.disputehub.support.ConnectorProcess;
 import com.disputehub.support.Principals;
 import com.disputehub.support.TestDatabase;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * X4, crash safety: the connector runs in JVMs of its own against the Mirakl simulator (here, in the test JVM,
@@ -50,7 +46,7 @@ class DispatcherCrashTest {
 
     @BeforeAll
     static void startMarketplace() {
-        fakePort = freePort();
+        fakePort = MiraklSimulator.freePort();
         fake = new SpringApplicationBuilder(DisputeHubApplication.class).run(
                 "--server.port=" + fakePort, "--spring.main.banner-mode=off",
                 "--spring.profiles.active=demo", "--disputehub.sandbox.mirakl.tick=0",
@@ -117,7 +113,7 @@ class DispatcherCrashTest {
         }
 
         assertThat(sentAtCrash).as("killed mid-way").isLessThan(DECISIONS);
-        Map<String, Integer> refundsPerLine = refundsPerLine();
+        Map<String, Integer> refundsPerLine = MiraklSimulator.refundsPerLine(fakePort);
         assertThat(refundsPerLine.values().stream().mapToInt(Integer::intValue).sum())
                 .as("refunds the marketplace received (%d were being sent at the crash, %d asked again)",
                         inFlightAtCrash, unanswered.size()).isEqualTo(DECISIONS);
@@ -164,34 +160,5 @@ class DispatcherCrashTest {
             }
         }
         return unanswered;
-    }
-
-    /** Every line's refunds, as the simulated marketplace's OR11 shows them. */
-    private static Map<String, Integer> refundsPerLine() {
-        Api marketplace = new Api(fakePort);
-        Map<String, Integer> counts = new HashMap<>();
-        for (int offset = 0; ; offset += 100) {
-            JsonNode page = marketplace.get("/sandbox/mirakl/api/orders?max=100&offset=" + offset,
-                    "Authorization", "sandbox-mirakl-shop-key").body();
-            if (page.path("orders").isEmpty()) {
-                break;
-            }
-            for (JsonNode order : page.get("orders")) {
-                for (JsonNode line : order.get("order_lines")) {
-                    if (!line.get("refunds").isEmpty()) {
-                        counts.put(line.get("order_line_id").asString(), line.get("refunds").size());
-                    }
-                }
-            }
-        }
-        return counts;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -31,10 +31,18 @@ public final class ConnectorProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the connector and waits until its health endpoint answers. */
+    /** Starts the connector and waits until its health endpoint answers; 512 MB of heap, a JIT that starts fast. */
     public static ConnectorProcess start(String name, String... args) {
+        return start(name, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), args);
+    }
+
+    /** As {@link #start(String, String...)}, with these JVM options (a benchmark's full JIT). */
+    public static ConnectorProcess start(String name, List<String> jvmOptions, String... args) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", mainClasspath(),
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", mainClasspath(),
                 "com.disputehub.DisputeHubApplication",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + TestDatabase.url(),
@@ -64,6 +72,10 @@ public final class ConnectorProcess implements AutoCloseable {
 
     public Api api() {
         return new Api(port);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, whatever was in flight stays in flight. */
