@@ -67,14 +67,22 @@ class SyncFlows {
         return due.isEmpty() ? null : due;
     }
 
-    /** One poll; whatever its end, the account is due again one interval later. The account's state keeps the error. */
-    private void poll(ChannelAccount account) {
-        try {
-            log.debug("sync {}", sync.poll(account));
-        } catch (RuntimeException e) {
-            log.warn("sync poll of {} failed: {}", account.id(), e.getMessage());
-        } finally {
-            schedule.finished(account, clock.instant());
+    /**
+     * Polls the account, then, on the same worker, every account due meanwhile, until none is; whatever a poll's end,
+     * its account is due again one interval later. The account's state keeps the error.
+     */
+    private void poll(ChannelAccount first) {
+        ChannelAccount account = first;
+        while (account != null) {
+            try {
+                log.debug("sync {}", sync.poll(account));
+            } catch (RuntimeException e) {
+                log.warn("sync poll of {} failed: {}", account.id(), e.getMessage());
+            } catch (Error e) {
+                schedule.finished(account, clock.instant());
+                throw e;
+            }
+            account = schedule.finishedThenNext(account, accounts.all(), clock.instant());
         }
     }
 }

@@ -38,6 +38,16 @@ final class SyncSchedule {
         due.put(account.id(), now.plus(account.pollInterval()));
     }
 
+    /**
+     * The account's poll ended, and the worker that polled it takes the next due account, if any, in one step: a
+     * worker goes on while accounts are due, without waiting for the next look, and never makes more polls run.
+     */
+    synchronized ChannelAccount finishedThenNext(ChannelAccount account, List<ChannelAccount> accounts, Instant now) {
+        finished(account, now);
+        List<ChannelAccount> next = take(accounts, now, 1);
+        return next.isEmpty() ? null : next.get(0);
+    }
+
     synchronized int running() {
         return running.size();
     }

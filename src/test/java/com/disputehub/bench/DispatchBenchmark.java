@@ -23,6 +23,7 @@ import com.disputehub.channel.command.Refund;
 import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.IdempotencyKey;
+import com.disputehub.sandbox.SandboxTraffic;
 import com.disputehub.support.MiraklSimulator;
 import com.disputehub.sync.AccountSync;
 
@@ -39,22 +40,22 @@ class DispatchBenchmark {
     /** Decisions sent before the measured ones, so that the JIT has compiled the path first. */
     static final int WARM_UP = 1_000;
     static final String ACCOUNT = "bench-dispatch";
+    /** The second round: an account limited to the rate its marketplace allows. */
+    static final String LIMITED = "bench-limited";
+    static final int LIMIT = Integer.getInteger("bench.limit", 100);
+    static final int LIMITED_DECISIONS = 10 * LIMIT;
     static int marketplacePort;
     static ConfigurableApplicationContext marketplace;
+    static int limitedPort;
+    static ConfigurableApplicationContext limitedMarketplace;
     static ConfigurableApplicationContext connector;
 
     @BeforeAll
     static void start() {
         marketplacePort = MiraklSimulator.freePort();
-        marketplace = new SpringApplicationBuilder(DisputeHubApplication.class).run(
-                "--server.port=" + marketplacePort, "--spring.main.banner-mode=off",
-                "--spring.profiles.active=demo", "--disputehub.sandbox.mirakl.tick=0",
-                "--disputehub.sandbox.latency=50ms", "--server.tomcat.threads.max=400",
-                "--disputehub.sandbox.mirakl.initial-orders=" + (WARM_UP + DECISIONS),
-                "--disputehub.sandbox.mirakl.payable-balance=100000000",
-                "--disputehub.accounts.demo-mirakl-es.enabled=false",
-                "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false",
-                "--disputehub.webhooks.auto-startup=false");
+        marketplace = marketplace(marketplacePort, WARM_UP + DECISIONS, 0);
+        limitedPort = MiraklSimulator.freePort();
+        limitedMarketplace = marketplace(limitedPort, LIMITED_DECISIONS, LIMIT);
         connector = new SpringApplicationBuilder(DisputeHubApplication.class).run(
                 "--server.port=0", "--spring.main.banner-mode=off",
                 "--disputehub.accounts." + ACCOUNT + ".channel=mirakl",
@@ -62,13 +63,36 @@ class DispatchBenchmark {
                 "--disputehub.accounts." + ACCOUNT + ".credentials.api-key=sandbox-mirakl-shop-key",
                 "--resilience4j.ratelimiter.configs.mirakl.limit-for-period=1000000",
                 "--resilience4j.ratelimiter.configs.mirakl.limit-refresh-period=1s",
+                "--disputehub.accounts." + LIMITED + ".channel=mirakl",
+                "--disputehub.accounts." + LIMITED + ".base-url=http://127.0.0.1:" + limitedPort + "/sandbox/mirakl",
+                "--disputehub.accounts." + LIMITED + ".credentials.api-key=sandbox-mirakl-shop-key",
+                "--resilience4j.ratelimiter.configs." + LIMITED + ".limit-for-period=" + LIMIT,
+                "--resilience4j.ratelimiter.configs." + LIMITED + ".limit-refresh-period=1s",
+                "--resilience4j.ratelimiter.configs." + LIMITED + ".timeout-duration=30s",
                 "--disputehub.dispatch.workers=" + Integer.getInteger("bench.workers", 64),
+                "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false",
+                "--disputehub.webhooks.auto-startup=false");
+    }
+
+    /** The Mirakl simulator answering in 50 ms, with these orders, and at most {@code writeLimit} writes a second (0: any). */
+    static ConfigurableApplicationContext marketplace(int port, int orders, int writeLimit) {
+        return new SpringApplicationBuilder(DisputeHubApplication.class).run(
+                "--server.port=" + port, "--spring.main.banner-mode=off",
+                "--spring.profiles.active=demo", "--disputehub.sandbox.mirakl.tick=0",
+                "--disputehub.sandbox.latency=50ms", "--disputehub.sandbox.write-limit=" + writeLimit,
+                "--server.tomcat.threads.max=400",
+                "--disputehub.sandbox.mirakl.initial-orders=" + orders,
+                "--disputehub.sandbox.mirakl.payable-balance=100000000",
+                "--disputehub.accounts.demo-mirakl-es.enabled=false",
                 "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false",
                 "--disputehub.webhooks.auto-startup=false");
     }
 
     @AfterAll
     static void stop() {
+        if (limitedMarketplace != null) {
+            limitedMarketplace.close();
+        }
         if (connector != null) {
             connector.close();
         }
@@ -85,9 +109,9 @@ class DispatchBenchmark {
                 .params(ACCOUNT, WARM_UP + DECISIONS).query(UUID.class).list();
         assertThat(incidents).hasSize(WARM_UP + DECISIONS);
         DecisionService decisions = connector.getBean(DecisionService.class);
-        send(jdbc, decisions, incidents.subList(0, WARM_UP));
+        send(jdbc, decisions, ACCOUNT, incidents.subList(0, WARM_UP));
         long queueing = System.nanoTime();
-        long sending = send(jdbc, decisions, incidents.subList(WARM_UP, incidents.size()));
+        long sending = send(jdbc, decisions, ACCOUNT, incidents.subList(WARM_UP, incidents.size()));
         queueing = System.nanoTime() - queueing - sending;
 
         Map<String, Integer> refunds = MiraklSimulator.refundsPerLine(marketplacePort);
@@ -103,11 +127,23 @@ class DispatchBenchmark {
         report.add(String.format("%-40s %8.0f per second", "queued (DecisionService.submit)", DECISIONS / (queueing / 1e9)));
         report.add(String.format("(after %d sent to warm up)", WARM_UP));
         report.add(String.format("%-40s %8.0f per second (%d ms), none twice", "sent", DECISIONS / (sending / 1e9), sending / 1_000_000));
+
+        connector.getBean(AccountSync.class).poll(connector.getBean(ChannelAccounts.class).find(LIMITED).orElseThrow());
+        List<UUID> limited = jdbc.sql("select id from incident where account_id = ? order by external_id limit ?")
+                .params(LIMITED, LIMITED_DECISIONS).query(UUID.class).list();
+        assertThat(limited).hasSize(LIMITED_DECISIONS);
+        long limitedSending = send(jdbc, decisions, LIMITED, limited);
+        assertThat(MiraklSimulator.refundsPerLine(limitedPort).values()).hasSize(LIMITED_DECISIONS).allMatch(n -> n == 1);
+        double rate = LIMITED_DECISIONS / (limitedSending / 1e9);
+        report.add(String.format("%d refunds to a marketplace allowing %d writes in any second, the account limited to %d a second",
+                LIMITED_DECISIONS, LIMIT, LIMIT));
+        report.add(String.format("%-40s %8.1f per second, %.1f%% of the allowed rate, %d answered 429", "sent", rate,
+                100 * rate / LIMIT, limitedMarketplace.getBean(SandboxTraffic.class).refused()));
         Reports.write("dispatch", report);
     }
 
     /** Queues a total refund of each incident with the dispatcher stopped, then starts it: how long sending took. */
-    private static long send(JdbcClient jdbc, DecisionService decisions, List<UUID> incidents) {
+    private static long send(JdbcClient jdbc, DecisionService decisions, String account, List<UUID> incidents) {
         for (UUID incident : incidents) {
             decisions.submit(incident, new Refund(Refund.Mode.TOTAL, "20", null, null, null, null, null), "bench",
                     IdempotencyKey.client("bench", "refund-" + incident));
@@ -117,7 +153,7 @@ class DispatchBenchmark {
         dispatcher.start();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql("""
                 select count(*) from decision where account_id = ? and state in ('REQUESTED', 'SENDING')
-                """).param(ACCOUNT).query(Long.class).single() == 0);
+                """).param(account).query(Long.class).single() == 0);
         long sending = System.nanoTime() - started;
         dispatcher.stop();
         return sending;

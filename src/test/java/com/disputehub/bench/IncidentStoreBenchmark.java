@@ -58,9 +58,9 @@ class IncidentStoreBenchmark {
 
     @Test
     void incidentStore() throws Exception {
-        jdbc.sql("delete from timeline_event where incident_id in (select id from incident where account_id like 'bench%')").update();
-        jdbc.sql("delete from change_event where incident_id in (select id from incident where account_id like 'bench%')").update();
-        jdbc.sql("delete from incident where account_id like 'bench%'").update();
+        jdbc.sql("delete from timeline_event where incident_id in (select id from incident where account_id like 'bench-account%')").update();
+        jdbc.sql("delete from change_event where incident_id in (select id from incident where account_id like 'bench-account%')").update();
+        jdbc.sql("delete from incident where account_id like 'bench-account%'").update();
 
         long started = System.nanoTime();
         for (int i = 0; i < UPSERTS; i++) {
@@ -74,7 +74,7 @@ class IncidentStoreBenchmark {
         rate("upsert, unchanged incident (what every poll's overlap costs)", UPSERTS, System.nanoTime() - started);
 
         seed(INCIDENTS - UPSERTS);
-        assertThat(jdbc.sql("select count(*) from incident where account_id like 'bench%'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from incident where account_id like 'bench-account%'").query(Long.class).single())
                 .isEqualTo(INCIDENTS);
         jdbc.sql("analyze incident").update();
         latency("first page of 50, no filter", () -> queries.search(IncidentFilter.all(), null, 50));

@@ -68,4 +68,18 @@ class SyncScheduleTest {
         assertThat(polled).as("1,000 accounts, 4 at a time, 250 rounds").hasSize(1000);
         assertThat(schedule.take(thousand, now, 4)).as("none due again within its minute").isEmpty();
     }
+
+    @Test
+    @DisplayName("X1: a worker whose poll ended takes the next due account at once, and the number polling never grows")
+    void workerGoesOn() {
+        List<ChannelAccount> four = schedule.take(thousand, T0, 4);
+
+        ChannelAccount next = schedule.finishedThenNext(four.get(0), thousand, T0.plusSeconds(1));
+
+        assertThat(next).isNotNull().isNotIn(four);
+        assertThat(schedule.running()).isEqualTo(4);
+        List<ChannelAccount> single = List.of(four.get(1));
+        assertThat(schedule.finishedThenNext(four.get(1), single, T0.plusSeconds(1))).as("none due: the worker stops").isNull();
+        assertThat(schedule.running()).isEqualTo(3);
+    }
 }

@@ -61,6 +61,9 @@ public class ChannelGuards {
         this.maxInProcessWait = maxInProcessWait;
     }
 
+    /** The share of a channel's rate its evenly spread calls use ({@link #smooth}). */
+    static final double SMOOTHED_SHARE = 0.97;
+
     /**
      * Runs one logical channel call: through the account's breaker, retried inside it, each attempt rate
      * limited. The breaker counts logical calls, not attempts: four failed attempts followed by a success must
@@ -118,9 +121,20 @@ public class ChannelGuards {
             RateLimiterConfig configured = limiters.getConfiguration(name).orElse(limiters.getDefaultConfig());
             Optional<RateLimit> published = adapters.supports(account.channelType())
                     ? adapters.get(account.channelType()).rateLimit() : Optional.empty();
-            return !DEFAULT_CONFIG.equals(name) || published.isEmpty() ? configured : RateLimiterConfig.from(configured)
-                    .limitForPeriod(published.get().calls()).limitRefreshPeriod(published.get().per()).build();
+            return smooth(!DEFAULT_CONFIG.equals(name) || published.isEmpty() ? configured : RateLimiterConfig.from(configured)
+                    .limitForPeriod(published.get().calls()).limitRefreshPeriod(published.get().per()).build());
         });
+    }
+
+    /**
+     * A rate of N calls a period, spread evenly: one call every period / (0.97 N). A burst of N at the end of one
+     * period and N more at the start of the next would exceed a channel that counts over any window of a period
+     * (or over windows aligned otherwise than ours) and bring 429s; evenly spaced calls never do, and keep 97% of
+     * the rate (issue 17).
+     */
+    static RateLimiterConfig smooth(RateLimiterConfig rate) {
+        long nanos = (long) Math.ceil(rate.getLimitRefreshPeriod().toNanos() / (rate.getLimitForPeriod() * SMOOTHED_SHARE));
+        return RateLimiterConfig.from(rate).limitForPeriod(1).limitRefreshPeriod(Duration.ofNanos(Math.max(1, nanos))).build();
     }
 
     Retry retry(ChannelAccount account) {

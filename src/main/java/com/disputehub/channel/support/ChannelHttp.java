@@ -29,25 +29,26 @@ public class ChannelHttp {
 
     private static final int MAX_MESSAGE = 500;
 
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
+    private final JdkClientHttpRequestFactory factory;
 
+    /**
+     * One JDK client for every account: a client has a selector thread and connection pool of its own, and a
+     * thousand accounts must not make a thousand of them (issue 17). HTTP/1.1: on plain http the JDK client's h2c
+     * upgrade of a POST breaks on some servers (Jetty among them), losing the answer to a write; channel APIs gain
+     * nothing from HTTP/2.
+     */
     public ChannelHttp(@Value("${disputehub.http.connect-timeout:5s}") Duration connectTimeout,
                        @Value("${disputehub.http.read-timeout:30s}") Duration readTimeout) {
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
-    }
-
-    public RestClient client(ChannelAccount account, Consumer<RestClient.Builder> customizer) {
-        // HTTP/1.1: on plain http the JDK client's h2c upgrade of a POST breaks on some servers (Jetty among
-        // them), losing the answer to a write; channel APIs gain nothing from HTTP/2.
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        this.factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(readTimeout);
+    }
+
+    public RestClient client(ChannelAccount account, Consumer<RestClient.Builder> customizer) {
         RestClient.Builder builder = RestClient.builder().baseUrl(account.baseUrl().toString()).requestFactory(factory);
         customizer.accept(builder);
         return builder.build();
