@@ -149,16 +149,12 @@ public class IncidentWork {
         return true;
     }
 
-    /** The channel changed the incident: a snooze on it ends (in the sync's transaction). */
+    /** The channel changed these incidents: a snooze on any of them ends (in the sync's transaction). */
     void channelChanged(List<UUID> incidentIds, String channelType) {
         if (incidentIds.isEmpty()) {
             return;
         }
-        List<UUID> ended = jdbc.sql("""
-                update incident_work set snoozed_by = null, snoozed_at = null, snoozed_until = null
-                where incident_id = any(?) and snoozed_at is not null returning incident_id
-                """).param(incidentIds.toArray(UUID[]::new)).query(UUID.class).list();
-        timeline.appendAll(ended.stream()
+        timeline.appendAll(endSnoozes(incidentIds).stream()
                 .map(id -> new Timeline.Entry(id, "SNOOZE_ENDED", channelType, TimelineText.of("tl.snoozeEndedByChannel")))
                 .toList());
     }
@@ -191,10 +187,15 @@ public class IncidentWork {
     }
 
     private boolean clearSnooze(UUID incidentId) {
+        return !endSnoozes(List.of(incidentId)).isEmpty();
+    }
+
+    /** Ends the snoozes of these incidents; the ids of those that had one. */
+    private List<UUID> endSnoozes(List<UUID> incidentIds) {
         return jdbc.sql("""
                 update incident_work set snoozed_by = null, snoozed_at = null, snoozed_until = null
-                where incident_id = ? and snoozed_at is not null
-                """).param(incidentId).update() > 0;
+                where incident_id = any(?) and snoozed_at is not null returning incident_id
+                """).param(incidentIds.toArray(UUID[]::new)).query(UUID.class).list();
     }
 
     /** The incident, locked for the change, so that two changes to one incident take turns. */

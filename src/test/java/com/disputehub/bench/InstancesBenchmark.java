@@ -47,15 +47,7 @@ class InstancesBenchmark {
     @BeforeAll
     static void start() {
         marketplacePort = MiraklSimulator.freePort();
-        marketplace = new SpringApplicationBuilder(DisputeHubApplication.class).run(
-                "--server.port=" + marketplacePort, "--spring.main.banner-mode=off",
-                "--spring.profiles.active=demo", "--disputehub.sandbox.mirakl.tick=0",
-                "--disputehub.sandbox.latency=50ms", "--server.tomcat.threads.max=400",
-                "--disputehub.sandbox.mirakl.initial-orders=" + 3 * ROUND,
-                "--disputehub.sandbox.mirakl.payable-balance=100000000",
-                "--disputehub.accounts.demo-mirakl-es.enabled=false",
-                "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false",
-                "--disputehub.webhooks.auto-startup=false");
+        marketplace = DispatchBenchmark.marketplace(marketplacePort, 3 * ROUND, 0);
         queue = new SpringApplicationBuilder(DisputeHubApplication.class).run(connector("--server.port=0",
                 "--spring.main.banner-mode=off", "--disputehub.dispatch.auto-startup=false"));
     }
