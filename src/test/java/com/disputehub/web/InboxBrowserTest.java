@@ -233,7 +233,7 @@ class InboxBrowserTest extends BrowserTest {
     @DisplayName("X7: Swagger UI shows the API's contract to a signed-in person, under the pages' Content-Security-Policy")
     void swaggerUi() {
         open("/swagger-ui.html");
-        await().atMost(Duration.ofSeconds(15)).until(() -> !all(".info .title").isEmpty());
+        await().atMost(Duration.ofSeconds(45)).until(() -> !all(".info .title").isEmpty());
         assertThat(find(".info .title").getText()).contains("DisputeHub API");
         assertThat(all(".opblock").size()).isGreaterThan(20);
         browser.screenshot("21-swagger-ui");
