@@ -100,7 +100,7 @@ class ChannelProtectionTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("X4: 300 decisions limited to 40 a second against a channel that answers 429 above 50 in any second: calls spread evenly, zero 429s")
+    @DisplayName("X4: 300 decisions limited to 30 a second against a channel that answers 429 above 50 in any second: calls spread evenly, zero 429s")
     void rateLimit() {
         UUID incident = syncFixtureOrders("rl-mirakl", "/rl");
         MIRAKL.stubFor(post(urlPathEqualTo("/rl/api/inbox/threads/thr-1/message"))

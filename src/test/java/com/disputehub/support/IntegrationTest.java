@@ -50,7 +50,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
         "resilience4j.circuitbreaker.configs.cb-mirakl.permitted-number-of-calls-in-half-open-state=1",
         "resilience4j.circuitbreaker.configs.cb-mirakl.automatic-transition-from-open-to-half-open-enabled=true",
         // the rate limit scenario's account: 25 calls a second
-        "resilience4j.ratelimiter.configs.rl-mirakl.limit-for-period=40",
+        "resilience4j.ratelimiter.configs.rl-mirakl.limit-for-period=30",
         "resilience4j.ratelimiter.configs.rl-mirakl.limit-refresh-period=1s",
         "resilience4j.ratelimiter.configs.rl-mirakl.timeout-duration=30s"})
 public abstract class IntegrationTest {
@@ -66,9 +66,9 @@ public abstract class IntegrationTest {
     protected static final String CJ = "cj-test";
     protected static final String FOUR_EYES = "fe-mirakl";
     /**
-     * The fake's rate: 50 requests in any second; the rl-mirakl account is limited to 40 a second, which a limiter
-     * that let 40 through at the end of one second and 40 at the start of the next would exceed (the margin is for
-     * a busy machine, where a thread may send late and bunch its call with the next).
+     * The fake's rate: 50 requests in any second; the rl-mirakl account is limited to 30 a second, which a limiter
+     * that let 30 through at the end of one second and 30 at the start of the next would exceed. The margin is for a
+     * busy machine: a pause of this JVM (the fake's too) lets the calls due meanwhile go together when it ends.
      */
     protected static final SlidingWindowLimit CHANNEL_RATE = new SlidingWindowLimit(50);
     protected static final WireMockServer MIRAKL = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
