@@ -53,11 +53,6 @@ class DispatchWorkers {
         return spawn() ? active.get() : null;
     }
 
-    /** Workers claiming or sending right now. */
-    int active() {
-        return active.get();
-    }
-
     private boolean spawn() {
         int now;
         do {
