@@ -2,7 +2,11 @@ package com.disputehub.decision;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,8 +37,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 
 /**
- * Pushes one claimed decision through its account's retry, circuit breaker and rate limiter, and records the
- * outcome on the decision and the incident in one transaction. A channel that asks to wait, or is paused,
+ * Pushes claimed decisions through their account's retry, circuit breaker and rate limiter, and records the
+ * outcomes on the decisions and the incidents in one transaction. A channel that asks to wait, or is paused,
  * gets the decision back in the outbox: it waits, it does not fail.
  */
 @Component
@@ -83,26 +87,65 @@ class DecisionDispatcher {
      * budget, where {@link Reconciler#recoverOrphans} finds it whatever the state of this instance.
      */
     void dispatch(UUID decisionId) {
-        Decision d;
-        Prepared prepared;
+        dispatchAll(List.of(decisionId));
+    }
+
+    /**
+     * Pushes these claimed decisions one after the other, then records the outcomes together ({@link
+     * DecisionOutcomes#finishAll}); decisions and incidents are read in one query each. A decision that waits again,
+     * or whose answer was lost, is recorded at once, as before.
+     */
+    void dispatchAll(List<UUID> claimed) {
+        Map<UUID, Decision> found;
+        Map<UUID, Incident> incidentsById;
         try {
-            d = decisions.find(decisionId).orElseThrow();
-            prepared = prepare(d);
+            found = decisions.readable(claimed);
+            incidentsById = incidents.findAll(found.values().stream().map(Decision::incidentId).distinct().toList());
         } catch (RuntimeException | LinkageError e) {
-            log.error("decision {} could not be prepared; nothing was sent", decisionId, e);
-            outcomes.failedUnprepared(decisionId, "could not be prepared, nothing was sent: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+            log.error("decisions {} could not be read; they stay SENDING until reconciled", claimed, e);
             return;
         }
-        if (prepared == null) {
-            outcomes.finish(d, DecisionState.FAILED, "account '" + d.accountId() + "' is not configured on this instance", null, 0);
-            return;
+        List<DecisionOutcomes.Finished> finished = new ArrayList<>();
+        for (UUID id : claimed) {
+            Decision d = found.get(id);
+            Prepared prepared;
+            try {
+                prepared = d == null ? null : prepare(d, incidentsById);
+            } catch (RuntimeException | LinkageError e) {
+                log.error("decision {} could not be prepared; nothing was sent", id, e);
+                unprepared(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+                continue;
+            }
+            if (d == null) {
+                unprepared(id, "the stored decision cannot be read");
+            } else if (prepared == null) {
+                finished.add(new DecisionOutcomes.Finished(d, DecisionState.FAILED,
+                        "account '" + d.accountId() + "' is not configured on this instance", null, 0));
+            } else {
+                try {
+                    DecisionOutcomes.Finished outcome = push(d, prepared);
+                    if (outcome != null) {
+                        finished.add(outcome);
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    log.error("decision {}: recording its outcome failed; it stays SENDING until reconciled after its "
+                            + "push budget", d.id(), e);
+                }
+            }
         }
         try {
-            push(d, prepared);
+            outcomes.finishAll(finished);
         } catch (RuntimeException | LinkageError e) {
             log.error("decision {}: recording its outcome failed; it stays SENDING until reconciled after its push budget",
-                    d.id(), e);
+                    finished.get(0).decision().id(), e);
+        }
+    }
+
+    private void unprepared(UUID id, String why) {
+        try {
+            outcomes.failedUnprepared(id, "could not be prepared, nothing was sent: " + why);
+        } catch (RuntimeException | LinkageError e) {
+            log.error("decision {}: recording that it could not be prepared failed; it stays SENDING until reconciled", id, e);
         }
     }
 
@@ -110,15 +153,20 @@ class DecisionDispatcher {
     private record Prepared(ChannelAccount account, Incident incident, ChannelAdapter adapter, DecisionCommand command) {
     }
 
-    private Prepared prepare(Decision d) {
+    private Prepared prepare(Decision d, Map<UUID, Incident> incidentsById) {
         Optional<ChannelAccount> found = accounts.find(d.accountId());
         if (found.isEmpty()) {
             return null;
         }
-        return new Prepared(found.get(), incidents.find(d.incidentId()).orElseThrow(), adapters.get(d.channelType()), withFiles(d));
+        Incident incident = incidentsById.get(d.incidentId());
+        if (incident == null) {
+            throw new NoSuchElementException("no incident " + d.incidentId());
+        }
+        return new Prepared(found.get(), incident, adapters.get(d.channelType()), withFiles(d));
     }
 
-    private void push(Decision d, Prepared p) {
+    /** Pushes one decision: where it ended, to record with its batch; null when it was recorded here (it waits, or its answer was lost). */
+    private DecisionOutcomes.Finished push(Decision d, Prepared p) {
         ChannelAccount account = p.account();
         Incident incident = p.incident();
         ChannelAdapter adapter = p.adapter();
@@ -129,9 +177,10 @@ class DecisionDispatcher {
                 attempts.incrementAndGet();
                 return adapter.push(account, DecisionTarget.of(incident), command, d.id().toString());
             });
-            outcomes.finish(d, result.recordedOnly() ? DecisionState.RECORDED : DecisionState.SENT, null, result, attempts.get());
+            return new DecisionOutcomes.Finished(d, result.recordedOnly() ? DecisionState.RECORDED : DecisionState.SENT, null,
+                    result, attempts.get());
         } catch (ChannelRejectedException e) {
-            outcomes.finish(d, DecisionState.REJECTED, e.getMessage(), null, attempts.get());
+            return new DecisionOutcomes.Finished(d, DecisionState.REJECTED, e.getMessage(), null, attempts.get());
         } catch (ChannelOutcomeUnknownException | ChannelProtocolException e) {
             // no answer, or an answer we cannot read: the request may well have taken effect
             reconciler.afterLostAnswer(account, d, e.getMessage(), attempts.get());
@@ -140,17 +189,20 @@ class DecisionDispatcher {
                 outcomes.reschedule(d, clock.instant().plus(e.retryAfter()), "the channel asked to wait " + e.retryAfter().toSeconds()
                         + " s: " + e.getMessage(), attempts.get());
             } else {
-                outcomes.finish(d, DecisionState.FAILED, e.getMessage() + " (after " + attempts.get() + " attempts)", null, attempts.get());
+                return new DecisionOutcomes.Finished(d, DecisionState.FAILED, e.getMessage() + " (after " + attempts.get()
+                        + " attempts)", null, attempts.get());
             }
         } catch (CallNotPermittedException e) {
             outcomes.reschedule(d, clock.instant().plus(PAUSED_RECHECK), "channel paused: its circuit breaker is open", attempts.get());
         } catch (RequestNotPermitted e) {
             outcomes.reschedule(d, clock.instant().plus(RATE_LIMIT_RECHECK), null, attempts.get());
         } catch (ChannelException e) {
-            outcomes.finish(d, DecisionState.FAILED, e.getMessage(), null, attempts.get());
+            return new DecisionOutcomes.Finished(d, DecisionState.FAILED, e.getMessage(), null, attempts.get());
         } catch (RuntimeException | LinkageError e) {
             log.error("decision {} failed unexpectedly", d.id(), e);
-            outcomes.finish(d, DecisionState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), null, attempts.get());
+            return new DecisionOutcomes.Finished(d, DecisionState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    null, attempts.get());
         }
+        return null;
     }
 }

@@ -1,7 +1,12 @@
 package com.disputehub.decision;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,6 +16,7 @@ import org.springframework.stereotype.Component;
 import com.disputehub.event.EventLog;
 import com.disputehub.event.EventType;
 import com.disputehub.incident.Incident;
+import com.disputehub.incident.IncidentDigest;
 import com.disputehub.incident.IncidentEvents;
 import com.disputehub.incident.IncidentStore;
 
@@ -43,35 +49,65 @@ class DecisionEvents {
 
     /** Read as stored, without the decision's own parsing: a decision that cannot be parsed is told too. */
     void reached(UUID decisionId) {
-        Map<String, Object> decision = jdbc.sql("select * from decision where id = ?").param(decisionId).query((rs, n) -> {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("id", rs.getObject("id", UUID.class));
-            d.put("incidentId", rs.getObject("incident_id", UUID.class));
-            d.put("type", rs.getString("type"));
-            d.put("state", rs.getString("state"));
-            d.put("decision", json.readTree(rs.getString("payload")));
-            d.put("requestedBy", rs.getString("requested_by"));
-            d.put("onBehalfOf", rs.getString("on_behalf_of"));
-            String scope = rs.getString("key_scope");
-            d.put("idempotencyKey", rs.getString("idempotency_key").substring(scope.length() + 1));
-            d.put("keyScope", scope);
-            d.put("attempts", rs.getInt("attempts"));
-            d.put("lastError", rs.getString("last_error"));
-            d.put("channelReference", rs.getString("channel_reference"));
-            d.put("createdAt", rs.getTimestamp("created_at").toInstant());
-            d.put("updatedAt", rs.getTimestamp("updated_at").toInstant());
-            d.put("links", Map.of("self", "/api/decisions/" + decisionId));
-            return d;
-        }).single();
-        DecisionState state = DecisionState.valueOf((String) decision.get("state"));
-        EventType type = type(state);
-        if (type == null) {
+        reachedAll(List.of(decisionId), Map.of());
+    }
+
+    /**
+     * {@link #reached} for many decisions, in one query each for the decisions, the incidents not in {@code incidents}
+     * (as they stand now) and their digests.
+     */
+    void reachedAll(List<UUID> decisionIds, Map<UUID, Incident> incidents) {
+        Map<UUID, Map<String, Object>> stored = new HashMap<>();
+        jdbc.sql("select * from decision where id in (:ids)").param("ids", decisionIds).query(rs -> {
+            Map<String, Object> d = row(rs);
+            stored.put((UUID) d.get("id"), d);
+        });
+        List<Map<String, Object>> told = decisionIds.stream().map(id -> {
+                    Map<String, Object> d = stored.get(id);
+                    if (d == null) {
+                        throw new NoSuchElementException("no decision " + id);
+                    }
+                    return d;
+                })
+                .filter(d -> type(DecisionState.valueOf((String) d.get("state"))) != null).toList();
+        if (told.isEmpty()) {
             return;
         }
-        Incident incident = incidents.find((UUID) decision.get("incidentId")).orElseThrow();
-        events.append(type, IncidentEvents.subject(incident),
-                Map.of("decision", decision, "incident", incidentEvents.digest(incident)));
-        listeners.publishEvent(new DecisionReached(decisionId, state));
+        Map<UUID, Incident> current = new HashMap<>(incidents);
+        List<UUID> missing = told.stream().map(d -> (UUID) d.get("incidentId")).filter(id -> !current.containsKey(id))
+                .distinct().toList();
+        current.putAll(this.incidents.findAll(missing));
+        Map<UUID, IncidentDigest> digests = incidentEvents.digests(told.stream()
+                .map(d -> current.get((UUID) d.get("incidentId"))).toList());
+        events.appendAll(told.stream().map(d -> {
+            Incident incident = current.get((UUID) d.get("incidentId"));
+            return new EventLog.Pending(type(DecisionState.valueOf((String) d.get("state"))), IncidentEvents.subject(incident),
+                    Map.of("decision", d, "incident", digests.get(incident.id())));
+        }).toList());
+        told.forEach(d -> listeners.publishEvent(new DecisionReached((UUID) d.get("id"),
+                DecisionState.valueOf((String) d.get("state")))));
+    }
+
+    private Map<String, Object> row(ResultSet rs) throws SQLException {
+        Map<String, Object> d = new LinkedHashMap<>();
+        UUID id = rs.getObject("id", UUID.class);
+        d.put("id", id);
+        d.put("incidentId", rs.getObject("incident_id", UUID.class));
+        d.put("type", rs.getString("type"));
+        d.put("state", rs.getString("state"));
+        d.put("decision", json.readTree(rs.getString("payload")));
+        d.put("requestedBy", rs.getString("requested_by"));
+        d.put("onBehalfOf", rs.getString("on_behalf_of"));
+        String scope = rs.getString("key_scope");
+        d.put("idempotencyKey", rs.getString("idempotency_key").substring(scope.length() + 1));
+        d.put("keyScope", scope);
+        d.put("attempts", rs.getInt("attempts"));
+        d.put("lastError", rs.getString("last_error"));
+        d.put("channelReference", rs.getString("channel_reference"));
+        d.put("createdAt", rs.getTimestamp("created_at").toInstant());
+        d.put("updatedAt", rs.getTimestamp("updated_at").toInstant());
+        d.put("links", Map.of("self", "/api/decisions/" + id));
+        return d;
     }
 
     private static EventType type(DecisionState state) {

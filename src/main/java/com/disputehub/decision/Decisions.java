@@ -4,10 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +29,16 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 public class Decisions {
 
+    private static final Logger log = LoggerFactory.getLogger(Decisions.class);
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Decisions(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    Decisions(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.clock = clock;
     }
@@ -93,43 +104,64 @@ public class Decisions {
 
     /**
      * Moves up to {@code limit} requested decisions that are due, of accounts not paused, to SENDING for this
-     * instance, and answers their ids; null when none waits.
+     * instance, and answers their ids, oldest first; empty when none waits.
      */
-    @Transactional
     public List<UUID> claim(int limit, String instance, List<String> pausedAccounts) {
         Instant now = clock.instant();
-        List<UUID> ids = jdbc.sql("""
-                select id from decision
-                where state = 'REQUESTED' and (next_attempt_at is null or next_attempt_at <= :now)
-                  and not (account_id = any(:paused))
-                order by created_at, id limit :limit for update skip locked
-                """)
-                .param("now", Sql.ts(now))
-                .param("paused", Sql.textArray(pausedAccounts))
-                .param("limit", limit)
-                .query(UUID.class).list();
-        if (ids.isEmpty()) {
-            return null;
-        }
-        jdbc.sql("""
-                update decision set state = 'SENDING', claimed_by = :instance, claimed_at = :now, updated_at = :now
-                where id in (:ids)
+        return jdbc.sql("""
+                with due as materialized (
+                  select id from decision
+                  where state = 'REQUESTED' and (next_attempt_at is null or next_attempt_at <= :now)
+                    and not (account_id = any(:paused))
+                  order by created_at, id limit :limit for update skip locked)
+                update decision d set state = 'SENDING', claimed_by = :instance, claimed_at = :now, updated_at = :now
+                from due where d.id = due.id
+                returning d.id, d.created_at
                 """)
                 .param("instance", instance)
                 .param("now", Sql.ts(now))
-                .param("ids", ids)
-                .update();
-        return ids;
+                .param("paused", Sql.textArray(pausedAccounts))
+                .param("limit", limit)
+                .query((rs, n) -> Map.entry(rs.getTimestamp("created_at").toInstant(), rs.getObject("id", UUID.class)))
+                .list().stream()
+                .sorted(Map.Entry.<Instant, UUID>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    /**
+     * These decisions by id, read in one query; a row that cannot be read as a decision (a payload no version
+     * understands) is left out, for the caller to tell.
+     */
+    Map<UUID, Decision> readable(Collection<UUID> ids) {
+        Map<UUID, Decision> found = new HashMap<>();
+        jdbc.sql("select * from decision where id in (:ids)").param("ids", ids).query(rs -> {
+            try {
+                Decision d = row(rs, 0);
+                found.put(d.id(), d);
+            } catch (RuntimeException e) {
+                log.warn("decision {} cannot be read: {}", rs.getObject("id", UUID.class), e.getMessage());
+            }
+        });
+        return found;
+    }
+
+    /** Records outcomes and the HTTP attempts they took, in one batch; claimed_by keeps which instance sent each. */
+    void finishAll(List<Finish> outcomes) {
+        OffsetDateTime now = Sql.ts(clock.instant());
+        batch.batchUpdate("""
+                update decision set state = ?, last_error = ?, channel_reference = coalesce(?, channel_reference),
+                  attempts = attempts + ?, updated_at = ?, version = version + 1 where id = ?
+                """, outcomes.stream().map(f -> new Object[] {f.state().name(), f.error(), f.channelReference(), f.attempts(),
+                now, f.id()}).toList());
+    }
+
+    /** Where one decision ended. */
+    record Finish(UUID id, DecisionState state, String error, String channelReference, int attempts) {
     }
 
     /** Records an outcome and the HTTP attempts it took; claimed_by keeps which instance sent it. */
     void finish(UUID id, DecisionState state, String error, String channelReference, int attempts) {
-        jdbc.sql("""
-                update decision set state = ?, last_error = ?, channel_reference = coalesce(?, channel_reference),
-                  attempts = attempts + ?, updated_at = ?, version = version + 1 where id = ?
-                """)
-                .params(state.name(), error, channelReference, attempts, Sql.ts(clock.instant()), id)
-                .update();
+        finishAll(List.of(new Finish(id, state, error, channelReference, attempts)));
     }
 
     /** Puts a decision back in the outbox, due at {@code at}: the channel asked to wait, or is paused. */

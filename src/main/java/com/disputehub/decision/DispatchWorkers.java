@@ -16,7 +16,7 @@ import com.disputehub.channel.runtime.ChannelGuards;
 
 /**
  * The dispatcher's workers (issue 17, goal 3). Each claims a few due decisions ({@code disputehub.dispatch.batch-size}),
- * pushes them one after the other and claims again for as long as the outbox has due work, so that sending never
+ * pushes them one after the other, records their outcomes together, and claims again for as long as the outbox has due work, so that sending never
  * waits for the poller's next look; a worker that claimed a full batch brings in another, up to
  * {@code disputehub.dispatch.workers}. Workers run on virtual threads where the JDK has them, and stop claiming as
  * soon as the dispatch poller is stopped. Claims skip locked rows: instances never share a decision.
@@ -74,13 +74,13 @@ class DispatchWorkers {
         try {
             while (running()) {
                 List<UUID> claimed = decisions.claim(properties.batchSize(), instance.id(), guards.pausedAccounts(accounts.all()));
-                if (claimed == null) {
+                if (claimed.isEmpty()) {
                     return;
                 }
                 if (claimed.size() == properties.batchSize()) {
                     spawn();
                 }
-                claimed.forEach(dispatcher::dispatch);
+                dispatcher.dispatchAll(claimed);
             }
         } catch (RuntimeException e) {
             log.warn("a dispatch worker stopped; the next look starts another: {}", e.getMessage());

@@ -1,5 +1,7 @@
 package com.disputehub.incident;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +77,14 @@ public class IncidentEvents {
     /** The digest events carry, with the incident's current references and assignee. */
     public IncidentDigest digest(Incident incident) {
         return digests(List.of(incident.id())).apply(incident);
+    }
+
+    /** The digests of these incidents as given, their references and assignees read in one query each. */
+    public Map<UUID, IncidentDigest> digests(Collection<Incident> incidents) {
+        Function<Incident, IncidentDigest> digests = digests(incidents.stream().map(Incident::id).distinct().toList());
+        Map<UUID, IncidentDigest> all = new HashMap<>();
+        incidents.forEach(i -> all.put(i.id(), digests.apply(i)));
+        return all;
     }
 
     /** Digests of these incidents, their references and assignees read in one query each. */

@@ -2,6 +2,8 @@ package com.disputehub.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -19,7 +21,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Stores incidents: an idempotent upsert that writes a timeline entry and a change event only for a real
- * change, and the outcome of decisions.
+ * change; {@link IncidentOutcomes} records what decisions did.
  *
  * <p>A decision may set a status the channel cannot show yet ("waiting for platform" after marking resolved
  * while the line is still open). That status is held while the channel keeps reporting the same state, and
@@ -66,28 +68,6 @@ public class IncidentStore {
     @Transactional
     public List<UpsertResult> upsertAll(IncidentSource source, List<IncidentSnapshot> snapshots) {
         return upserts.upsert(source, snapshots);
-    }
-
-    /**
-     * Records what a decision did: a timeline entry, and where the decision implies a status the channel will
-     * only show later, that status, held until the channel reports a new state.
-     */
-    @Transactional
-    public void recordDecisionOutcome(UUID incidentId, IncidentStatus statusAfter, String actor, TimelineText summary) {
-        if (statusAfter != null) {
-            Incident incident = jdbc.sql("select * from incident where id = ? for update").param(incidentId).query(rows)
-                    .optional().orElseThrow();
-            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            jdbc.sql("update incident set status = ?, status_hold_basis = ?, updated_at = ? where id = ?")
-                    .params(statusAfter.name(), holdBasis(incident.channelStatus(), incident.rawStatus(), incident.messages()),
-                            Sql.ts(now), incidentId)
-                    .update();
-            if (statusAfter != incident.status()) {
-                events.updated(incident, incident.withStatus(statusAfter, now), List.of("status"), IncidentEvents.Source.DECISION);
-            }
-        }
-        timeline.append(incidentId, "DECISION", actor, summary);
-        changes.record(incidentId, "UPDATED");
     }
 
     /**
@@ -146,6 +126,16 @@ public class IncidentStore {
 
     public Optional<Incident> find(UUID id) {
         return jdbc.sql("select * from incident where id = ?").param(id).query(rows).optional();
+    }
+
+    /** These incidents by id, read in one query; those that do not exist are not in the map. */
+    public Map<UUID, Incident> findAll(Collection<UUID> ids) {
+        Map<UUID, Incident> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from incident where id in (:ids)").param("ids", ids).query(rows).list()
+                    .forEach(i -> found.put(i.id(), i));
+        }
+        return found;
     }
 
     /** What a held status stands on: the channel's state and how many messages others have written. */

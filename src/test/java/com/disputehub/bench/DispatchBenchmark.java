@@ -23,15 +23,14 @@ import com.disputehub.channel.command.Refund;
 import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.IdempotencyKey;
-import com.disputehub.sandbox.SandboxTraffic;
-import com.disputehub.support.MiraklSimulator;
 import com.disputehub.sync.AccountSync;
 
 /**
- * Issue 17, goal 3: decisions sent to a loopback marketplace answering every call in 50 ms (the Mirakl simulator,
- * {@code disputehub.sandbox.latency}) with the connector's rate limit lifted. {@code -Dbench.decisions} refunds
- * (2,000) are queued with the dispatcher stopped, then it is started and timed until every one is SENT; the
- * marketplace must then hold exactly one refund per line.
+ * Issue 17, goal 3: decisions sent to a loopback Mirakl answering every refund in 50 ms ({@link LoopbackMirakl}) with
+ * the connector's rate limit lifted. {@code -Dbench.decisions} refunds (3,000) are queued with the dispatcher stopped,
+ * then it is started and timed until none waits; the marketplace must then hold exactly one refund per line. Then the
+ * same against a marketplace answering 429 beyond {@code -Dbench.limit} writes in any second, the account limited to
+ * that rate.
  */
 @Tag("benchmark")
 class DispatchBenchmark {
@@ -44,28 +43,25 @@ class DispatchBenchmark {
     static final String LIMITED = "bench-limited";
     static final int LIMIT = Integer.getInteger("bench.limit", 100);
     static final int LIMITED_DECISIONS = 10 * LIMIT;
-    static int marketplacePort;
-    static ConfigurableApplicationContext marketplace;
-    static int limitedPort;
-    static ConfigurableApplicationContext limitedMarketplace;
+    static final Duration LATENCY = Duration.ofMillis(50);
+    static LoopbackMirakl marketplace;
+    static LoopbackMirakl limitedMarketplace;
     static ConfigurableApplicationContext connector;
 
     @BeforeAll
     static void start() {
-        marketplacePort = MiraklSimulator.freePort();
-        marketplace = marketplace(marketplacePort, WARM_UP + DECISIONS, 0);
-        limitedPort = MiraklSimulator.freePort();
-        limitedMarketplace = marketplace(limitedPort, LIMITED_DECISIONS, LIMIT);
+        marketplace = new LoopbackMirakl(WARM_UP + DECISIONS, LATENCY, 0);
+        limitedMarketplace = new LoopbackMirakl(LIMITED_DECISIONS, LATENCY, LIMIT);
         connector = new SpringApplicationBuilder(DisputeHubApplication.class).run(
                 "--server.port=0", "--spring.main.banner-mode=off",
                 "--disputehub.accounts." + ACCOUNT + ".channel=mirakl",
-                "--disputehub.accounts." + ACCOUNT + ".base-url=http://127.0.0.1:" + marketplacePort + "/sandbox/mirakl",
-                "--disputehub.accounts." + ACCOUNT + ".credentials.api-key=sandbox-mirakl-shop-key",
+                "--disputehub.accounts." + ACCOUNT + ".base-url=" + marketplace.baseUrl(),
+                "--disputehub.accounts." + ACCOUNT + ".credentials.api-key=" + LoopbackMirakl.KEY,
                 "--resilience4j.ratelimiter.configs.mirakl.limit-for-period=1000000",
                 "--resilience4j.ratelimiter.configs.mirakl.limit-refresh-period=1s",
                 "--disputehub.accounts." + LIMITED + ".channel=mirakl",
-                "--disputehub.accounts." + LIMITED + ".base-url=http://127.0.0.1:" + limitedPort + "/sandbox/mirakl",
-                "--disputehub.accounts." + LIMITED + ".credentials.api-key=sandbox-mirakl-shop-key",
+                "--disputehub.accounts." + LIMITED + ".base-url=" + limitedMarketplace.baseUrl(),
+                "--disputehub.accounts." + LIMITED + ".credentials.api-key=" + LoopbackMirakl.KEY,
                 "--resilience4j.ratelimiter.configs." + LIMITED + ".limit-for-period=" + LIMIT,
                 "--resilience4j.ratelimiter.configs." + LIMITED + ".limit-refresh-period=1s",
                 "--resilience4j.ratelimiter.configs." + LIMITED + ".timeout-duration=30s",
@@ -74,27 +70,13 @@ class DispatchBenchmark {
                 "--disputehub.webhooks.auto-startup=false");
     }
 
-    /** The Mirakl simulator answering in 50 ms, with these orders, and at most {@code writeLimit} writes a second (0: any). */
-    static ConfigurableApplicationContext marketplace(int port, int orders, int writeLimit) {
-        return new SpringApplicationBuilder(DisputeHubApplication.class).run(
-                "--server.port=" + port, "--spring.main.banner-mode=off",
-                "--spring.profiles.active=demo", "--disputehub.sandbox.mirakl.tick=0",
-                "--disputehub.sandbox.latency=50ms", "--disputehub.sandbox.write-limit=" + writeLimit,
-                "--server.tomcat.threads.max=400",
-                "--disputehub.sandbox.mirakl.initial-orders=" + orders,
-                "--disputehub.sandbox.mirakl.payable-balance=100000000",
-                "--disputehub.accounts.demo-mirakl-es.enabled=false",
-                "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false",
-                "--disputehub.webhooks.auto-startup=false");
-    }
-
     @AfterAll
     static void stop() {
-        if (limitedMarketplace != null) {
-            limitedMarketplace.close();
-        }
         if (connector != null) {
             connector.close();
+        }
+        if (limitedMarketplace != null) {
+            limitedMarketplace.close();
         }
         if (marketplace != null) {
             marketplace.close();
@@ -114,7 +96,7 @@ class DispatchBenchmark {
         long sending = send(jdbc, decisions, ACCOUNT, incidents.subList(WARM_UP, incidents.size()));
         queueing = System.nanoTime() - queueing - sending;
 
-        Map<String, Integer> refunds = MiraklSimulator.refundsPerLine(marketplacePort);
+        Map<String, Integer> refunds = marketplace.refundsPerLine();
         assertThat(refunds.values().stream().mapToInt(Integer::intValue).sum()).as("refunds the marketplace holds")
                 .isEqualTo(WARM_UP + DECISIONS);
         assertThat(refunds.values()).as("none sent twice").allMatch(n -> n == 1);
@@ -133,12 +115,12 @@ class DispatchBenchmark {
                 .params(LIMITED, LIMITED_DECISIONS).query(UUID.class).list();
         assertThat(limited).hasSize(LIMITED_DECISIONS);
         long limitedSending = send(jdbc, decisions, LIMITED, limited);
-        assertThat(MiraklSimulator.refundsPerLine(limitedPort).values()).hasSize(LIMITED_DECISIONS).allMatch(n -> n == 1);
+        assertThat(limitedMarketplace.refundsPerLine().values()).hasSize(LIMITED_DECISIONS).allMatch(n -> n == 1);
         double rate = LIMITED_DECISIONS / (limitedSending / 1e9);
         report.add(String.format("%d refunds to a marketplace allowing %d writes in any second, the account limited to %d a second",
                 LIMITED_DECISIONS, LIMIT, LIMIT));
         report.add(String.format("%-40s %8.1f per second, %.1f%% of the allowed rate, %d answered 429", "sent", rate,
-                100 * rate / LIMIT, limitedMarketplace.getBean(SandboxTraffic.class).refused()));
+                100 * rate / LIMIT, limitedMarketplace.refused()));
         Reports.write("dispatch", report);
     }
 

@@ -25,13 +25,12 @@ import com.disputehub.channel.runtime.ChannelAccounts;
 import com.disputehub.database.Sql;
 import com.disputehub.decision.DecisionService;
 import com.disputehub.decision.IdempotencyKey;
-import com.disputehub.support.MiraklSimulator;
 import com.disputehub.support.ConnectorProcess;
 import com.disputehub.sync.AccountSync;
 
 /**
  * Issue 17, goal 7: one, two and three connector JVMs on one PostgreSQL drain one outbox of {@code -Dbench.round}
- * refunds each round (1,500) to the Mirakl simulator answering in 50 ms, rate limit lifted. The refunds are queued
+ * refunds each round (1,500) to a loopback Mirakl answering in 50 ms ({@link LoopbackMirakl}), rate limit lifted. The refunds are queued
  * beforehand, due at one moment after every instance has started; the rate runs from that moment to the last SENT.
  * Every refund must reach the marketplace exactly once.
  */
@@ -40,14 +39,12 @@ class InstancesBenchmark {
 
     static final int ROUND = Integer.getInteger("bench.round", 1_500);
     static final String ACCOUNT = "bench-instances";
-    static int marketplacePort;
-    static ConfigurableApplicationContext marketplace;
+    static LoopbackMirakl marketplace;
     static ConfigurableApplicationContext queue;
 
     @BeforeAll
     static void start() {
-        marketplacePort = MiraklSimulator.freePort();
-        marketplace = DispatchBenchmark.marketplace(marketplacePort, 3 * ROUND, 0);
+        marketplace = new LoopbackMirakl(3 * ROUND, DispatchBenchmark.LATENCY, 0);
         queue = new SpringApplicationBuilder(DisputeHubApplication.class).run(connector("--server.port=0",
                 "--spring.main.banner-mode=off", "--disputehub.dispatch.auto-startup=false"));
     }
@@ -64,8 +61,8 @@ class InstancesBenchmark {
 
     static String[] connector(String... more) {
         List<String> args = new ArrayList<>(List.of("--disputehub.accounts." + ACCOUNT + ".channel=mirakl",
-                "--disputehub.accounts." + ACCOUNT + ".base-url=http://127.0.0.1:" + marketplacePort + "/sandbox/mirakl",
-                "--disputehub.accounts." + ACCOUNT + ".credentials.api-key=sandbox-mirakl-shop-key",
+                "--disputehub.accounts." + ACCOUNT + ".base-url=" + marketplace.baseUrl(),
+                "--disputehub.accounts." + ACCOUNT + ".credentials.api-key=" + LoopbackMirakl.KEY,
                 "--disputehub.accounts." + ACCOUNT + ".poll-interval=1h",
                 "--resilience4j.ratelimiter.configs.mirakl.limit-for-period=1000000",
                 "--resilience4j.ratelimiter.configs.mirakl.limit-refresh-period=1s",
@@ -117,7 +114,7 @@ class InstancesBenchmark {
             report.add(String.format("%d instance(s): %6.0f per second (%d sent in %.1f s by %d instances)", instances,
                     ROUND / seconds, ROUND, seconds, senders));
         }
-        Map<String, Integer> refunds = MiraklSimulator.refundsPerLine(marketplacePort);
+        Map<String, Integer> refunds = marketplace.refundsPerLine();
         assertThat(refunds.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3 * ROUND);
         assertThat(refunds.values()).as("none sent twice").allMatch(n -> n == 1);
         Reports.write("instances", report);

@@ -7,29 +7,55 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+
 /**
- * A Mirakl that serves pages instantly, on loopback, for the sync benchmark: OR11 pages of {@code orders} orders with
- * an incident each (the adapter kit's order, as the Mirakl fixtures write it), M11 without threads, RE01 from the
- * fixture. Nothing but what the sync reads; shop key {@code bench-key}.
+ * A Mirakl on loopback for the benchmarks: OR11 pages of {@code orders} orders with an incident each (the adapter
+ * kit's order, as the Mirakl fixtures write it), served instantly; M11 without threads; RE01 from the fixture; and
+ * OR28 refunds, answered after {@code latency}, at most {@code writeLimit} in any second (0: any), the others answered
+ * 429 as a strict marketplace does. It keeps only the refunds it took, per order line; it is far lighter than the
+ * sandbox simulator, so that a benchmark measures the connector rather than the fake. Shop key {@code bench-key}.
  */
 final class LoopbackMirakl implements AutoCloseable {
 
     static final String KEY = "bench-key";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
     private final int orders;
     private final String order;
     private final String reasons;
+    private final Duration latency;
+    private final int writeLimit;
+    private final Deque<Long> recentWrites = new ArrayDeque<>();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicLong refundIds = new AtomicLong();
+    private final Map<String, Integer> refunds = new ConcurrentHashMap<>();
 
     LoopbackMirakl(int orders) {
+        this(orders, Duration.ZERO, 0);
+    }
+
+    LoopbackMirakl(int orders, Duration latency, int writeLimit) {
         this.orders = orders;
+        this.latency = latency;
+        this.writeLimit = writeLimit;
         this.order = resource("mirakl/kit/order.json").replace("${reasonCode}", "2")
                 .replace("${reasonLabel}", "Artículo recibido dañado").replace("${price}", "34.90").replace("${refunds}", "[]");
         this.reasons = resource("mirakl/reasons.json");
@@ -38,8 +64,10 @@ final class LoopbackMirakl implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // answers wait out their latency on these threads: at 1,000 a second and 50 ms, 50 at a time
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/api/orders", this::orders);
+        server.createContext("/api/orders/refund", this::refund);
         server.createContext("/api/inbox/threads", exchange -> answer(exchange, 200,
                 "{\"data\": [], \"next_page_token\": null, \"previous_page_token\": null}"));
         server.createContext("/api/reasons", exchange -> answer(exchange, 200, reasons));
@@ -74,6 +102,66 @@ final class LoopbackMirakl implements AutoCloseable {
             page.append("], \"total_count\": ").append(since ? 0 : orders).append('}');
         }
         answer(exchange, 200, page.toString());
+    }
+
+    /** OR28: {@code PUT /api/orders/refund}; one entry per refund in the answer, as Mirakl gives. */
+    private void refund(HttpExchange exchange) throws IOException {
+        if (!KEY.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, "{\"message\": \"Unauthorized\", \"status\": 401}");
+            return;
+        }
+        if (!admitted()) {
+            refused.incrementAndGet();
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            answer(exchange, 429, "{\"message\": \"Too Many Requests\", \"status\": 429}");
+            return;
+        }
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = JSON.readTree(in);
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer(exchange, 503, "{\"message\": \"Service Unavailable\", \"status\": 503}");
+            return;
+        }
+        ArrayNode answered = JSON.createArrayNode();
+        String orderRefundId = "oref-" + refundIds.incrementAndGet();
+        for (JsonNode r : body.path("refunds")) {
+            String line = r.path("order_line_id").asString();
+            refunds.merge(line, 1, Integer::sum);
+            answered.addObject().put("order_line_id", line).put("refund_id", "ref-" + refundIds.incrementAndGet())
+                    .put("order_refund_id", orderRefundId).set("amount", r.path("amount"));
+        }
+        answer(exchange, 200, JSON.createObjectNode().set("refunds", answered).toString());
+    }
+
+    /** Whether one more write fits in the last second. */
+    private synchronized boolean admitted() {
+        if (writeLimit <= 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        while (!recentWrites.isEmpty() && now - recentWrites.peekFirst() >= 1_000_000_000L) {
+            recentWrites.removeFirst();
+        }
+        if (recentWrites.size() >= writeLimit) {
+            return false;
+        }
+        recentWrites.addLast(now);
+        return true;
+    }
+
+    /** How many refunds each order line received. */
+    Map<String, Integer> refundsPerLine() {
+        return Map.copyOf(refunds);
+    }
+
+    /** Writes answered 429. */
+    int refused() {
+        return refused.get();
     }
 
     private static Map<String, String> query(String raw) {

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.integration.endpoint.AbstractEndpoint;
 
+import com.disputehub.channel.PushResult;
 import com.disputehub.channel.command.Refund;
+import com.disputehub.channel.command.SendMessage;
+import com.disputehub.incident.IncidentStatus;
 import com.disputehub.incident.Timeline;
 import com.disputehub.incident.TimelineEvent;
 import com.disputehub.support.IntegrationTest;
@@ -53,6 +56,8 @@ class DecisionFaultTableTest extends IntegrationTest {
     DecisionDispatcher dispatcher;
     @Autowired
     DispatcherInstance instance;
+    @Autowired
+    DecisionOutcomes outcomes;
     UUID incident;
 
     @BeforeEach
@@ -309,5 +314,38 @@ class DecisionFaultTableTest extends IntegrationTest {
         assertThat(jdbc.sql("select last_error from decision where id = ?").param(d.id()).query(String.class).single())
                 .contains("nothing was sent");
         assertThat(pushes()).isZero();
+    }
+
+    @Test
+    @DisplayName("X4: a batch's outcomes are recorded together; when the batch is refused, each is recorded on its own and only the bad one stays unrecorded")
+    void batchOfOutcomesFallsBackToEachOnItsOwn() {
+        List<Decision> sent = List.of(message(1), message(2));
+        sent.forEach(d -> leaveSending(d.id(), Duration.ZERO));
+        Decision first = sent.get(0);
+        // an outcome whose incident the database does not have: the batch's transaction fails on it
+        Decision unknown = new Decision(UUID.randomUUID(), UUID.randomUUID(), first.accountId(), first.channelType(),
+                first.command(), DecisionState.SENDING, first.idempotencyKey(), first.requestedBy(), 0, null, null,
+                first.createdAt(), first.updatedAt(), null, null, null);
+
+        outcomes.finishAll(List.of(sentOutcome(first), sentOutcome(unknown), sentOutcome(sent.get(1))));
+
+        assertThat(sent).allSatisfy(d -> {
+            Decision now = decisions.find(d.id()).orElseThrow();
+            assertThat(now.state()).isEqualTo(DecisionState.SENT);
+            assertThat(now.channelReference()).isEqualTo("m-" + d.id());
+        });
+        assertThat(decisionTimeline()).filteredOn(s -> s.endsWith("; Message sent")).hasSize(2);
+        assertThat(jdbc.sql("select count(*) from event where type = 'decision.sent' and incident_id = ?").param(incident)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    Decision message(int n) {
+        return service.request(incident, new SendMessage(SendMessage.Recipients.BUYER, "mensaje " + n, null, "thr-1"), "test",
+                IdempotencyKey.none());
+    }
+
+    static DecisionOutcomes.Finished sentOutcome(Decision d) {
+        return new DecisionOutcomes.Finished(d, DecisionState.SENT, null,
+                new PushResult(IncidentStatus.WAITING_FOR_BUYER, "m-" + d.id(), "Message sent"), 1);
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.disputehub.support.IntegrationTest;
 
@@ -18,6 +19,10 @@ class IncidentStoreTest extends IntegrationTest {
 
     static final IncidentSource SOURCE = new IncidentSource("mirakl", ACCOUNT, "test-1");
 
+    @Autowired
+    IncidentOutcomes outcomes;
+    @Autowired
+    TransactionTemplate tx;
     @Autowired
     IncidentStore store;
     @Autowired
@@ -141,7 +146,7 @@ class IncidentStoreTest extends IntegrationTest {
     void heldStatus() {
         IncidentSnapshot s = snapshot().build();
         UUID id = store.upsert(SOURCE, s).incidentId();
-        store.recordDecisionOutcome(id, IncidentStatus.WAITING_FOR_PLATFORM, "seller", TimelineText.of("tld.markResolved", TimelineText.Arg.value("4")));
+        recordOutcome(id, IncidentStatus.WAITING_FOR_PLATFORM, "seller", TimelineText.of("tld.markResolved", TimelineText.Arg.value("4")));
 
         assertThat(store.upsert(SOURCE, s).outcome()).isEqualTo(UpsertResult.Outcome.UNCHANGED);
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(IncidentStatus.WAITING_FOR_PLATFORM);
@@ -158,7 +163,7 @@ class IncidentStoreTest extends IntegrationTest {
     @DisplayName("M1: after the seller's message the status holds through the seller's own message, and yields to the buyer's reply")
     void heldStatusYieldsToBuyersReply() {
         UUID id = store.upsert(SOURCE, snapshot().build()).incidentId();
-        store.recordDecisionOutcome(id, IncidentStatus.WAITING_FOR_BUYER, "seller", TimelineText.of("tl.outcome", TimelineText.Arg.value("Message sent")));
+        recordOutcome(id, IncidentStatus.WAITING_FOR_BUYER, "seller", TimelineText.of("tl.outcome", TimelineText.Arg.value("Message sent")));
         IncidentMessage buyer = snapshot().build().messages().get(0);
         IncidentMessage seller = new IncidentMessage("m-2", "t", null, PartyRole.SELLER, "Tienda", List.of(PartyRole.BUYER),
                 "Le enviamos otra", Instant.parse("2026-11-20T11:00:00Z"));
@@ -195,5 +200,11 @@ class IncidentStoreTest extends IntegrationTest {
         assertThat(store.find(id).orElseThrow().rawPayload()).contains("ORDER-1");
         assertThat(files.of(id)).singleElement().satisfies(f -> assertThat(f.sizeBytes()).isEqualTo(4));
         assertThat(files.content(id, files.of(id).get(0).id())).hasValueSatisfying(bytes -> assertThat(bytes).hasSize(4));
+    }
+
+    /** A decision's outcome recorded on the incident, as the dispatcher records it (in its own transaction). */
+    private void recordOutcome(UUID incidentId, IncidentStatus statusAfter, String actor, TimelineText summary) {
+        tx.executeWithoutResult(status -> outcomes.recordAll(List.of(new IncidentOutcomes.Outcome(incidentId, statusAfter,
+                actor, summary))));
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.disputehub.support.IntegrationTest;
 
@@ -19,6 +20,10 @@ class TabCountersTest extends IntegrationTest {
     static final IncidentSource SOURCE = new IncidentSource("mirakl", ACCOUNT, "test-1");
     static final IncidentSource OTHER = new IncidentSource("mirakl", ACCOUNT + "-other", "test-1");
 
+    @Autowired
+    IncidentOutcomes outcomes;
+    @Autowired
+    TransactionTemplate tx;
     @Autowired
     IncidentStore store;
     @Autowired
@@ -61,7 +66,7 @@ class TabCountersTest extends IntegrationTest {
 
         store.upsertAll(SOURCE, List.of(snapshot(run + "-0", IncidentStatus.WAITING_FOR_BUYER, List.of()),
                 snapshot(run + "-1", IncidentStatus.NEEDS_SELLER_ACTION, List.of(IncidentView.FIRST_ABSENCE_FLAG))));
-        store.recordDecisionOutcome(created.get(2).incidentId(), IncidentStatus.WAITING_FOR_PLATFORM, "test",
+        recordOutcome(created.get(2).incidentId(), IncidentStatus.WAITING_FOR_PLATFORM, "test",
                 TimelineText.of("tl.refsRemoved"));
         sameAsRows();
 
@@ -90,5 +95,11 @@ class TabCountersTest extends IntegrationTest {
                 null, null, null).toFilter();
         assertThat(counters.counts(text)).isEmpty();
         assertThat(queries.counts(text)).isEqualTo(queries.countRows(text));
+    }
+
+    /** A decision's outcome recorded on the incident, as the dispatcher records it (in its own transaction). */
+    private void recordOutcome(UUID incidentId, IncidentStatus statusAfter, String actor, TimelineText summary) {
+        tx.executeWithoutResult(status -> outcomes.recordAll(List.of(new IncidentOutcomes.Outcome(incidentId, statusAfter,
+                actor, summary))));
     }
 }
