@@ -84,8 +84,8 @@ class DecisionEvents {
             return new EventLog.Pending(type(DecisionState.valueOf((String) d.get("state"))), IncidentEvents.subject(incident),
                     Map.of("decision", d, "incident", digests.get(incident.id())));
         }).toList());
-        told.forEach(d -> listeners.publishEvent(new DecisionReached((UUID) d.get("id"),
-                DecisionState.valueOf((String) d.get("state")))));
+        listeners.publishEvent(new DecisionsReached(told.stream().map(d -> new DecisionReached((UUID) d.get("id"),
+                DecisionState.valueOf((String) d.get("state")))).toList()));
     }
 
     private Map<String, Object> row(ResultSet rs) throws SQLException {

@@ -2,7 +2,7 @@ package com.disputehub.decision;
 
 import java.util.UUID;
 
-/** Told to listeners, inside the transaction that moved it, when a decision reaches a state. */
+/** One decision of {@link DecisionsReached}: the state it reached. */
 public record DecisionReached(UUID decisionId, DecisionState state) {
 
     /** Whether nothing more will happen to the decision by itself. */

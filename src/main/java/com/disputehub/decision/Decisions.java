@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +30,11 @@ public class Decisions {
     private static final Logger log = LoggerFactory.getLogger(Decisions.class);
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Decisions(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json, Clock clock) {
+    Decisions(JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.json = json;
         this.clock = clock;
     }
@@ -145,14 +141,22 @@ public class Decisions {
         return found;
     }
 
-    /** Records outcomes and the HTTP attempts they took, in one batch; claimed_by keeps which instance sent each. */
+    /** Records outcomes and the HTTP attempts they took, in one statement; claimed_by keeps which instance sent each. */
     void finishAll(List<Finish> outcomes) {
-        OffsetDateTime now = Sql.ts(clock.instant());
-        batch.batchUpdate("""
-                update decision set state = ?, last_error = ?, channel_reference = coalesce(?, channel_reference),
-                  attempts = attempts + ?, updated_at = ?, version = version + 1 where id = ?
-                """, outcomes.stream().map(f -> new Object[] {f.state().name(), f.error(), f.channelReference(), f.attempts(),
-                now, f.id()}).toList());
+        jdbc.sql("""
+                update decision d set state = v.state, last_error = v.error,
+                  channel_reference = coalesce(v.reference, d.channel_reference), attempts = d.attempts + v.attempts,
+                  updated_at = :at, version = d.version + 1
+                from unnest(:ids, :states, :errors, :references, :attempts) as v(id, state, error, reference, attempts)
+                where d.id = v.id
+                """)
+                .param("ids", Sql.uuidArray(outcomes.stream().map(Finish::id).toList()))
+                .param("states", Sql.textArray(outcomes.stream().map(f -> f.state().name()).toList()))
+                .param("errors", Sql.textArray(outcomes.stream().map(Finish::error).toList()))
+                .param("references", Sql.textArray(outcomes.stream().map(Finish::channelReference).toList()))
+                .param("attempts", Sql.intArray(outcomes.stream().map(Finish::attempts).toList()))
+                .param("at", Sql.ts(clock.instant()))
+                .update();
     }
 
     /** Where one decision ended. */

@@ -2,6 +2,7 @@ package com.disputehub.grouping;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.disputehub.database.Sql;
-import com.disputehub.decision.DecisionReached;
+import com.disputehub.decision.DecisionsReached;
 import com.disputehub.event.EventLog;
 import com.disputehub.event.EventSubject;
 import com.disputehub.event.EventType;
@@ -36,10 +37,11 @@ class BulkCompletion {
     }
 
     @EventListener
-    void on(DecisionReached reached) {
-        if (reached.settled()) {
-            jdbc.sql("select bulk_id from bulk_decision_item where decision_id = ?").param(reached.decisionId())
-                    .query(UUID.class).optional().ifPresent(this::check);
+    void on(DecisionsReached reached) {
+        List<UUID> settled = reached.settled();
+        if (!settled.isEmpty()) {
+            jdbc.sql("select distinct bulk_id from bulk_decision_item where decision_id in (:ids) order by bulk_id")
+                    .param("ids", settled).query(UUID.class).list().forEach(this::check);
         }
     }
 

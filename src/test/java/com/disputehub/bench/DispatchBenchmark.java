@@ -35,9 +35,9 @@ import com.disputehub.sync.AccountSync;
 @Tag("benchmark")
 class DispatchBenchmark {
 
-    static final int DECISIONS = Integer.getInteger("bench.decisions", 3_000);
+    static final int DECISIONS = Integer.getInteger("bench.decisions", 6_000);
     /** Decisions sent before the measured ones, so that the JIT has compiled the path first. */
-    static final int WARM_UP = 1_000;
+    static final int WARM_UP = 2_000;
     static final String ACCOUNT = "bench-dispatch";
     /** The second round: an account limited to the rate its marketplace allows. */
     static final String LIMITED = "bench-limited";
@@ -93,7 +93,8 @@ class DispatchBenchmark {
         DecisionService decisions = connector.getBean(DecisionService.class);
         send(jdbc, decisions, ACCOUNT, incidents.subList(0, WARM_UP));
         long queueing = System.nanoTime();
-        long sending = send(jdbc, decisions, ACCOUNT, incidents.subList(WARM_UP, incidents.size()));
+        Sent sent = send(jdbc, decisions, ACCOUNT, incidents.subList(WARM_UP, incidents.size()));
+        long sending = sent.nanos();
         queueing = System.nanoTime() - queueing - sending;
 
         Map<String, Integer> refunds = marketplace.refundsPerLine();
@@ -109,12 +110,13 @@ class DispatchBenchmark {
         report.add(String.format("%-40s %8.0f per second", "queued (DecisionService.submit)", DECISIONS / (queueing / 1e9)));
         report.add(String.format("(after %d sent to warm up)", WARM_UP));
         report.add(String.format("%-40s %8.0f per second (%d ms), none twice", "sent", DECISIONS / (sending / 1e9), sending / 1_000_000));
+        report.add(String.format("%-40s %s", "CPU per decision sent", sent.cpu()));
 
         connector.getBean(AccountSync.class).poll(connector.getBean(ChannelAccounts.class).find(LIMITED).orElseThrow());
         List<UUID> limited = jdbc.sql("select id from incident where account_id = ? order by external_id limit ?")
                 .params(LIMITED, LIMITED_DECISIONS).query(UUID.class).list();
         assertThat(limited).hasSize(LIMITED_DECISIONS);
-        long limitedSending = send(jdbc, decisions, LIMITED, limited);
+        long limitedSending = send(jdbc, decisions, LIMITED, limited).nanos();
         assertThat(limitedMarketplace.refundsPerLine().values()).hasSize(LIMITED_DECISIONS).allMatch(n -> n == 1);
         double rate = LIMITED_DECISIONS / (limitedSending / 1e9);
         report.add(String.format("%d refunds to a marketplace allowing %d writes in any second, the account limited to %d a second",
@@ -124,20 +126,26 @@ class DispatchBenchmark {
         Reports.write("dispatch", report);
     }
 
-    /** Queues a total refund of each incident with the dispatcher stopped, then starts it: how long sending took. */
-    private static long send(JdbcClient jdbc, DecisionService decisions, String account, List<UUID> incidents) {
+    /** How long sending took, and the CPU it cost per decision (the fake's included in the JVM's). */
+    record Sent(long nanos, String cpu) {
+    }
+
+    /** Queues a total refund of each incident with the dispatcher stopped, then starts it and waits until none waits. */
+    private static Sent send(JdbcClient jdbc, DecisionService decisions, String account, List<UUID> incidents) {
         for (UUID incident : incidents) {
             decisions.submit(incident, new Refund(Refund.Mode.TOTAL, "20", null, null, null, null, null), "bench",
                     IdempotencyKey.client("bench", "refund-" + incident));
         }
         Lifecycle dispatcher = connector.getBean("decisionDispatch.poller", Lifecycle.class);
+        CpuTime cpu = CpuTime.now();
         long started = System.nanoTime();
         dispatcher.start();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql("""
                 select count(*) from decision where account_id = ? and state in ('REQUESTED', 'SENDING')
                 """).param(account).query(Long.class).single() == 0);
         long sending = System.nanoTime() - started;
+        String cost = CpuTime.now().perItemSince(cpu, incidents.size());
         dispatcher.stop();
-        return sending;
+        return new Sent(sending, cost);
     }
 }

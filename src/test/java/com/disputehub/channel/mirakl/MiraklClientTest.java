@@ -38,7 +38,7 @@ class MiraklClientTest {
     @BeforeEach
     void start() {
         fake.start();
-        client = new MiraklClient(new ChannelHttp(Duration.ofSeconds(2), Duration.ofMillis(500)));
+        client = new MiraklClient(new ChannelHttp(Duration.ofSeconds(2), Duration.ofMillis(500), 10, 10));
         account = new ChannelAccount("wire", "mirakl", URI.create(fake.baseUrl()), Duration.ofMinutes(5), false,
                 Map.of("api-key", "raw-key-1"), Map.of("shop-id", "77"));
     }
@@ -95,7 +95,8 @@ class MiraklClientTest {
 
         assertThatThrownBy(() -> client.listOrders(nowhere, Map.of("max", "1")))
                 .isInstanceOf(ChannelUnavailableException.class)
-                .hasMessageContaining("OR11 list orders: ConnectException")
+                .hasMessageContaining("OR11 list orders: HttpHostConnectException")
+                .hasMessageContaining("Connection refused")
                 .hasMessageContaining("GET http://127.0.0.1:9/api/orders")
                 .hasMessageNotContaining("raw-key-1");
     }
