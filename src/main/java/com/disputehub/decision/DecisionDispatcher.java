@@ -2,6 +2,7 @@ package com.disputehub.decision;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -56,11 +57,13 @@ class DecisionDispatcher {
     private final Reconciler reconciler;
     private final DecisionOutcomes outcomes;
     private final IncidentFiles files;
+    private final DispatchProperties properties;
+    private final DispatcherInstance instance;
     private final Clock clock;
 
     DecisionDispatcher(Decisions decisions, IncidentStore incidents, ChannelAccounts accounts, ChannelAdapters adapters,
                        ChannelGuards guards, Reconciler reconciler, DecisionOutcomes outcomes, IncidentFiles files,
-                       Clock clock) {
+                       DispatchProperties properties, DispatcherInstance instance, Clock clock) {
         this.decisions = decisions;
         this.incidents = incidents;
         this.accounts = accounts;
@@ -69,6 +72,8 @@ class DecisionDispatcher {
         this.reconciler = reconciler;
         this.outcomes = outcomes;
         this.files = files;
+        this.properties = properties;
+        this.instance = instance;
         this.clock = clock;
     }
 
@@ -106,7 +111,18 @@ class DecisionDispatcher {
             return;
         }
         List<DecisionOutcomes.Finished> finished = new ArrayList<>();
-        for (UUID id : claimed) {
+        Instant late = clock.instant().plus(properties.pushBudget().dividedBy(2));
+        for (int i = 0; i < claimed.size(); i++) {
+            UUID id = claimed.get(i);
+            if (clock.instant().isAfter(late)) {
+                // the rest of the batch waited long behind slow pushes: before the reconciler takes them for
+                // half-sent (past the push budget) and settles them too, they go back to the outbox, unsent
+                List<UUID> rest = claimed.subList(i, claimed.size());
+                log.warn("{} decisions claimed more than {} ago are not pushed yet; back to the outbox", rest.size(),
+                        properties.pushBudget().dividedBy(2));
+                decisions.unclaim(rest, instance.id());
+                break;
+            }
             Decision d = found.get(id);
             Prepared prepared;
             try {

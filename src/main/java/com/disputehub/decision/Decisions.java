@@ -148,7 +148,7 @@ public class Decisions {
                   channel_reference = coalesce(v.reference, d.channel_reference), attempts = d.attempts + v.attempts,
                   updated_at = :at, version = d.version + 1
                 from unnest(:ids, :states, :errors, :references, :attempts) as v(id, state, error, reference, attempts)
-                where d.id = v.id
+                where d.id = v.id and d.id = any(:ids)
                 """)
                 .param("ids", Sql.uuidArray(outcomes.stream().map(Finish::id).toList()))
                 .param("states", Sql.textArray(outcomes.stream().map(f -> f.state().name()).toList()))
@@ -202,6 +202,19 @@ public class Decisions {
         jdbc.sql("update decision set claimed_by = :instance, claimed_at = :now where id in (:ids)")
                 .param("instance", instance).param("now", Sql.ts(clock.instant())).param("ids", ids).update();
         return jdbc.sql("select * from decision where id in (:ids)").param("ids", ids).query(this::row).list();
+    }
+
+    /**
+     * Back to the outbox, due now, those of these decisions still SENDING under this instance's claim: never pushed,
+     * so nothing can have reached the channel. One the reconciler took over meanwhile is left to it.
+     */
+    void unclaim(Collection<UUID> ids, String instance) {
+        jdbc.sql("""
+                update decision set state = 'REQUESTED', claimed_by = null, claimed_at = null, updated_at = :now
+                where id in (:ids) and state = 'SENDING' and claimed_by = :instance
+                """)
+                .param("now", Sql.ts(clock.instant())).param("ids", ids).param("instance", instance)
+                .update();
     }
 
     /** Lets go of a SENDING decision that could not be reconciled now, so that a later pass tries again. */

@@ -80,10 +80,11 @@ public class IncidentOutcomes {
             entries.add(new Timeline.Entry(o.incidentId(), "DECISION", o.actor(), o.summary()));
         }
         if (!changed.isEmpty()) {
-            // one statement, so that the tab counters' statement trigger runs once for the batch
+            // one statement, so that the tab counters' statement trigger runs once for the batch; "any" makes it
+            // look rows up by key, where the planner, not knowing how many the arrays hold, would scan the table
             jdbc.sql("""
                     update incident i set status = v.status, status_hold_basis = v.basis, updated_at = :at
-                    from unnest(:ids, :statuses, :bases) as v(id, status, basis) where i.id = v.id
+                    from unnest(:ids, :statuses, :bases) as v(id, status, basis) where i.id = v.id and i.id = any(:ids)
                     """)
                     .param("ids", Sql.uuidArray(changed.keySet()))
                     .param("statuses", Sql.textArray(changed.values().stream().map(i -> i.status().name()).toList()))

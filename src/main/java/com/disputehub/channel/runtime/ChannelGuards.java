@@ -2,7 +2,9 @@ package com.disputehub.channel.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -50,6 +52,7 @@ public class ChannelGuards {
     private final ChannelAdapters adapters;
     private final Duration maxInProcessWait;
     private final AccountTokens tokens;
+    private final Map<String, SendWindow> windows = new ConcurrentHashMap<>();
 
     ChannelGuards(CircuitBreakerRegistry breakers, RateLimiterRegistry limiters, RetryRegistry retries, ChannelAdapters adapters,
                   @Value("${disputehub.resilience.max-in-process-wait:30s}") Duration maxInProcessWait, AccountTokens tokens) {
@@ -70,7 +73,17 @@ public class ChannelGuards {
      * not read as an 80% failure rate just as the channel recovers.
      */
     public <T> T call(ChannelAccount account, Supplier<T> call) {
-        Supplier<T> limited = RateLimiter.decorateSupplier(limiter(account), call);
+        SendWindow window = window(account);
+        Supplier<T> counted = () -> {
+            try {
+                window.enter();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ChannelUnavailableException("interrupted while waiting for the channel's rate", null, e);
+            }
+            return call.get();
+        };
+        Supplier<T> limited = RateLimiter.decorateSupplier(limiter(account), counted);
         Supplier<T> retried = Retry.decorateSupplier(retry(account), limited);
         return CircuitBreaker.decorateSupplier(breaker(account), retried).get();
     }
@@ -116,14 +129,25 @@ public class ChannelGuards {
      * adapter publishes, else the connector's default ("channel").
      */
     public RateLimiter limiter(ChannelAccount account) {
-        return limiters.rateLimiter(account.id(), () -> {
-            String name = configName(account, limiters::getConfiguration);
-            RateLimiterConfig configured = limiters.getConfiguration(name).orElse(limiters.getDefaultConfig());
-            Optional<RateLimit> published = adapters.supports(account.channelType())
-                    ? adapters.get(account.channelType()).rateLimit() : Optional.empty();
-            return smooth(!DEFAULT_CONFIG.equals(name) || published.isEmpty() ? configured : RateLimiterConfig.from(configured)
-                    .limitForPeriod(published.get().calls()).limitRefreshPeriod(published.get().per()).build());
+        return limiters.rateLimiter(account.id(), () -> smooth(rate(account)));
+    }
+
+    /** The account's calls counted as they leave, at most its channel's rate in any period ({@link SendWindow}). */
+    private SendWindow window(ChannelAccount account) {
+        return windows.computeIfAbsent(account.id(), id -> {
+            RateLimiterConfig rate = rate(account);
+            return new SendWindow(rate.getLimitForPeriod(), rate.getLimitRefreshPeriod());
         });
+    }
+
+    /** The rate a channel allows the account, as configured or published, before {@link #smooth} spreads it. */
+    private RateLimiterConfig rate(ChannelAccount account) {
+        String name = configName(account, limiters::getConfiguration);
+        RateLimiterConfig configured = limiters.getConfiguration(name).orElse(limiters.getDefaultConfig());
+        Optional<RateLimit> published = adapters.supports(account.channelType())
+                ? adapters.get(account.channelType()).rateLimit() : Optional.empty();
+        return !DEFAULT_CONFIG.equals(name) || published.isEmpty() ? configured : RateLimiterConfig.from(configured)
+                .limitForPeriod(published.get().calls()).limitRefreshPeriod(published.get().per()).build();
     }
 
     /**
