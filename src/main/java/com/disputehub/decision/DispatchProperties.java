@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("disputehub.dispatch")
 record DispatchProperties(@DefaultValue("true") boolean autoStartup, @DefaultValue("1s") Duration pollInterval,
-                          @DefaultValue("5") int batchSize, @DefaultValue("10s") Duration recoveryInterval,
+                          @DefaultValue("10") int batchSize, @DefaultValue("10s") Duration recoveryInterval,
                           @DefaultValue("10m") Duration pushBudget, @DefaultValue("64") int workers) {
 
     DispatchProperties {

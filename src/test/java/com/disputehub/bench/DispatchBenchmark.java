@@ -42,7 +42,7 @@ class DispatchBenchmark {
     /** The second round: an account limited to the rate its marketplace allows. */
     static final String LIMITED = "bench-limited";
     static final int LIMIT = Integer.getInteger("bench.limit", 100);
-    static final int LIMITED_DECISIONS = 10 * LIMIT;
+    static final int LIMITED_DECISIONS = 20 * LIMIT;
     static final Duration LATENCY = Duration.ofMillis(50);
     static LoopbackMirakl marketplace;
     static LoopbackMirakl limitedMarketplace;
@@ -52,7 +52,7 @@ class DispatchBenchmark {
     static void start() {
         marketplace = new LoopbackMirakl(WARM_UP + DECISIONS, LATENCY, 0);
         limitedMarketplace = new LoopbackMirakl(LIMITED_DECISIONS, LATENCY, LIMIT);
-        connector = new SpringApplicationBuilder(DisputeHubApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0", "--spring.main.banner-mode=off",
                 "--disputehub.accounts." + ACCOUNT + ".channel=mirakl",
                 "--disputehub.accounts." + ACCOUNT + ".base-url=" + marketplace.baseUrl(),
@@ -67,7 +67,12 @@ class DispatchBenchmark {
                 "--resilience4j.ratelimiter.configs." + LIMITED + ".timeout-duration=30s",
                 "--disputehub.dispatch.workers=" + Integer.getInteger("bench.workers", 64),
                 "--disputehub.sync.auto-startup=false", "--disputehub.dispatch.auto-startup=false",
-                "--disputehub.webhooks.auto-startup=false");
+                "--disputehub.webhooks.auto-startup=false"));
+        if (System.getProperty("bench.batch-size") != null) {
+            // another batch size than the connector's default, to compare
+            args.add("--disputehub.dispatch.batch-size=" + System.getProperty("bench.batch-size"));
+        }
+        connector = new SpringApplicationBuilder(DisputeHubApplication.class).run(args.toArray(String[]::new));
     }
 
     @AfterAll
@@ -105,8 +110,9 @@ class DispatchBenchmark {
                 .query(Long.class).single()).isZero();
 
         List<String> report = new ArrayList<>();
-        report.add(String.format("%d refunds to a marketplace answering in 50 ms, rate limit lifted, %d workers", DECISIONS,
-                Integer.getInteger("bench.workers", 64)));
+        report.add(String.format("%d refunds to a marketplace answering in 50 ms, rate limit lifted, %d workers, batches of %d",
+                DECISIONS, Integer.getInteger("bench.workers", 64),
+                connector.getEnvironment().getProperty("disputehub.dispatch.batch-size", Integer.class)));
         report.add(String.format("%-40s %8.0f per second", "queued (DecisionService.submit)", DECISIONS / (queueing / 1e9)));
         report.add(String.format("(after %d sent to warm up)", WARM_UP));
         report.add(String.format("%-40s %8.0f per second (%d ms), none twice", "sent", DECISIONS / (sending / 1e9), sending / 1_000_000));
@@ -123,6 +129,8 @@ class DispatchBenchmark {
                 LIMITED_DECISIONS, LIMIT, LIMIT));
         report.add(String.format("%-40s %8.1f per second, %.1f%% of the allowed rate, %d answered 429", "sent", rate,
                 100 * rate / LIMIT, limitedMarketplace.refused()));
+        report.add(String.format("%-40s %8.1f per second, %.1f%% of the allowed rate", "  between first and last at the marketplace",
+                limitedMarketplace.writeRate(), 100 * limitedMarketplace.writeRate() / LIMIT));
         Reports.write("dispatch", report);
     }
 

@@ -45,6 +45,9 @@ final class LoopbackMirakl implements AutoCloseable {
     private final int writeLimit;
     private final Deque<Long> recentWrites = new ArrayDeque<>();
     private final AtomicInteger refused = new AtomicInteger();
+    private long firstWrite;
+    private long lastWrite;
+    private long writes;
     private final AtomicLong refundIds = new AtomicLong();
     private final Map<String, Integer> refunds = new ConcurrentHashMap<>();
 
@@ -151,7 +154,14 @@ final class LoopbackMirakl implements AutoCloseable {
             return false;
         }
         recentWrites.addLast(now);
+        firstWrite = writes++ == 0 ? now : firstWrite;
+        lastWrite = now;
         return true;
+    }
+
+    /** Writes taken a second between the first and the last this marketplace took (when it has a write limit). */
+    synchronized double writeRate() {
+        return writes < 2 ? 0 : (writes - 1) / ((lastWrite - firstWrite) / 1e9);
     }
 
     /** How many refunds each order line received. */

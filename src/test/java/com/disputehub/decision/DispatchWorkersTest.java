@@ -30,7 +30,7 @@ class DispatchWorkersTest extends IntegrationTest {
     DecisionService service;
 
     @Test
-    @DisplayName("X4: once started, the dispatcher sends all 40 due decisions (8 batches) without waiting for its next look, an hour away; each once")
+    @DisplayName("X4: once started, the dispatcher sends all 40 due decisions (10 batches of 4) without waiting for its next look, an hour away; each once")
     void drainsWithoutWaitingForThePoller() {
         UUID incident = syncFixtureOrders(ACCOUNT, "");
         MIRAKL.stubFor(post(urlPathEqualTo("/api/inbox/threads/thr-1/message"))
