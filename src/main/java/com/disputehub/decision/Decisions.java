@@ -100,20 +100,15 @@ public class Decisions {
 
     /**
      * Moves up to {@code limit} requested decisions that are due, of accounts not paused, to SENDING for this
-     * instance, and answers their ids, oldest first; empty when none waits. An incident's decisions go in the order
-     * they were made, one at a time: one is due only when none made before it on its incident still waits or is
-     * being sent (a refund before the incident is marked resolved; messages to a buyer in the order written), whatever
-     * the workers and instances claiming at once.
+     * instance, and answers their ids, oldest first; empty when none waits.
      */
     public List<UUID> claim(int limit, String instance, List<String> pausedAccounts) {
         Instant now = clock.instant();
         return jdbc.sql("""
                 with due as materialized (
-                  select id from decision d
+                  select id from decision
                   where state = 'REQUESTED' and (next_attempt_at is null or next_attempt_at <= :now)
                     and not (account_id = any(:paused))
-                    and not exists (select 1 from decision e where e.incident_id = d.incident_id
-                      and e.state in ('REQUESTED', 'SENDING') and (e.created_at, e.id) < (d.created_at, d.id))
                   order by created_at, id limit :limit for update skip locked)
                 update decision d set state = 'SENDING', claimed_by = :instance, claimed_at = :now, updated_at = :now
                 from due where d.id = due.id
