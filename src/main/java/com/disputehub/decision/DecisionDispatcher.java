@@ -107,7 +107,12 @@ class DecisionDispatcher {
             found = decisions.readable(claimed);
             incidentsById = incidents.findAll(found.values().stream().map(Decision::incidentId).distinct().toList());
         } catch (RuntimeException | LinkageError e) {
-            log.error("decisions {} could not be read; they stay SENDING until reconciled", claimed, e);
+            log.error("decisions {} could not be read; nothing was sent, back to the outbox", claimed, e);
+            try {
+                decisions.unclaim(claimed, instance.id());
+            } catch (RuntimeException | LinkageError again) {
+                log.error("decisions {} stay SENDING until reconciled after their push budget", claimed, again);
+            }
             return;
         }
         List<DecisionOutcomes.Finished> finished = new ArrayList<>();
