@@ -148,7 +148,7 @@ public class Decisions {
                   channel_reference = coalesce(v.reference, d.channel_reference), attempts = d.attempts + v.attempts,
                   updated_at = :at, version = d.version + 1
                 from unnest(:ids, :states, :errors, :references, :attempts) as v(id, state, error, reference, attempts)
-                where d.id = v.id and d.id = any(:ids)
+                where d.id = v.id
                 """)
                 .param("ids", Sql.uuidArray(outcomes.stream().map(Finish::id).toList()))
                 .param("states", Sql.textArray(outcomes.stream().map(f -> f.state().name()).toList()))

@@ -74,11 +74,6 @@ public class IncidentEvents {
         }).toList());
     }
 
-    /** The digest events carry, with the incident's current references and assignee. */
-    public IncidentDigest digest(Incident incident) {
-        return digests(List.of(incident.id())).apply(incident);
-    }
-
     /** The digests of these incidents as given, their references and assignees read in one query each. */
     public Map<UUID, IncidentDigest> digests(Collection<Incident> incidents) {
         Function<Incident, IncidentDigest> digests = digests(incidents.stream().map(Incident::id).distinct().toList());
