@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.disputehub.database.CommitOrder;
+import com.disputehub.database.CsvCopy;
 import com.disputehub.database.Sql;
 
 import tools.jackson.databind.ObjectMapper;
@@ -64,7 +65,12 @@ public class EventLog {
             return;
         }
         OffsetDateTime at = Sql.ts(clock.instant());
-        batch.batchUpdate(INSERT, events.stream().map(e -> row(UUID.randomUUID(), e, at)).toList());
+        CsvCopy.copy(batch, "event", List.of("id", "type", "incident_id", "channel_type", "account_id", "data", "at"), events,
+                (e, row) -> {
+                    for (Object value : row(UUID.randomUUID(), e, at)) {
+                        row.add(value);
+                    }
+                });
     }
 
     private Object[] row(UUID id, Pending e, OffsetDateTime at) {

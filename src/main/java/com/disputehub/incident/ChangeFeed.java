@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.disputehub.database.CommitOrder;
+import com.disputehub.database.CsvCopy;
 import com.disputehub.database.Sql;
 
 /**
@@ -36,7 +37,8 @@ public class ChangeFeed {
     }
 
     void record(UUID incidentId, String change) {
-        recordAll(List.of(incidentId), change);
+        jdbc.sql("insert into change_event (incident_id, change, at) values (?, ?, ?)")
+                .params(incidentId, change, Sql.ts(clock.instant())).update();
     }
 
     /** The same change of many incidents, in one batch. */
@@ -45,8 +47,8 @@ public class ChangeFeed {
             return;
         }
         OffsetDateTime at = Sql.ts(clock.instant());
-        batch.batchUpdate("insert into change_event (incident_id, change, at) values (?, ?, ?)",
-                incidentIds.stream().map(id -> new Object[] {id, change, at}).toList());
+        CsvCopy.copy(batch, "change_event", List.of("incident_id", "change", "at"), incidentIds,
+                (id, row) -> row.add(id).add(change).add(at));
     }
 
     /**

@@ -57,7 +57,8 @@ final class IncidentConditions {
             and(f.view().predicate());
         }
         if (f.text() != null) {
-            and("search_text like ?", "%" + escapeLike(f.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+            String pattern = "%" + escapeLike(f.text().toLowerCase(java.util.Locale.ROOT)) + "%";
+            and(SearchIndex.CONDITION, pattern, pattern);
         }
         if (f.skuPrefix() != null) {
             and("exists (select 1 from unnest(skus) as sku where sku like ?)", escapeLike(f.skuPrefix()) + "%");

@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.disputehub.database.CsvCopy;
 import com.disputehub.database.Hashes;
 import com.disputehub.database.Sql;
 import com.disputehub.incident.TimelineText.Arg;
@@ -38,20 +40,13 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 class IncidentUpserts {
 
-    private static final String INSERT = """
-            insert into incident (id, channel_type, account_id, kind, external_id, order_id, order_line_ids, skus,
-              product_title, product_image_url, buyer_name, reason, raw_reason_code, raw_reason_label,
-              status, channel_status, raw_status, action_owner,
-              requested_refund_amount, requested_refund_currency, product_value_amount, product_value_currency,
-              respond_by, opened_at, channel_updated_at, messages, message_count, evidence, flags, channel_details, raw_payload,
-              raw_hash, snapshot_hash, adapter_version, created_at, updated_at)
-            values (:id, :channel, :account, :kind, :externalId, :orderId, :lineIds, :skus,
-              :title, :image, :buyer, :reason, :reasonCode, :reasonLabel,
-              :status, :channelStatus, :rawStatus, :owner,
-              :refundAmount, :refundCurrency, :valueAmount, :valueCurrency,
-              :respondBy, :openedAt, :channelUpdatedAt, cast(:messages as jsonb), :messageCount,
-              cast(:evidence as jsonb), :flags, cast(:details as jsonb), cast(:raw as jsonb), :hash, :snapshotHash, :version, :createdAt, :now)
-            """;
+    /** The columns a new incident is copied into (CsvCopy), in the order {@link #insertRow} writes them. */
+    private static final List<String> INSERT_COLUMNS = List.of("id", "channel_type", "account_id", "kind", "external_id",
+            "order_id", "order_line_ids", "skus", "product_title", "product_image_url", "buyer_name", "reason",
+            "raw_reason_code", "raw_reason_label", "status", "channel_status", "raw_status", "action_owner",
+            "requested_refund_amount", "requested_refund_currency", "product_value_amount", "product_value_currency",
+            "respond_by", "opened_at", "channel_updated_at", "messages", "message_count", "evidence", "flags",
+            "channel_details", "raw_payload", "raw_hash", "snapshot_hash", "adapter_version", "created_at", "updated_at");
 
     private static final String UPDATE = """
             update incident set kind = :kind, order_id = :orderId, order_line_ids = :lineIds, skus = :skus,
@@ -78,24 +73,28 @@ class IncidentUpserts {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final JdbcTemplate copy;
     private final ObjectMapper json;
     private final IncidentRowMapper rows;
     private final Timeline timeline;
     private final ChangeFeed changes;
     private final IncidentEvents events;
     private final IncidentWork work;
+    private final SearchIndex search;
     private final Clock clock;
 
-    IncidentUpserts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper json, Timeline timeline,
-                    ChangeFeed changes, IncidentEvents events, IncidentWork work, Clock clock) {
+    IncidentUpserts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JdbcTemplate copy, ObjectMapper json, Timeline timeline,
+                    ChangeFeed changes, IncidentEvents events, IncidentWork work, SearchIndex search, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.copy = copy;
         this.json = json;
         this.rows = new IncidentRowMapper(json);
         this.timeline = timeline;
         this.changes = changes;
         this.events = events;
         this.work = work;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -153,7 +152,7 @@ class IncidentUpserts {
         }
         Instant now = clock.instant();
         List<Incident> created = new ArrayList<>();
-        List<SqlParameterSource> params = new ArrayList<>();
+        Map<UUID, String> snapshotHashes = new HashMap<>();
         List<Timeline.Entry> entries = new ArrayList<>();
         for (int i : fresh) {
             IncidentSnapshot s = snapshots.get(i);
@@ -163,8 +162,7 @@ class IncidentUpserts {
                     s.productValue(), s.respondBy(), s.openedAt(), s.channelUpdatedAt(), s.messages(), s.evidence(),
                     s.flags(), s.details(), s.rawPayload(), source.adapterVersion(), now, now);
             created.add(incident);
-            params.add(columns(incident, hashes[i]).addValue("channel", source.channelType())
-                    .addValue("account", source.accountId()).addValue("createdAt", Sql.ts(now)));
+            snapshotHashes.put(incident.id(), hashes[i]);
             Reason reason = s.reason();
             entries.add(new Timeline.Entry(incident.id(), "CREATED", source.channelType(), reason.rawLabel() == null
                     ? TimelineText.of("tl.created", Arg.word("reason.", reason.category()), Arg.word("status.", s.status()))
@@ -172,7 +170,9 @@ class IncidentUpserts {
                             Arg.word("status.", s.status()))));
             results[i] = new UpsertResult(UpsertResult.Outcome.CREATED, incident.id(), List.of());
         }
-        batch.batchUpdate(INSERT, params.toArray(SqlParameterSource[]::new));
+        CsvCopy.copy(copy, "incident", INSERT_COLUMNS, created, (incident, row) -> insertRow(incident,
+                snapshotHashes.get(incident.id()), row));
+        search.queue(created.stream().map(Incident::id).toList());
         timeline.appendAll(entries);
         created.forEach(incident -> work.autoAssign(incident.id(), source.accountId()));
         changes.recordAll(created.stream().map(Incident::id).toList(), "CREATED");
@@ -218,6 +218,7 @@ class IncidentUpserts {
         }
         batch.batchUpdate(UPDATE, updates.toArray(SqlParameterSource[]::new));
         List<UUID> ids = events.stream().map(u -> u.before().id()).toList();
+        search.queue(ids);
         timeline.appendAll(entries);
         work.channelChanged(ids, source.channelType());
         changes.recordAll(ids, "UPDATED");
@@ -297,6 +298,23 @@ class IncidentUpserts {
         c.addValue("version", i.adapterVersion());
         c.addValue("now", Sql.ts(i.updatedAt()));
         return c;
+    }
+
+    /** A new incident's values, in the order of {@link #INSERT_COLUMNS}. */
+    private void insertRow(Incident i, String snapshotHash, CsvCopy.Row row) {
+        row.add(i.id()).add(i.channelType()).add(i.accountId()).add(i.kind().name()).add(i.externalId())
+                .add(i.orderId()).add(i.orderLineIds()).add(i.skus()).add(i.productTitle()).add(i.productImageUrl())
+                .add(i.buyerName()).add(i.reason().category().name()).add(i.reason().rawCode()).add(i.reason().rawLabel())
+                .add(i.status().name()).add(i.channelStatus().name()).add(i.rawStatus()).add(i.actionOwner().name())
+                .add(i.requestedRefund() == null ? null : i.requestedRefund().amount())
+                .add(i.requestedRefund() == null ? null : i.requestedRefund().currency())
+                .add(i.productValue() == null ? null : i.productValue().amount())
+                .add(i.productValue() == null ? null : i.productValue().currency())
+                .add(i.respondBy()).add(i.openedAt()).add(i.channelUpdatedAt())
+                .add(json.writeValueAsString(i.messages())).add(i.messages().size())
+                .add(json.writeValueAsString(i.evidence())).add(i.flags()).add(json.writeValueAsString(i.details()))
+                .add(i.rawPayload()).add(Hashes.sha256Hex(i.rawPayload())).add(snapshotHash).add(i.adapterVersion())
+                .add(i.createdAt()).add(i.updatedAt());
     }
 
     /** A stored incident as the unchanged check sees it. */

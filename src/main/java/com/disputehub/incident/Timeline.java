@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.disputehub.database.CsvCopy;
 import com.disputehub.database.Sql;
 
 import tools.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ public class Timeline {
 
     private static final String INSERT =
             "insert into timeline_event (incident_id, at, type, actor, summary, text) values (?, ?, ?, ?, ?, cast(? as jsonb))";
+    private static final List<String> COLUMNS = List.of("incident_id", "at", "type", "actor", "summary", "text");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -48,8 +50,8 @@ public class Timeline {
             return;
         }
         OffsetDateTime at = Sql.ts(clock.instant());
-        batch.batchUpdate(INSERT, entries.stream().map(e -> new Object[] {e.incidentId(), at, e.type(), e.actor(),
-                e.text().english(), json.writeValueAsString(e.text())}).toList());
+        CsvCopy.copy(batch, "timeline_event", COLUMNS, entries, (e, row) -> row.add(e.incidentId()).add(at).add(e.type())
+                .add(e.actor()).add(e.text().english()).add(json.writeValueAsString(e.text())));
     }
 
     private void insert(UUID incidentId, String type, String actor, String summary, String text) {

@@ -35,6 +35,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
         "disputehub.sync.auto-startup=false",
         "disputehub.dispatch.auto-startup=false",
         "disputehub.webhooks.auto-startup=false",
+        "disputehub.search.auto-startup=false",
         "disputehub.bootstrap.api-key=" + Principals.API_KEY,
         "disputehub.bootstrap.admin-password=" + Principals.ADMIN_PASSWORD,
         "disputehub.http.read-timeout=2s",

@@ -1,0 +1,140 @@
+package com.disputehub.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.disputehub.support.IntegrationTest;
+
+/**
+ * The free text index beside the incident table (V31, issue 17): the search finds every incident by its text as it
+ * is now, before the indexer has come by and after, and a sync's change racing the indexer is never lost.
+ */
+class SearchIndexTest extends IntegrationTest {
+
+    static final IncidentSource SOURCE = new IncidentSource("mirakl", ACCOUNT, "test-1");
+
+    @Autowired
+    IncidentStore store;
+    @Autowired
+    IncidentQueries queries;
+    @Autowired
+    SearchIndex index;
+    @Autowired
+    TransactionTemplate tx;
+
+    static IncidentSnapshot snapshot(String id, String body) {
+        return IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE, id)
+                .reason(new Reason(ReasonCategory.DAMAGED, "2", null))
+                .status(IncidentStatus.NEEDS_SELLER_ACTION, "INCIDENT_OPEN", ActionOwner.SELLER)
+                .messages(List.of(new IncidentMessage(id + "-m", null, null, PartyRole.BUYER, "Ana", List.of(PartyRole.SELLER),
+                        body, java.time.Instant.parse("2026-11-30T10:00:00Z"))))
+                .rawPayload("{\"id\":\"" + id + "\",\"body\":\"" + body + "\"}")
+                .build();
+    }
+
+    List<UUID> found(String text) {
+        return queries.search(new FilterForm(null, null, null, null, null, null, null, text, null, null, null, null, null,
+                null, null, null).toFilter(), null, 50).items().stream().map(Incident::id).toList();
+    }
+
+    void indexAll() {
+        while (index.indexBatch(1000) > 0) {
+            // until the queue is empty
+        }
+    }
+
+    boolean queued(UUID id) {
+        return jdbc.sql("select count(*) from incident_search_pending where incident_id = ?").param(id)
+                .query(Long.class).single() > 0;
+    }
+
+    String indexed(UUID id) {
+        return jdbc.sql("select search_text from incident_search where incident_id = ?").param(id).query(String.class)
+                .optional().orElse(null);
+    }
+
+    @Test
+    @DisplayName("M2: a new incident is found by what the buyer wrote before it is indexed and after")
+    void newIncidentFoundBeforeAndAfterIndexing() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        indexAll();
+        UUID id = store.upsertAll(SOURCE, List.of(snapshot("s-" + run, "caja aplastada " + run))).get(0).incidentId();
+
+        assertThat(queued(id)).as("queued for the index").isTrue();
+        assertThat(indexed(id)).isNull();
+        assertThat(found("aplastada " + run)).containsExactly(id);
+
+        indexAll();
+        assertThat(queued(id)).isFalse();
+        assertThat(indexed(id)).contains("caja aplastada " + run);
+        assertThat(found("aplastada " + run)).containsExactly(id);
+        assertThat(found("intacta " + run)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("M2: after a channel changes an incident's text, the old text no longer finds it and the new one does, indexed or not")
+    void changedTextReplacesTheOld() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        UUID id = store.upsertAll(SOURCE, List.of(snapshot("s-" + run, "primera version " + run))).get(0).incidentId();
+        indexAll();
+
+        store.upsertAll(SOURCE, List.of(snapshot("s-" + run, "segunda version " + run)));
+        assertThat(queued(id)).isTrue();
+        assertThat(indexed(id)).as("the index still holds the old text").contains("primera version");
+        assertThat(found("primera version " + run)).isEmpty();
+        assertThat(found("segunda version " + run)).containsExactly(id);
+
+        indexAll();
+        assertThat(found("primera version " + run)).isEmpty();
+        assertThat(found("segunda version " + run)).containsExactly(id);
+        assertThat(indexed(id)).contains("segunda version");
+    }
+
+    @Test
+    @DisplayName("M2: a change committed while the indexer runs is indexed afterwards, never dropped with an older text")
+    void changeRacingTheIndexerIsNotLost() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        UUID id = store.upsertAll(SOURCE, List.of(snapshot("s-" + run, "antes " + run))).get(0).incidentId();
+        assertThat(queued(id)).isTrue();
+
+        CountDownLatch changed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> sync = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+            store.upsertAll(SOURCE, List.of(snapshot("s-" + run, "despues " + run)));
+            changed.countDown();
+            await(release);
+        }));
+        assertThat(changed.await(10, TimeUnit.SECONDS)).isTrue();
+
+        indexAll(); // the sync's transaction holds the incident's queue row: the indexer leaves it
+        assertThat(queued(id)).as("still queued while the change is uncommitted").isTrue();
+        assertThat(indexed(id)).isNull();
+        assertThat(found("antes " + run)).containsExactly(id);
+
+        release.countDown();
+        sync.get(10, TimeUnit.SECONDS);
+        assertThat(found("despues " + run)).containsExactly(id);
+        indexAll();
+        assertThat(indexed(id)).contains("despues " + run);
+        assertThat(found("antes " + run)).isEmpty();
+        assertThat(found("despues " + run)).containsExactly(id);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
