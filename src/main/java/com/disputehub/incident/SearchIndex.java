@@ -1,10 +1,12 @@
 package com.disputehub.incident;
 
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,68 +15,64 @@ import com.disputehub.database.Sql;
 
 /**
  * The free text index of incidents, beside the incident table (V31): an incident whose text is new or changed is
- * queued in the writer's transaction, and {@link #indexBatch} moves queued text into the trigram index later, off the
- * sync's path. The search ({@link #CONDITION}) reads a queued incident's text from its row, so it finds every
- * incident as it is now, whether indexed yet or not.
+ * queued in the writer's transaction (its indexed text emptied), and {@link #indexBatch} fills the text into the
+ * trigram index later, off the sync's path. The search ({@link #CONDITION}) checks each incident's own text, among
+ * those the index matches and those queued: it finds every incident as it is now, whether indexed yet or not.
  */
 @Component
 public class SearchIndex {
 
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
     /**
-     * The incidents whose text contains the pattern: those indexed and not queued again through the index, those
-     * queued through their row.
+     * The incidents whose text contains the pattern (given twice): the row's own text decides; the index and the
+     * queue narrow the rows to check, or the order's index is walked and each row's entry looked up, whichever
+     * PostgreSQL finds cheaper for the pattern.
      */
     static final String CONDITION = """
-            id in (select s.incident_id from incident_search s where s.search_text like ?
-                     and not exists (select 1 from incident_search_pending q where q.incident_id = s.incident_id)
-                   union all
-                   select q.incident_id from incident_search_pending q join incident t on t.id = q.incident_id
-                   where t.search_text like ?)""";
+            search_text like ? and id in (select s.incident_id from incident_search s
+                                          where s.search_text like ? or s.search_text is null)""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final Clock clock;
 
-    SearchIndex(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    SearchIndex(JdbcClient jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.clock = clock;
     }
 
     /**
-     * Queues these incidents for indexing, in the caller's transaction. An incident already queued is queued again,
-     * which locks its queue row until the caller commits: the indexer skips it until then, and never reads text older
-     * than the caller's and then drops it from the queue.
+     * Queues these incidents, created or changed in the caller's transaction, whose text is not the one indexed. The
+     * entry of a changed incident stays locked until the caller commits: the indexer skips it until then, and an
+     * indexer that took it first makes the caller wait and queue it again.
      */
     void queue(Collection<UUID> incidentIds) {
         if (incidentIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                insert into incident_search_pending (incident_id, queued_at)
-                select id, ? from unnest(?) as id order by id
-                on conflict (incident_id) do update set queued_at = excluded.queued_at
-                """).params(Sql.ts(clock.instant()), Sql.uuidArray(incidentIds)).update();
+                insert into incident_search (incident_id) select id from unnest(?) as id order by id
+                on conflict (incident_id) do update set search_text = null
+                where incident_search.search_text is distinct from
+                      (select i.search_text from incident i where i.id = excluded.incident_id)
+                """).param(Sql.uuidArray(incidentIds)).update();
     }
 
     /**
-     * Indexes up to {@code limit} queued incidents in one transaction; how many it took from the queue. They leave the
-     * queue in a first statement, which waits for no writer (rows a writer is queueing are skipped); their text is
-     * read in a second one, whose snapshot holds every writer that queued them before.
+     * Indexes up to {@code limit} queued incidents in one transaction; how many it took. They are taken in a first
+     * statement, which skips those a writer holds; their text is read in a second one, whose snapshot holds every
+     * writer that queued them before. An entry without its incident gets an empty text, so it leaves the queue.
      */
     public int indexBatch(int limit) {
         Integer taken = tx.execute(status -> {
             List<UUID> ids = jdbc.sql("""
-                    delete from incident_search_pending where incident_id in (
-                      select incident_id from incident_search_pending limit ? for update skip locked)
-                    returning incident_id
+                    select incident_id from incident_search where search_text is null limit ? for update skip locked
                     """).param(limit).query(UUID.class).list();
             if (!ids.isEmpty()) {
                 jdbc.sql("""
-                        insert into incident_search (incident_id, search_text)
-                        select id, search_text from incident where id = any(?) order by id
-                        on conflict (incident_id) do update set search_text = excluded.search_text
-                          where incident_search.search_text is distinct from excluded.search_text
+                        update incident_search s
+                        set search_text = coalesce((select i.search_text from incident i where i.id = s.incident_id), '')
+                        where s.incident_id = any(?)
                         """).param(Sql.uuidArray(ids)).update();
             }
             return ids.size();
@@ -82,8 +80,20 @@ public class SearchIndex {
         return taken == null ? 0 : taken;
     }
 
+    /**
+     * Moves the trigram index's own pending entries into its tree once the queue is empty, so that searches do not
+     * read them one by one (PostgreSQL's fast update keeps up to 4 MB of them).
+     */
+    void settle() {
+        try {
+            jdbc.sql("select gin_clean_pending_list('incident_search_trgm_idx'::regclass)").query(Long.class).single();
+        } catch (DataAccessException e) {
+            log.debug("the trigram index's pending entries stay for autovacuum: {}", e.getMessage());
+        }
+    }
+
     /** How many incidents wait to be indexed (the search finds them all the same). */
     public long pending() {
-        return jdbc.sql("select count(*) from incident_search_pending").query(Long.class).single();
+        return jdbc.sql("select count(*) from incident_search where search_text is null").query(Long.class).single();
     }
 }

@@ -58,7 +58,11 @@ class SearchIndexer {
         try {
             while (true) {
                 long started = System.nanoTime();
-                if (index.indexBatch(batch) < batch) {
+                int taken = index.indexBatch(batch);
+                if (taken < batch) {
+                    if (taken > 0) {
+                        index.settle();
+                    }
                     return;
                 }
                 // a full batch, more may wait: rest as long as it took, so that a sync storing what is queued keeps

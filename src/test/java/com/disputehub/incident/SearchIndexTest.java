@@ -33,12 +33,16 @@ class SearchIndexTest extends IntegrationTest {
     TransactionTemplate tx;
 
     static IncidentSnapshot snapshot(String id, String body) {
+        return snapshot(id, body, IncidentStatus.NEEDS_SELLER_ACTION);
+    }
+
+    static IncidentSnapshot snapshot(String id, String body, IncidentStatus status) {
         return IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE, id)
                 .reason(new Reason(ReasonCategory.DAMAGED, "2", null))
-                .status(IncidentStatus.NEEDS_SELLER_ACTION, "INCIDENT_OPEN", ActionOwner.SELLER)
+                .status(status, status.name(), status.isOpen() ? ActionOwner.SELLER : ActionOwner.NOBODY)
                 .messages(List.of(new IncidentMessage(id + "-m", null, null, PartyRole.BUYER, "Ana", List.of(PartyRole.SELLER),
                         body, java.time.Instant.parse("2026-11-30T10:00:00Z"))))
-                .rawPayload("{\"id\":\"" + id + "\",\"body\":\"" + body + "\"}")
+                .rawPayload("{\"id\":\"" + id + "\",\"body\":\"" + body + "\",\"status\":\"" + status + "\"}")
                 .build();
     }
 
@@ -54,13 +58,13 @@ class SearchIndexTest extends IntegrationTest {
     }
 
     boolean queued(UUID id) {
-        return jdbc.sql("select count(*) from incident_search_pending where incident_id = ?").param(id)
+        return jdbc.sql("select count(*) from incident_search where incident_id = ? and search_text is null").param(id)
                 .query(Long.class).single() > 0;
     }
 
     String indexed(UUID id) {
-        return jdbc.sql("select search_text from incident_search where incident_id = ?").param(id).query(String.class)
-                .optional().orElse(null);
+        return jdbc.sql("select search_text from incident_search where incident_id = ? and search_text is not null")
+                .param(id).query(String.class).optional().orElse(null);
     }
 
     @Test
@@ -90,7 +94,7 @@ class SearchIndexTest extends IntegrationTest {
 
         store.upsertAll(SOURCE, List.of(snapshot("s-" + run, "segunda version " + run)));
         assertThat(queued(id)).isTrue();
-        assertThat(indexed(id)).as("the index still holds the old text").contains("primera version");
+        assertThat(indexed(id)).as("the old text left the index with the change").isNull();
         assertThat(found("primera version " + run)).isEmpty();
         assertThat(found("segunda version " + run)).containsExactly(id);
 
@@ -98,6 +102,21 @@ class SearchIndexTest extends IntegrationTest {
         assertThat(found("primera version " + run)).isEmpty();
         assertThat(found("segunda version " + run)).containsExactly(id);
         assertThat(indexed(id)).contains("segunda version");
+    }
+
+    @Test
+    @DisplayName("M2: a channel's change that leaves the text as it was (a new status) keeps the incident's index entry")
+    void changeWithoutNewTextKeepsTheEntry() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        UUID id = store.upsertAll(SOURCE, List.of(snapshot("s-" + run, "misma caja " + run))).get(0).incidentId();
+        indexAll();
+
+        assertThat(store.upsertAll(SOURCE, List.of(snapshot("s-" + run, "misma caja " + run, IncidentStatus.CLOSED)))
+                .get(0).outcome()).isEqualTo(UpsertResult.Outcome.UPDATED);
+
+        assertThat(queued(id)).isFalse();
+        assertThat(indexed(id)).contains("misma caja " + run);
+        assertThat(found("misma caja " + run)).containsExactly(id);
     }
 
     @Test
