@@ -57,8 +57,8 @@ final class IncidentConditions {
             and(f.view().predicate());
         }
         if (f.text() != null) {
-            String pattern = "%" + escapeLike(f.text().toLowerCase(java.util.Locale.ROOT)) + "%";
-            and(SearchIndex.CONDITION, pattern, pattern);
+            String text = f.text().toLowerCase(java.util.Locale.ROOT);
+            and(SearchIndex.CONDITION, "%" + escapeLike(text) + "%", "%" + escapeLike(SearchIndex.narrowing(text)) + "%");
         }
         if (f.skuPrefix() != null) {
             and("exists (select 1 from unnest(skus) as sku where sku like ?)", escapeLike(f.skuPrefix()) + "%");

@@ -105,6 +105,24 @@ class SearchIndexTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("M2: a phrase finds only incidents with the whole phrase, though the index looks for its rarest-looking word")
+    void phraseIsCheckedWhole() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        UUID whole = store.upsertAll(SOURCE, List.of(snapshot("s-" + run, "la caja rota " + run))).get(0).incidentId();
+        UUID word = store.upsertAll(SOURCE, List.of(snapshot("t-" + run, "la caja intacta " + run))).get(0).incidentId();
+        assertThat(SearchIndex.narrowing("caja rota 4242")).isEqualTo("4242");
+        assertThat(SearchIndex.narrowing("llegó muy mal")).isEqualTo("llegó");
+        assertThat(SearchIndex.narrowing("a b")).isEqualTo("a b");
+
+        for (int pass = 0; pass < 2; pass++) {
+            assertThat(found("caja rota " + run)).containsExactly(whole);
+            assertThat(found("caja " + run)).isEmpty();
+            assertThat(found(run)).containsExactlyInAnyOrder(whole, word);
+            indexAll();
+        }
+    }
+
+    @Test
     @DisplayName("M2: a channel's change that leaves the text as it was (a new status) keeps the incident's index entry")
     void changeWithoutNewTextKeepsTheEntry() {
         String run = UUID.randomUUID().toString().substring(0, 8);
