@@ -28,7 +28,7 @@ import com.disputehub.incident.UpsertResult;
 
 /**
  * One poll of one account: pages of changes until the channel says there are no more, the cursor stored after
- * each page, then a follow-up read of the open incidents the pages did not mention. A record that cannot be
+ * each page (the next page is read while one is stored, {@link PageFetcher}), then a follow-up read of the open incidents the pages did not mention. A record that cannot be
  * normalized or stored is quarantined; the rest of the page is stored all the same.
  */
 @Component
@@ -44,9 +44,11 @@ public class AccountSync {
     private final JdbcLockRegistry locks;
     private final ChannelGuards guards;
     private final SyncProperties properties;
+    private final PageFetcher fetcher;
 
     AccountSync(ChannelAdapters adapters, IncidentStore store, IncidentQueries queries, SyncStates states,
-                Quarantine quarantine, JdbcLockRegistry locks, ChannelGuards guards, SyncProperties properties) {
+                Quarantine quarantine, JdbcLockRegistry locks, ChannelGuards guards, SyncProperties properties,
+                PageFetcher fetcher) {
         this.adapters = adapters;
         this.store = store;
         this.queries = queries;
@@ -55,6 +57,7 @@ public class AccountSync {
         this.locks = locks;
         this.guards = guards;
         this.properties = properties;
+        this.fetcher = fetcher;
     }
 
     /** Polls the account unless its circuit is open or another instance is polling it right now. */
@@ -81,18 +84,29 @@ public class AccountSync {
         Run run = new Run(account, adapter, new IncidentSource(account.channelType(), account.id(), adapter.version()));
         states.started(account);
         try {
-            String cursor = states.cursor(account.id());
+            String start = states.cursor(account.id());
+            FetchResult page = guards.call(account, () -> adapter.fetchChanges(account, start));
             boolean more = true;
             while (more && run.pages < properties.pageLimit()) {
-                String from = cursor;
-                FetchResult page = guards.call(account, () -> adapter.fetchChanges(account, from));
-                storeAll(run, page.records());
+                String cursor = page.nextCursor();
+                more = page.more();
+                PageFetcher.Ahead next = more && run.pages + 1 < properties.pageLimit()
+                        ? fetcher.ahead(() -> guards.call(account, () -> adapter.fetchChanges(account, cursor))) : null;
+                try {
+                    storeAll(run, page.records());
+                } catch (RuntimeException e) {
+                    if (next != null) {
+                        next.cancel();
+                    }
+                    throw e;
+                }
                 run.touched.addAll(page.unchanged());
-                cursor = page.nextCursor();
                 states.saveCursor(account.id(), cursor, run.storedDelta(), run.quarantinedDelta());
                 run.pages++;
-                more = page.more();
                 locks.renewLock(key);
+                if (next != null) {
+                    page = next.get();
+                }
             }
             if (more) {
                 log.warn("sync of {} stopped after {} pages (disputehub.sync.page-limit); it goes on at the next poll",
