@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.disputehub.database.CsvCopy;
-import com.disputehub.database.Hashes;
 import com.disputehub.database.Sql;
 import com.disputehub.incident.TimelineText.Arg;
 
@@ -46,7 +45,7 @@ class IncidentUpserts {
             "raw_reason_code", "raw_reason_label", "status", "channel_status", "raw_status", "action_owner",
             "requested_refund_amount", "requested_refund_currency", "product_value_amount", "product_value_currency",
             "respond_by", "opened_at", "channel_updated_at", "messages", "message_count", "evidence", "flags",
-            "channel_details", "raw_payload", "raw_hash", "snapshot_hash", "adapter_version", "created_at", "updated_at");
+            "channel_details", "raw_payload", "snapshot_hash", "adapter_version", "created_at", "updated_at");
 
     private static final String UPDATE = """
             update incident set kind = :kind, order_id = :orderId, order_line_ids = :lineIds, skus = :skus,
@@ -59,14 +58,14 @@ class IncidentUpserts {
               channel_updated_at = :channelUpdatedAt, messages = cast(:messages as jsonb),
               message_count = :messageCount, evidence = cast(:evidence as jsonb), flags = :flags,
               channel_details = cast(:details as jsonb),
-              raw_payload = cast(:raw as jsonb), raw_hash = :hash, snapshot_hash = :snapshotHash,
+              raw_payload = cast(:raw as jsonb), snapshot_hash = :snapshotHash,
               adapter_version = :version, updated_at = :now
             where id = :id
             """;
 
     /** Keeps the raw payload current when only fields nobody reads changed; no event, no timeline entry. */
     private static final String REFRESH = """
-            update incident set raw_payload = cast(:raw as jsonb), raw_hash = :hash, snapshot_hash = :snapshotHash,
+            update incident set raw_payload = cast(:raw as jsonb), snapshot_hash = :snapshotHash,
               channel_updated_at = :at, adapter_version = :version
             where id = :id
             """;
@@ -121,7 +120,7 @@ class IncidentUpserts {
     /** Snapshots of distinct incidents. */
     private List<UpsertResult> run(IncidentSource source, List<IncidentSnapshot> snapshots) {
         UpsertResult[] results = new UpsertResult[snapshots.size()];
-        String[] hashes = snapshots.stream().map(s -> fingerprint(source, s)).toArray(String[]::new);
+        String[] hashes = snapshots.stream().map(s -> SnapshotHash.of(source.adapterVersion(), s)).toArray(String[]::new);
         Map<String, Fingerprint> stored = fingerprints(source.accountId(), snapshots);
         List<Integer> fresh = new ArrayList<>();
         List<Integer> changed = new ArrayList<>();
@@ -174,7 +173,7 @@ class IncidentUpserts {
                 snapshotHashes.get(incident.id()), row));
         search.queue(created.stream().map(Incident::id).toList());
         timeline.appendAll(entries);
-        created.forEach(incident -> work.autoAssign(incident.id(), source.accountId()));
+        work.autoAssign(created.stream().map(Incident::id).toList(), source.accountId());
         changes.recordAll(created.stream().map(Incident::id).toList(), "CREATED");
         events.createdAll(created);
     }
@@ -200,7 +199,7 @@ class IncidentUpserts {
             List<ChangeDescriber.Change> diff = ChangeDescriber.changes(before, after);
             if (diff.isEmpty()) {
                 refreshes.add(new MapSqlParameterSource("raw", snapshot.rawPayload())
-                        .addValue("hash", Hashes.sha256Hex(snapshot.rawPayload())).addValue("snapshotHash", hashes[i])
+                        .addValue("snapshotHash", hashes[i])
                         .addValue("at", Sql.ts(snapshot.channelUpdatedAt())).addValue("version", source.adapterVersion())
                         .addValue("id", before.id()));
                 results[i] = new UpsertResult(UpsertResult.Outcome.UNCHANGED, before.id(), List.of());
@@ -293,7 +292,6 @@ class IncidentUpserts {
         c.addValue("flags", Sql.textArray(i.flags()));
         c.addValue("details", json.writeValueAsString(i.details()));
         c.addValue("raw", i.rawPayload());
-        c.addValue("hash", Hashes.sha256Hex(i.rawPayload()));
         c.addValue("snapshotHash", snapshotHash);
         c.addValue("version", i.adapterVersion());
         c.addValue("now", Sql.ts(i.updatedAt()));
@@ -313,17 +311,12 @@ class IncidentUpserts {
                 .add(i.respondBy()).add(i.openedAt()).add(i.channelUpdatedAt())
                 .add(json.writeValueAsString(i.messages())).add(i.messages().size())
                 .add(json.writeValueAsString(i.evidence())).add(i.flags()).add(json.writeValueAsString(i.details()))
-                .add(i.rawPayload()).add(Hashes.sha256Hex(i.rawPayload())).add(snapshotHash).add(i.adapterVersion())
+                .add(i.rawPayload()).add(snapshotHash).add(i.adapterVersion())
                 .add(i.createdAt()).add(i.updatedAt());
     }
 
     /** A stored incident as the unchanged check sees it. */
     private record Fingerprint(UUID id, String snapshotHash) {
-    }
-
-    /** The hash of the adapter version and the whole snapshot (records all, their text says every field). */
-    private static String fingerprint(IncidentSource source, IncidentSnapshot snapshot) {
-        return Hashes.sha256Hex(source.adapterVersion() + "\n" + snapshot);
     }
 
     /** A locked incident and the basis of its held status. */

@@ -3,6 +3,7 @@ package com.disputehub.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -160,12 +161,13 @@ public class IncidentWork {
     }
 
     /**
-     * A new incident of an account with automatic assignment goes to the next login in turn that is an enabled
-     * person who decides (in the sync's transaction, before its incident.created event).
+     * New incidents of an account with automatic assignment go, in their order, to the next logins in turn that are
+     * enabled people who decide (in the sync's transaction, before their incident.created events). The turn moves
+     * once for the whole page, so that a page costs the same few statements however many incidents it brings.
      */
-    void autoAssign(UUID incidentId, String accountId) {
+    void autoAssign(List<UUID> incidentIds, String accountId) {
         List<String> logins = assignment.autoAssign().getOrDefault(accountId, List.of());
-        if (logins.isEmpty()) {
+        if (logins.isEmpty() || incidentIds.isEmpty()) {
             return;
         }
         List<String> eligible = jdbc.sql("""
@@ -176,14 +178,25 @@ public class IncidentWork {
         if (turnOrder.isEmpty()) {
             return;
         }
-        long turn = jdbc.sql("""
-                insert into assignment_turn (account_id, turn) values (?, 0)
-                on conflict (account_id) do update set turn = assignment_turn.turn + 1 returning turn
-                """).param(accountId).query(Long.class).single();
-        String assignee = turnOrder.get((int) (turn % turnOrder.size()));
-        jdbc.sql("insert into incident_work (incident_id, assignee, assigned_by, assigned_at) values (?, ?, 'auto', ?)")
-                .params(incidentId, assignee, Sql.ts(clock.instant())).update();
-        timeline.append(incidentId, "ASSIGNED", "auto", TimelineText.of("tl.autoAssigned", Arg.value(assignee)));
+        int count = incidentIds.size();
+        long last = jdbc.sql("""
+                insert into assignment_turn (account_id, turn) values (?, ?)
+                on conflict (account_id) do update set turn = assignment_turn.turn + ? returning turn
+                """).params(accountId, count - 1, count).query(Long.class).single();
+        String[] assignees = new String[count];
+        for (int n = 0; n < count; n++) {
+            assignees[n] = turnOrder.get((int) ((last - count + 1 + n) % turnOrder.size()));
+        }
+        jdbc.sql("""
+                insert into incident_work (incident_id, assignee, assigned_by, assigned_at)
+                select incident_id, assignee, 'auto', ? from unnest(?, ?) as t(incident_id, assignee)
+                """).params(Sql.ts(clock.instant()), incidentIds.toArray(UUID[]::new), assignees).update();
+        List<Timeline.Entry> entries = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            entries.add(new Timeline.Entry(incidentIds.get(n), "ASSIGNED", "auto",
+                    TimelineText.of("tl.autoAssigned", Arg.value(assignees[n]))));
+        }
+        timeline.appendAll(entries);
     }
 
     private boolean clearSnooze(UUID incidentId) {

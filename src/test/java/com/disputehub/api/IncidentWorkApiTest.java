@@ -16,6 +16,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.disputehub.access.Role;
 import com.disputehub.access.Users;
+import com.disputehub.incident.ActionOwner;
+import com.disputehub.incident.IncidentKind;
+import com.disputehub.incident.IncidentSnapshot;
+import com.disputehub.incident.IncidentSource;
+import com.disputehub.incident.IncidentStatus;
+import com.disputehub.incident.IncidentStore;
+import com.disputehub.incident.Reason;
+import com.disputehub.incident.ReasonCategory;
 import com.disputehub.support.Api;
 import com.disputehub.support.IntegrationTest;
 import com.disputehub.support.MiraklOrders;
@@ -34,6 +42,8 @@ class IncidentWorkApiTest extends IntegrationTest {
     static final String PASSWORD = "work-test-password-1";
     @Autowired
     Users users;
+    @Autowired
+    IncidentStore store;
     Api api;
     List<Order> orders;
     List<Message> messages;
@@ -191,6 +201,33 @@ class IncidentWorkApiTest extends IntegrationTest {
             assertThat(owners.get(n)).as("turn %d", n).isNotEqualTo(owners.get(n - 1));
         }
         assertThat(refs("assignee=none")).as("other accounts keep theirs unassigned").hasSize(4);
+    }
+
+    @Test
+    @DisplayName("X9: automatic assignment takes turns across the pages of a sync, one ASSIGNED entry each, and each incident.created event names its owner")
+    void autoAssignAcrossPages() {
+        IncidentSource cb = new IncidentSource("mirakl", "cb-mirakl", "test");
+        List<UUID> created = new ArrayList<>();
+        for (List<String> page : List.of(List.of("P-1", "P-2", "P-3"), List.of("P-4", "P-5"))) {
+            store.upsertAll(cb, page.stream().map(ref -> IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE, ref)
+                    .reason(new Reason(ReasonCategory.DAMAGED, "2", null))
+                    .status(IncidentStatus.NEEDS_SELLER_ACTION, "INCIDENT_OPEN", ActionOwner.SELLER)
+                    .rawPayload("{\"ref\":\"" + ref + "\"}").build()).toList()).forEach(r -> created.add(r.incidentId()));
+        }
+        List<String> owners = created.stream().map(id -> jdbc.sql("select assignee from incident_work where incident_id = ?")
+                .param(id).query(String.class).single()).toList();
+        assertThat(owners).containsOnly("ana.work", "ben.work");
+        for (int n = 1; n < owners.size(); n++) {
+            assertThat(owners.get(n)).as("turn %d", n).isNotEqualTo(owners.get(n - 1));
+        }
+        for (int n = 0; n < created.size(); n++) {
+            UUID id = created.get(n);
+            assertThat(jdbc.sql("select count(*) from timeline_event where incident_id = ? and type = 'ASSIGNED'").param(id)
+                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("""
+                    select data -> 'incident' ->> 'assignee' from event where incident_id = ? and type = 'incident.created'
+                    """).param(id).query(String.class).single()).isEqualTo(owners.get(n));
+        }
     }
 
     @Test
