@@ -120,7 +120,8 @@ class IncidentUpserts {
     /** Snapshots of distinct incidents. */
     private List<UpsertResult> run(IncidentSource source, List<IncidentSnapshot> snapshots) {
         UpsertResult[] results = new UpsertResult[snapshots.size()];
-        String[] hashes = snapshots.stream().map(s -> SnapshotHash.of(source.adapterVersion(), s)).toArray(String[]::new);
+        SnapshotHash hasher = new SnapshotHash();
+        String[] hashes = snapshots.stream().map(s -> hasher.of(source.adapterVersion(), s)).toArray(String[]::new);
         Map<String, Fingerprint> stored = fingerprints(source.accountId(), snapshots);
         List<Integer> fresh = new ArrayList<>();
         List<Integer> changed = new ArrayList<>();

@@ -38,7 +38,8 @@ final class SnapshotHash {
     private final byte[] buffer = new byte[4096];
     private int used;
 
-    private SnapshotHash() {
+    /** A hasher for one thread's snapshots, one after the other: its digest and buffer serve each in turn. */
+    SnapshotHash() {
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -46,12 +47,14 @@ final class SnapshotHash {
         }
     }
 
-    static String of(String adapterVersion, IncidentSnapshot snapshot) {
-        SnapshotHash hash = new SnapshotHash();
-        hash.value(adapterVersion);
-        hash.value(snapshot);
-        hash.flush();
-        return HexFormat.of().formatHex(hash.digest.digest());
+    /** The hash of this adapter version and snapshot, in hex. */
+    String of(String adapterVersion, IncidentSnapshot snapshot) {
+        used = 0;
+        digest.reset();
+        value(adapterVersion);
+        value(snapshot);
+        flush();
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private void value(Object value) {
