@@ -27,9 +27,10 @@ import com.disputehub.incident.OpenIncidentRef;
 import com.disputehub.incident.UpsertResult;
 
 /**
- * One poll of one account: pages of changes until the channel says there are no more, the cursor stored after
- * each page (the next page is read while one is stored, {@link PageFetcher}), then a follow-up read of the open incidents the pages did not mention. A record that cannot be
- * normalized or stored is quarantined; the rest of the page is stored all the same.
+ * One poll of one account: pages of changes until the channel says there are no more, read while those before are
+ * stored ({@link PageStream}; pages that came meanwhile are stored together), the cursor saved after each store, then
+ * a follow-up read of the open incidents the pages did not mention. A record that cannot be normalized or stored is
+ * quarantined; the rest of its page is stored all the same. The poll's lock is renewed every fifth of its lease.
  */
 @Component
 public class AccountSync {
@@ -84,28 +85,21 @@ public class AccountSync {
         Run run = new Run(account, adapter, new IncidentSource(account.channelType(), account.id(), adapter.version()));
         states.started(account);
         try {
-            String start = states.cursor(account.id());
-            FetchResult page = guards.call(account, () -> adapter.fetchChanges(account, start));
             boolean more = true;
-            while (more && run.pages < properties.pageLimit()) {
-                String cursor = page.nextCursor();
-                more = page.more();
-                PageFetcher.Ahead next = more && run.pages + 1 < properties.pageLimit()
-                        ? fetcher.ahead(() -> guards.call(account, () -> adapter.fetchChanges(account, cursor))) : null;
-                try {
-                    storeAll(run, page.records());
-                } catch (RuntimeException e) {
-                    if (next != null) {
-                        next.cancel();
+            long renewed = System.nanoTime();
+            try (PageStream pages = fetcher.stream(cursor -> guards.call(account, () -> adapter.fetchChanges(account, cursor)),
+                    states.cursor(account.id()))) {
+                for (List<FetchResult> batch = pages.next(); !batch.isEmpty(); batch = pages.next()) {
+                    storeAll(run, batch.stream().flatMap(page -> page.records().stream()).toList());
+                    batch.forEach(page -> run.touched.addAll(page.unchanged()));
+                    FetchResult last = batch.get(batch.size() - 1);
+                    states.saveCursor(account.id(), last.nextCursor(), run.storedDelta(), run.quarantinedDelta());
+                    run.pages += batch.size();
+                    more = last.more();
+                    if (System.nanoTime() - renewed > properties.lockTtl().toNanos() / 5) {
+                        locks.renewLock(key);
+                        renewed = System.nanoTime();
                     }
-                    throw e;
-                }
-                run.touched.addAll(page.unchanged());
-                states.saveCursor(account.id(), cursor, run.storedDelta(), run.quarantinedDelta());
-                run.pages++;
-                locks.renewLock(key);
-                if (next != null) {
-                    page = next.get();
                 }
             }
             if (more) {

@@ -1,8 +1,6 @@
 package com.disputehub.sync;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
@@ -10,48 +8,24 @@ import org.springframework.stereotype.Component;
 import com.disputehub.channel.FetchResult;
 
 /**
- * Reads an account's next page while its sync stores the one before (issue 17, goal 2): the channel's answer and
- * PostgreSQL's storing then overlap instead of taking turns. One read ahead per polling account at most, so a channel
- * sees no more calls at once than before; the read goes through the same guards (rate limit, circuit breaker).
+ * Starts the {@link PageStream} of each poll: the reader threads (virtual where the JDK has them), one per polling
+ * account, so never more than {@code disputehub.sync.workers}; a poll reads at most {@code page-limit} pages and
+ * stores up to {@code store-batch} records at a time.
  */
 @Component
 class PageFetcher {
 
     private final SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("sync-read-");
+    private final SyncProperties properties;
 
     PageFetcher(SyncProperties properties) {
+        this.properties = properties;
         executor.setVirtualThreads(Runtime.version().feature() >= 21);
         executor.setConcurrencyLimit(properties.workers());
     }
 
-    /** Starts reading a page; {@link Ahead#get} waits for it. */
-    Ahead ahead(Supplier<FetchResult> read) {
-        return new Ahead(CompletableFuture.supplyAsync(read, executor));
-    }
-
-    /** A page on its way. */
-    static final class Ahead {
-        private final CompletableFuture<FetchResult> page;
-
-        private Ahead(CompletableFuture<FetchResult> page) {
-            this.page = page;
-        }
-
-        /** The page, or the read's own exception as if it had been read here. */
-        FetchResult get() {
-            try {
-                return page.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
-        }
-
-        /** Not wanted any more (the page before it failed): its answer, when it comes, is dropped. */
-        void cancel() {
-            page.cancel(false);
-        }
+    /** The pages from {@code start} on, each read by {@code read} from the cursor the page before gave. */
+    PageStream stream(Function<String, FetchResult> read, String start) {
+        return PageStream.start(executor, read, start, properties.pageLimit(), properties.storeBatch());
     }
 }

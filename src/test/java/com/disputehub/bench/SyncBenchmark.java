@@ -42,7 +42,10 @@ class SyncBenchmark {
                      "--disputehub.accounts." + ACCOUNT + ".channel=mirakl",
                      "--disputehub.accounts." + ACCOUNT + ".base-url=" + mirakl.baseUrl(),
                      "--disputehub.accounts." + ACCOUNT + ".credentials.api-key=" + LoopbackMirakl.KEY,
-                     "--disputehub.accounts." + ACCOUNT + ".poll-interval=1h")) {
+                     "--disputehub.accounts." + ACCOUNT + ".poll-interval=1h",
+                     // a channel that serves pages instantly (goal 2): Mirakl's published 10 calls a second lifted
+                     "--resilience4j.ratelimiter.configs." + ACCOUNT + ".limit-for-period=1000000",
+                     "--resilience4j.ratelimiter.configs." + ACCOUNT + ".limit-refresh-period=1s")) {
             await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(1)).until(() -> db.sql(
                     "select count(*) from sync_state where account_id = ? and last_success is not null").param(ACCOUNT)
                     .query(Long.class).single() == 1);

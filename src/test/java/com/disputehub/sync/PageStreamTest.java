@@ -1,0 +1,107 @@
+package com.disputehub.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+import com.disputehub.channel.FetchResult;
+import com.disputehub.channel.RawRecord;
+
+/** The pages of one poll, read ahead of the store (issue 17, goal 2): in order, bounded, nothing lost at a failure. */
+class PageStreamTest {
+
+    final SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("test-read-");
+    final AtomicInteger reads = new AtomicInteger();
+
+    /** A channel of {@code pages} pages of three records; the cursor is the page's number. */
+    Function<String, FetchResult> channel(int pages, int failingPage) {
+        return cursor -> {
+            int page = Integer.parseInt(cursor);
+            reads.incrementAndGet();
+            if (page == failingPage) {
+                throw new IllegalStateException("page " + page + " refused");
+            }
+            List<RawRecord> records = IntStream.range(0, 3).mapToObj(n -> RawRecord.json(page + "-" + n, "{}")).toList();
+            return new FetchResult(records, String.valueOf(page + 1), page + 1 < pages);
+        };
+    }
+
+    static List<String> refs(List<FetchResult> batch) {
+        return batch.stream().flatMap(p -> p.records().stream()).map(RawRecord::ref).toList();
+    }
+
+    @Test
+    @DisplayName("X1: every page comes once, in order, pages that waited together up to the batch's records, then none")
+    void inOrderInBatches() {
+        try (PageStream stream = PageStream.start(executor, channel(5, -1), "0", 100, 6)) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 2);
+            List<FetchResult> first = stream.next();
+            assertThat(refs(first)).as("two pages of three waited: one batch of six")
+                    .containsExactly("0-0", "0-1", "0-2", "1-0", "1-1", "1-2");
+            List<String> rest = new java.util.ArrayList<>();
+            for (List<FetchResult> batch = stream.next(); !batch.isEmpty(); batch = stream.next()) {
+                assertThat(batch.stream().mapToInt(p -> p.records().size()).sum()).isLessThanOrEqualTo(6);
+                rest.addAll(refs(batch));
+            }
+            assertThat(rest).containsExactly("2-0", "2-1", "2-2", "3-0", "3-1", "3-2", "4-0", "4-1", "4-2");
+            assertThat(stream.next()).isEmpty();
+        }
+        assertThat(reads).hasValue(5);
+    }
+
+    @Test
+    @DisplayName("X1: the reader waits while a batch's records wait to be stored, so memory stays bounded")
+    void boundedAhead() throws InterruptedException {
+        try (PageStream stream = PageStream.start(executor, channel(50, -1), "0", 100, 6)) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 2);
+            Thread.sleep(200);
+            assertThat(reads).as("six records wait: no third read").hasValue(2);
+            stream.next();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 4);
+        }
+    }
+
+    @Test
+    @DisplayName("X1: pages read before a failed read are stored first; then the read's own exception")
+    void failureAfterPages() {
+        try (PageStream stream = PageStream.start(executor, channel(5, 2), "0", 100, 100)) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 3);
+            assertThat(refs(stream.next())).hasSize(6);
+            assertThatThrownBy(stream::next).isInstanceOf(IllegalStateException.class).hasMessage("page 2 refused");
+        }
+    }
+
+    @Test
+    @DisplayName("X1: a poll reads no more than its page limit, and its last page still says more")
+    void pageLimit() {
+        try (PageStream stream = PageStream.start(executor, channel(50, -1), "0", 4, 3)) {
+            List<FetchResult> all = new java.util.ArrayList<>();
+            for (List<FetchResult> batch = stream.next(); !batch.isEmpty(); batch = stream.next()) {
+                all.addAll(batch);
+            }
+            assertThat(all).hasSize(4);
+            assertThat(all.get(3).more()).isTrue();
+        }
+        assertThat(reads).hasValue(4);
+    }
+
+    @Test
+    @DisplayName("X1: a closed stream reads no more")
+    void closeStops() throws InterruptedException {
+        PageStream stream = PageStream.start(executor, channel(50, -1), "0", 100, 3);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 1);
+        stream.close();
+        Thread.sleep(200);
+        assertThat(reads).hasValue(1);
+    }
+}
