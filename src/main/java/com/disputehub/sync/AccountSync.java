@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import com.disputehub.channel.ChannelAccount;
 import com.disputehub.channel.ChannelAdapter;
-import com.disputehub.channel.FetchResult;
 import com.disputehub.channel.RawRecord;
 import com.disputehub.channel.runtime.ChannelAdapters;
 import com.disputehub.channel.runtime.ChannelGuards;
@@ -87,12 +86,12 @@ public class AccountSync {
         try {
             boolean more = true;
             long renewed = System.nanoTime();
-            try (PageStream pages = fetcher.stream(cursor -> guards.call(account, () -> adapter.fetchChanges(account, cursor)),
-                    states.cursor(account.id()))) {
-                for (List<FetchResult> batch = pages.next(); !batch.isEmpty(); batch = pages.next()) {
-                    storeAll(run, batch.stream().flatMap(page -> page.records().stream()).toList());
-                    batch.forEach(page -> run.touched.addAll(page.unchanged()));
-                    FetchResult last = batch.get(batch.size() - 1);
+            try (PageStream<NormalizedPage> pages = fetcher.stream(cursor -> NormalizedPage.of(adapter, account,
+                    guards.call(account, () -> adapter.fetchChanges(account, cursor))), states.cursor(account.id()))) {
+                for (List<NormalizedPage> batch = pages.next(); !batch.isEmpty(); batch = pages.next()) {
+                    storeAll(run, batch.stream().flatMap(page -> page.entries().stream()).toList());
+                    batch.forEach(page -> run.touched.addAll(page.fetched().unchanged()));
+                    NormalizedPage last = batch.get(batch.size() - 1);
                     states.saveCursor(account.id(), last.nextCursor(), run.storedDelta(), run.quarantinedDelta());
                     run.pages += batch.size();
                     more = last.more();
@@ -121,26 +120,27 @@ public class AccountSync {
         open.removeIf(ref -> run.touched.contains(ref.externalId()));
         for (int from = 0; from < open.size(); from += properties.followUpBatch()) {
             List<OpenIncidentRef> batch = open.subList(from, Math.min(open.size(), from + properties.followUpBatch()));
-            storeAll(run, guards.call(run.account, () -> run.adapter.reread(run.account, batch)));
+            storeAll(run, NormalizedPage.normalize(run.adapter, run.account,
+                    guards.call(run.account, () -> run.adapter.reread(run.account, batch))));
             run.followedUp += batch.size();
         }
     }
 
     /**
-     * Normalizes the records and stores them all at once; should the page fail for something of its own (not the
-     * database's health), each snapshot is stored on its own so that the bad one is quarantined and the rest kept.
+     * Quarantines the records that could not be normalized and stores the rest at once; should that fail for
+     * something of the records' own (not the database's health), each snapshot is stored on its own so that the bad
+     * one is quarantined and the rest kept.
      */
-    private void storeAll(Run run, List<RawRecord> records) {
+    private void storeAll(Run run, List<NormalizedPage.Entry> entries) {
         List<RawRecord> sources = new ArrayList<>();
         List<IncidentSnapshot> snapshots = new ArrayList<>();
-        for (RawRecord record : records) {
-            try {
-                for (IncidentSnapshot snapshot : run.adapter.normalize(run.account, record)) {
-                    sources.add(record);
-                    snapshots.add(snapshot);
-                }
-            } catch (RuntimeException e) {
-                quarantine(run, record, "normalize", e);
+        for (NormalizedPage.Entry entry : entries) {
+            if (entry.failure() != null) {
+                quarantine(run, entry.record(), "normalize", entry.failure());
+            }
+            for (IncidentSnapshot snapshot : entry.snapshots()) {
+                sources.add(entry.record());
+                snapshots.add(snapshot);
             }
         }
         if (snapshots.isEmpty()) {

@@ -5,8 +5,6 @@ import java.util.function.Function;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
-import com.disputehub.channel.FetchResult;
-
 /**
  * Starts the {@link PageStream} of each poll: the reader threads (virtual where the JDK has them), one per polling
  * account, so never more than {@code disputehub.sync.workers}; a poll reads at most {@code page-limit} pages and
@@ -25,7 +23,7 @@ class PageFetcher {
     }
 
     /** The pages from {@code start} on, each read by {@code read} from the cursor the page before gave. */
-    PageStream stream(Function<String, FetchResult> read, String start) {
+    <P extends PageStream.Page> PageStream<P> stream(Function<String, P> read, String start) {
         return PageStream.start(executor, read, start, properties.pageLimit(), properties.storeBatch());
     }
 }

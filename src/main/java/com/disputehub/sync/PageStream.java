@@ -9,7 +9,6 @@ import java.util.function.Function;
 
 import org.springframework.core.task.AsyncTaskExecutor;
 
-import com.disputehub.channel.FetchResult;
 
 /**
  * An account's pages, read one after the other by a reader of their own while the sync stores those read before
@@ -19,9 +18,18 @@ import com.disputehub.channel.FetchResult;
  * at a failed read, which the sync meets after storing the pages read before it. One read at a time, so a channel
  * sees no more calls at once than from a sync that reads and stores in turn.
  */
-final class PageStream implements AutoCloseable {
+final class PageStream<P extends PageStream.Page> implements AutoCloseable {
 
-    private final Deque<FetchResult> pages = new ArrayDeque<>();
+    /** What the stream needs of a page: its records' number, whether more follow, and where they start. */
+    interface Page {
+        int size();
+
+        boolean more();
+
+        String nextCursor();
+    }
+
+    private final Deque<P> pages = new ArrayDeque<>();
     private final int batch;
     private int waiting;
     private RuntimeException failure;
@@ -34,14 +42,14 @@ final class PageStream implements AutoCloseable {
     }
 
     /** Starts reading from {@code start} with {@code read} (cursor to page) on a thread of {@code executor}'s. */
-    static PageStream start(AsyncTaskExecutor executor, Function<String, FetchResult> read,
+    static <P extends Page> PageStream<P> start(AsyncTaskExecutor executor, Function<String, P> read,
                             String start, int limit, int batch) {
-        PageStream stream = new PageStream(batch);
+        PageStream<P> stream = new PageStream<>(batch);
         stream.reader = executor.submit(() -> stream.read(read, start, limit));
         return stream;
     }
 
-    private void read(Function<String, FetchResult> read, String start, int limit) {
+    private void read(Function<String, P> read, String start, int limit) {
         String cursor = start;
         try {
             for (int n = 0; n < limit; n++) {
@@ -53,10 +61,10 @@ final class PageStream implements AutoCloseable {
                         return;
                     }
                 }
-                FetchResult page = read.apply(cursor);
+                P page = read.apply(cursor);
                 synchronized (this) {
                     pages.add(page);
-                    waiting += page.records().size();
+                    waiting += page.size();
                     notifyAll();
                 }
                 if (!page.more()) {
@@ -82,7 +90,7 @@ final class PageStream implements AutoCloseable {
      * The pages read since the last call, at least one, together no more than the batch's records unless one page
      * alone has more; none when the reader is done; the read's own exception when it failed before any page waited.
      */
-    synchronized List<FetchResult> next() {
+    synchronized List<P> next() {
         while (pages.isEmpty() && !finished) {
             try {
                 wait();
@@ -97,12 +105,12 @@ final class PageStream implements AutoCloseable {
             }
             return List.of();
         }
-        List<FetchResult> taken = new ArrayList<>();
+        List<P> taken = new ArrayList<>();
         int records = 0;
-        while (!pages.isEmpty() && (taken.isEmpty() || records + pages.peek().records().size() <= batch)) {
-            FetchResult page = pages.poll();
+        while (!pages.isEmpty() && (taken.isEmpty() || records + pages.peek().size() <= batch)) {
+            P page = pages.poll();
             taken.add(page);
-            records += page.records().size();
+            records += page.size();
         }
         waiting -= records;
         notifyAll();

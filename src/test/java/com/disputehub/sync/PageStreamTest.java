@@ -20,11 +20,26 @@ import com.disputehub.channel.RawRecord;
 /** The pages of one poll, read ahead of the store (issue 17, goal 2): in order, bounded, nothing lost at a failure. */
 class PageStreamTest {
 
+    /** A page of the test's channel. */
+    record Page(FetchResult fetched) implements PageStream.Page {
+        public int size() {
+            return fetched.records().size();
+        }
+
+        public boolean more() {
+            return fetched.more();
+        }
+
+        public String nextCursor() {
+            return fetched.nextCursor();
+        }
+    }
+
     final SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("test-read-");
     final AtomicInteger reads = new AtomicInteger();
 
     /** A channel of {@code pages} pages of three records; the cursor is the page's number. */
-    Function<String, FetchResult> channel(int pages, int failingPage) {
+    Function<String, Page> channel(int pages, int failingPage) {
         return cursor -> {
             int page = Integer.parseInt(cursor);
             reads.incrementAndGet();
@@ -32,25 +47,25 @@ class PageStreamTest {
                 throw new IllegalStateException("page " + page + " refused");
             }
             List<RawRecord> records = IntStream.range(0, 3).mapToObj(n -> RawRecord.json(page + "-" + n, "{}")).toList();
-            return new FetchResult(records, String.valueOf(page + 1), page + 1 < pages);
+            return new Page(new FetchResult(records, String.valueOf(page + 1), page + 1 < pages));
         };
     }
 
-    static List<String> refs(List<FetchResult> batch) {
-        return batch.stream().flatMap(p -> p.records().stream()).map(RawRecord::ref).toList();
+    static List<String> refs(List<Page> batch) {
+        return batch.stream().flatMap(p -> p.fetched().records().stream()).map(RawRecord::ref).toList();
     }
 
     @Test
     @DisplayName("X1: every page comes once, in order, pages that waited together up to the batch's records, then none")
     void inOrderInBatches() {
-        try (PageStream stream = PageStream.start(executor, channel(5, -1), "0", 100, 6)) {
+        try (PageStream<Page> stream = PageStream.start(executor, channel(5, -1), "0", 100, 6)) {
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 2);
-            List<FetchResult> first = stream.next();
+            List<Page> first = stream.next();
             assertThat(refs(first)).as("two pages of three waited: one batch of six")
                     .containsExactly("0-0", "0-1", "0-2", "1-0", "1-1", "1-2");
             List<String> rest = new java.util.ArrayList<>();
-            for (List<FetchResult> batch = stream.next(); !batch.isEmpty(); batch = stream.next()) {
-                assertThat(batch.stream().mapToInt(p -> p.records().size()).sum()).isLessThanOrEqualTo(6);
+            for (List<Page> batch = stream.next(); !batch.isEmpty(); batch = stream.next()) {
+                assertThat(batch.stream().mapToInt(Page::size).sum()).isLessThanOrEqualTo(6);
                 rest.addAll(refs(batch));
             }
             assertThat(rest).containsExactly("2-0", "2-1", "2-2", "3-0", "3-1", "3-2", "4-0", "4-1", "4-2");
@@ -62,7 +77,7 @@ class PageStreamTest {
     @Test
     @DisplayName("X1: the reader waits while a batch's records wait to be stored, so memory stays bounded")
     void boundedAhead() throws InterruptedException {
-        try (PageStream stream = PageStream.start(executor, channel(50, -1), "0", 100, 6)) {
+        try (PageStream<Page> stream = PageStream.start(executor, channel(50, -1), "0", 100, 6)) {
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 2);
             Thread.sleep(200);
             assertThat(reads).as("six records wait: no third read").hasValue(2);
@@ -74,7 +89,7 @@ class PageStreamTest {
     @Test
     @DisplayName("X1: pages read before a failed read are stored first; then the read's own exception")
     void failureAfterPages() {
-        try (PageStream stream = PageStream.start(executor, channel(5, 2), "0", 100, 100)) {
+        try (PageStream<Page> stream = PageStream.start(executor, channel(5, 2), "0", 100, 100)) {
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 3);
             assertThat(refs(stream.next())).hasSize(6);
             assertThatThrownBy(stream::next).isInstanceOf(IllegalStateException.class).hasMessage("page 2 refused");
@@ -84,9 +99,9 @@ class PageStreamTest {
     @Test
     @DisplayName("X1: a poll reads no more than its page limit, and its last page still says more")
     void pageLimit() {
-        try (PageStream stream = PageStream.start(executor, channel(50, -1), "0", 4, 3)) {
-            List<FetchResult> all = new java.util.ArrayList<>();
-            for (List<FetchResult> batch = stream.next(); !batch.isEmpty(); batch = stream.next()) {
+        try (PageStream<Page> stream = PageStream.start(executor, channel(50, -1), "0", 4, 3)) {
+            List<Page> all = new java.util.ArrayList<>();
+            for (List<Page> batch = stream.next(); !batch.isEmpty(); batch = stream.next()) {
                 all.addAll(batch);
             }
             assertThat(all).hasSize(4);
@@ -98,7 +113,7 @@ class PageStreamTest {
     @Test
     @DisplayName("X1: a closed stream reads no more")
     void closeStops() throws InterruptedException {
-        PageStream stream = PageStream.start(executor, channel(50, -1), "0", 100, 3);
+        PageStream<Page> stream = PageStream.start(executor, channel(50, -1), "0", 100, 3);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 1);
         stream.close();
         Thread.sleep(200);
