@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +36,12 @@ import tools.jackson.databind.node.ArrayNode;
 final class LoopbackMirakl implements AutoCloseable {
 
     static final String KEY = "bench-key";
+
+    static {
+        // the JDK's server writes an answer's head and body apart; without TCP_NODELAY, Nagle's algorithm holds the
+        // body until the client's delayed acknowledgement (up to 40 ms on Linux), a wait no real marketplace adds
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
@@ -50,6 +57,8 @@ final class LoopbackMirakl implements AutoCloseable {
     private long writes;
     private final AtomicLong refundIds = new AtomicLong();
     private final Map<String, Integer> refunds = new ConcurrentHashMap<>();
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private volatile boolean held;
 
     LoopbackMirakl(int orders) {
         this(orders, Duration.ZERO, 0);
@@ -77,11 +86,28 @@ final class LoopbackMirakl implements AutoCloseable {
         server.start();
     }
 
+    /** Holds every orders page until {@link #open}: a benchmark's warm-up goes first. */
+    LoopbackMirakl held() {
+        held = true;
+        return this;
+    }
+
+    void open() {
+        gate.countDown();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private void orders(HttpExchange exchange) throws IOException {
+        if (held) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (!KEY.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             answer(exchange, 401, "{\"message\": \"Unauthorized\", \"status\": 401}");
             return;
