@@ -39,15 +39,13 @@ public class IncidentEvents {
         this.work = work;
     }
 
-    void created(Incident incident) {
-        createdAll(List.of(incident));
-    }
-
-    /** incident.created for each of these new incidents, in one batch. */
-    void createdAll(List<Incident> incidents) {
-        Function<Incident, IncidentDigest> digests = digests(incidents.stream().map(Incident::id).toList());
+    /**
+     * incident.created for each of these new incidents, in one batch, nothing read: a new incident has no ERP
+     * references yet, and its owner is the one automatic assignment gave it, if any.
+     */
+    void createdAll(List<Incident> incidents, Map<UUID, String> assignees) {
         events.appendAll(incidents.stream().map(i -> new EventLog.Pending(EventType.INCIDENT_CREATED, subject(i),
-                Map.of("incident", digests.apply(i)))).toList());
+                Map.of("incident", IncidentDigest.of(i, Map.of(), assignees.get(i.id()))))).toList());
     }
 
     /** incident.updated naming what changed, or incident.closed when the change ends the incident. */

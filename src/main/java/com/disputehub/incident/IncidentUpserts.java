@@ -174,9 +174,9 @@ class IncidentUpserts {
                 snapshotHashes.get(incident.id()), row));
         search.queue(created.stream().map(Incident::id).toList());
         timeline.appendAll(entries);
-        work.autoAssign(created.stream().map(Incident::id).toList(), source.accountId());
+        Map<UUID, String> owners = work.autoAssign(created.stream().map(Incident::id).toList(), source.accountId());
         changes.recordAll(created.stream().map(Incident::id).toList(), "CREATED");
-        events.createdAll(created);
+        events.createdAll(created, owners);
     }
 
     private void update(IncidentSource source, List<IncidentSnapshot> snapshots, String[] hashes, List<Integer> changed,

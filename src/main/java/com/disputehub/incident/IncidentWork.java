@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.UUID;
@@ -164,11 +166,12 @@ public class IncidentWork {
      * New incidents of an account with automatic assignment go, in their order, to the next logins in turn that are
      * enabled people who decide (in the sync's transaction, before their incident.created events). The turn moves
      * once for the whole page, so that a page costs the same few statements however many incidents it brings.
+     * The owners by incident; none when the account has no automatic assignment.
      */
-    void autoAssign(List<UUID> incidentIds, String accountId) {
+    Map<UUID, String> autoAssign(List<UUID> incidentIds, String accountId) {
         List<String> logins = assignment.autoAssign().getOrDefault(accountId, List.of());
         if (logins.isEmpty() || incidentIds.isEmpty()) {
-            return;
+            return Map.of();
         }
         List<String> eligible = jdbc.sql("""
                 select login from app_user where enabled and role <> 'VIEWER' and lower(login) = any(?)
@@ -176,7 +179,7 @@ public class IncidentWork {
                 .query(String.class).list();
         List<String> turnOrder = logins.stream().flatMap(l -> eligible.stream().filter(e -> e.equalsIgnoreCase(l))).toList();
         if (turnOrder.isEmpty()) {
-            return;
+            return Map.of();
         }
         int count = incidentIds.size();
         long last = jdbc.sql("""
@@ -192,11 +195,14 @@ public class IncidentWork {
                 select incident_id, assignee, 'auto', ? from unnest(?, ?) as t(incident_id, assignee)
                 """).params(Sql.ts(clock.instant()), incidentIds.toArray(UUID[]::new), assignees).update();
         List<Timeline.Entry> entries = new ArrayList<>(count);
+        Map<UUID, String> owners = new HashMap<>();
         for (int n = 0; n < count; n++) {
             entries.add(new Timeline.Entry(incidentIds.get(n), "ASSIGNED", "auto",
                     TimelineText.of("tl.autoAssigned", Arg.value(assignees[n]))));
+            owners.put(incidentIds.get(n), assignees[n]);
         }
         timeline.appendAll(entries);
+        return owners;
     }
 
     private boolean clearSnooze(UUID incidentId) {
