@@ -9,7 +9,6 @@ import java.util.function.Function;
 
 import org.springframework.core.task.AsyncTaskExecutor;
 
-
 /**
  * An account's pages, read one after the other by a reader of their own while the sync stores those read before
  * (issue 17, goal 2): the channel's answers and PostgreSQL's storing overlap instead of taking turns, and pages that
@@ -73,17 +72,24 @@ final class PageStream<P extends PageStream.Page> implements AutoCloseable {
                 cursor = page.nextCursor();
             }
         } catch (RuntimeException e) {
-            synchronized (this) {
-                failure = e;
-            }
+            fail(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            fail(new IllegalStateException("the page reader was interrupted", e));
+        } catch (Error e) {
+            // a reader that died otherwise must not look like the channel's last page: the poll fails instead
+            fail(new IllegalStateException("the page reader failed: " + e, e));
+            throw e;
         } finally {
             synchronized (this) {
                 finished = true;
                 notifyAll();
             }
         }
+    }
+
+    private synchronized void fail(RuntimeException e) {
+        failure = e;
     }
 
     /**

@@ -97,6 +97,21 @@ class PageStreamTest {
     }
 
     @Test
+    @DisplayName("X1: a reader that dies of an error fails the poll after the pages before it, rather than looking like the last page")
+    void errorIsAFailure() {
+        Function<String, Page> dying = cursor -> {
+            if (cursor.equals("1")) {
+                throw new StackOverflowError("mapper recursed");
+            }
+            return channel(5, -1).apply(cursor);
+        };
+        try (PageStream<Page> stream = PageStream.start(executor, dying, "0", 100, 100)) {
+            assertThat(refs(stream.next())).hasSize(3);
+            assertThatThrownBy(stream::next).isInstanceOf(IllegalStateException.class).hasMessageContaining("mapper recursed");
+        }
+    }
+
+    @Test
     @DisplayName("X1: a poll reads no more than its page limit, and its last page still says more")
     void pageLimit() {
         try (PageStream<Page> stream = PageStream.start(executor, channel(50, -1), "0", 4, 3)) {
