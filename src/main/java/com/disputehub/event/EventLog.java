@@ -47,7 +47,7 @@ public class EventLog {
 
     private static final String INSERT = """
             insert into event (id, type, incident_id, channel_type, account_id, data, at)
-            values (?, ?, ?, ?, ?, cast(? as jsonb), ?)
+            values (?, ?, ?, ?, ?, cast(? as json), ?)
             """;
 
     /** Appends an event to the transaction under way; {@code data} is written as JSON. */

@@ -45,7 +45,7 @@ class IncidentUpserts {
             "raw_reason_code", "raw_reason_label", "status", "channel_status", "raw_status", "action_owner",
             "requested_refund_amount", "requested_refund_currency", "product_value_amount", "product_value_currency",
             "respond_by", "opened_at", "channel_updated_at", "messages", "message_count", "evidence", "flags",
-            "channel_details", "raw_payload", "snapshot_hash", "adapter_version", "created_at", "updated_at");
+            "channel_details", "raw_payload", "snapshot_hash", "adapter_version", "created_at", "updated_at", "closed_at");
 
     private static final String UPDATE = """
             update incident set kind = :kind, order_id = :orderId, order_line_ids = :lineIds, skus = :skus,
@@ -58,14 +58,14 @@ class IncidentUpserts {
               channel_updated_at = :channelUpdatedAt, messages = cast(:messages as jsonb),
               message_count = :messageCount, evidence = cast(:evidence as jsonb), flags = :flags,
               channel_details = cast(:details as jsonb),
-              raw_payload = cast(:raw as jsonb), snapshot_hash = :snapshotHash,
+              raw_payload = cast(:raw as json), snapshot_hash = :snapshotHash,
               adapter_version = :version, updated_at = :now
             where id = :id
             """;
 
     /** Keeps the raw payload current when only fields nobody reads changed; no event, no timeline entry. */
     private static final String REFRESH = """
-            update incident set raw_payload = cast(:raw as jsonb), snapshot_hash = :snapshotHash,
+            update incident set raw_payload = cast(:raw as json), snapshot_hash = :snapshotHash,
               channel_updated_at = :at, adapter_version = :version
             where id = :id
             """;
@@ -313,7 +313,9 @@ class IncidentUpserts {
                 .add(json.writeValueAsString(i.messages())).add(i.messages().size())
                 .add(json.writeValueAsString(i.evidence())).add(i.flags()).add(json.writeValueAsString(i.details()))
                 .add(i.rawPayload()).add(snapshotHash).add(i.adapterVersion())
-                .add(i.createdAt()).add(i.updatedAt());
+                .add(i.createdAt()).add(i.updatedAt())
+                // an update's trigger keeps closed_at; a new row has its own (V34)
+                .add(i.status().isOpen() ? null : i.updatedAt());
     }
 
     /** A stored incident as the unchanged check sees it. */

@@ -19,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 public class Timeline {
 
     private static final String INSERT =
-            "insert into timeline_event (incident_id, at, type, actor, summary, text) values (?, ?, ?, ?, ?, cast(? as jsonb))";
+            "insert into timeline_event (incident_id, at, type, actor, summary, text) values (?, ?, ?, ?, ?, cast(? as json))";
     private static final List<String> COLUMNS = List.of("incident_id", "at", "type", "actor", "summary", "text");
 
     private final JdbcClient jdbc;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
@@ -111,7 +112,8 @@ class IncidentStoreTest extends IntegrationTest {
         IncidentSnapshot refused = IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE, externalId + "-NUL")
                 .reason(new Reason(ReasonCategory.DAMAGED, "2", null))
                 .status(IncidentStatus.NEEDS_SELLER_ACTION, "INCIDENT_OPEN", ActionOwner.SELLER)
-                .rawPayload("{\"name\":\"a\\u0000b\"}").build();
+                .buyerName("a\u0000b") // PostgreSQL's text holds no NUL character
+                .rawPayload("{}").build();
 
         assertThatThrownBy(() -> store.upsertAll(SOURCE, List.of(good, refused)))
                 .isInstanceOf(org.springframework.dao.DataAccessException.class);
@@ -200,6 +202,37 @@ class IncidentStoreTest extends IntegrationTest {
         assertThat(store.find(id).orElseThrow().rawPayload()).contains("ORDER-1");
         assertThat(files.of(id)).singleElement().satisfies(f -> assertThat(f.sizeBytes()).isEqualTo(4));
         assertThat(files.content(id, files.of(id).get(0).id())).hasValueSatisfying(bytes -> assertThat(bytes).hasSize(4));
+    }
+
+    @Test
+    @DisplayName("X9: an incident closed when first read ends when stored, one the channel closes later ends then, and a reopened one has no end")
+    void closingTime() {
+        UUID open = store.upsert(SOURCE, snapshot().build()).incidentId();
+        UUID closedAtOnce = store.upsert(SOURCE, IncidentSnapshot.builder(IncidentKind.MARKETPLACE_DISPUTE, externalId + "-closed")
+                .reason(new Reason(ReasonCategory.DAMAGED, "2", "Artículo recibido dañado"))
+                .status(IncidentStatus.CLOSED, "CLOSED", ActionOwner.NOBODY).rawPayload("{}").build()).incidentId();
+
+        assertThat(closedAt(open)).isNull();
+        assertThat(closedAt(closedAtOnce)).isEqualTo(store.find(closedAtOnce).orElseThrow().updatedAt());
+
+        store.upsert(SOURCE, snapshot().status(IncidentStatus.RESOLVED, "CLOSED", ActionOwner.NOBODY).build());
+        assertThat(closedAt(open)).isEqualTo(store.find(open).orElseThrow().updatedAt());
+        store.upsert(SOURCE, snapshot().build());
+        assertThat(closedAt(open)).isNull();
+    }
+
+    @Test
+    @DisplayName("X2: the raw payload is kept as the channel wrote it: its order of keys, its spacing, its numbers")
+    void rawPayloadVerbatim() {
+        String raw = "{\"order_id\": \"ORDER-1\", \"price\": 34.90, \"a\": [1.0, 2]}";
+        UUID id = store.upsert(SOURCE, snapshot().rawPayload(raw).build()).incidentId();
+
+        assertThat(store.find(id).orElseThrow().rawPayload()).isEqualTo(raw);
+    }
+
+    private Instant closedAt(UUID incident) {
+        return jdbc.sql("select closed_at from incident where id = ?").param(incident)
+                .query((rs, n) -> Optional.ofNullable(IncidentRowMapper.instant(rs, "closed_at"))).single().orElse(null);
     }
 
     /** A decision's outcome recorded on the incident, as the dispatcher records it (in its own transaction). */
