@@ -100,12 +100,22 @@ public final class CsvCopy {
      */
     public static <T> long copy(JdbcTemplate jdbc, String table, List<String> columns, Collection<T> items,
                                 BiConsumer<T, Row> writer) {
+        return copy(jdbc, table, columns, items, writer, () -> { });
+    }
+
+    /**
+     * {@link #copy(JdbcTemplate, String, List, Collection, BiConsumer)}, running {@code meanwhile} once every row is
+     * sent and PostgreSQL still stores them: work this thread would otherwise do after waiting for it (issue 17). It
+     * must not use the database: the connection is busy with the copy until it ends.
+     */
+    public static <T> long copy(JdbcTemplate jdbc, String table, List<String> columns, Collection<T> items,
+                                BiConsumer<T, Row> writer, Runnable meanwhile) {
         if (items.isEmpty()) {
+            meanwhile.run();
             return 0;
         }
-        String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)";
         Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql(table, columns));
             try {
                 StringBuilder out = new StringBuilder(CHUNK + 4096);
                 for (T item : items) {
@@ -116,6 +126,8 @@ public final class CsvCopy {
                     }
                 }
                 send(copy, out);
+                copy.flushCopy();
+                meanwhile.run();
                 return copy.endCopy();
             } finally {
                 if (copy.isActive()) {
@@ -124,6 +136,43 @@ public final class CsvCopy {
             }
         });
         return copied == null ? 0 : copied;
+    }
+
+    /** Rows encoded ahead of their copy, so that the encoding can run while PostgreSQL stores something else. */
+    public static <T> Encoded encode(String table, List<String> columns, Collection<T> items, BiConsumer<T, Row> writer) {
+        StringBuilder out = new StringBuilder();
+        for (T item : items) {
+            writer.accept(item, new Row(out));
+            out.append('\n');
+        }
+        return new Encoded(sql(table, columns), out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Copies rows {@link #encode encoded} before; the number of rows stored. */
+    public static long copy(JdbcTemplate jdbc, Encoded rows) {
+        if (rows.csv().length == 0) {
+            return 0;
+        }
+        Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(rows.sql());
+            try {
+                copy.writeToCopy(rows.csv(), 0, rows.csv().length);
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        });
+        return copied == null ? 0 : copied;
+    }
+
+    /** Encoded rows and the statement that copies them. */
+    public record Encoded(String sql, byte[] csv) {
+    }
+
+    private static String sql(String table, List<String> columns) {
+        return "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)";
     }
 
     private static void send(CopyIn copy, StringBuilder out) throws SQLException {

@@ -61,11 +61,16 @@ public class EventLog {
     /** Appends many events to the transaction under way in one batch, in their order (a page of a sync). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(List<Pending> events) {
-        if (events.isEmpty()) {
-            return;
-        }
+        CsvCopy.copy(batch, encode(events));
+    }
+
+    /**
+     * {@link #appendAll} in two steps: the events encoded now, for {@link CsvCopy#copy(JdbcTemplate, CsvCopy.Encoded)}
+     * in the transaction they belong to.
+     */
+    public CsvCopy.Encoded encode(List<Pending> events) {
         OffsetDateTime at = Sql.ts(clock.instant());
-        CsvCopy.copy(batch, "event", List.of("id", "type", "incident_id", "channel_type", "account_id", "data", "at"), events,
+        return CsvCopy.encode("event", List.of("id", "type", "incident_id", "channel_type", "account_id", "data", "at"), events,
                 (e, row) -> {
                     for (Object value : row(UUID.randomUUID(), e, at)) {
                         row.add(value);

@@ -43,11 +43,13 @@ public class ChangeFeed {
 
     /** The same change of many incidents, in one batch. */
     void recordAll(List<UUID> incidentIds, String change) {
-        if (incidentIds.isEmpty()) {
-            return;
-        }
+        CsvCopy.copy(batch, encode(incidentIds, change));
+    }
+
+    /** {@link #recordAll} in two steps: the rows encoded now, for {@link CsvCopy#copy(JdbcTemplate, CsvCopy.Encoded)}. */
+    CsvCopy.Encoded encode(List<UUID> incidentIds, String change) {
         OffsetDateTime at = Sql.ts(clock.instant());
-        CsvCopy.copy(batch, "change_event", List.of("incident_id", "change", "at"), incidentIds,
+        return CsvCopy.encode("change_event", List.of("incident_id", "change", "at"), incidentIds,
                 (id, row) -> row.add(id).add(change).add(at));
     }
 

@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.disputehub.database.CsvCopy;
 import com.disputehub.event.EventLog;
 import com.disputehub.event.EventSubject;
 import com.disputehub.event.EventType;
@@ -40,12 +42,17 @@ public class IncidentEvents {
     }
 
     /**
-     * incident.created for each of these new incidents, in one batch, nothing read: a new incident has no ERP
-     * references yet, and its owner is the one automatic assignment gave it, if any.
+     * incident.created for each of these new incidents, encoded for one copy ({@link CsvCopy#copy(JdbcTemplate,
+     * CsvCopy.Encoded)}) in their transaction, nothing read: a new incident has no ERP references yet, and its owner is
+     * the one automatic assignment gave it, if any.
      */
-    void createdAll(List<Incident> incidents, Map<UUID, String> assignees) {
-        events.appendAll(incidents.stream().map(i -> new EventLog.Pending(EventType.INCIDENT_CREATED, subject(i),
-                Map.of("incident", IncidentDigest.of(i, Map.of(), assignees.get(i.id()))))).toList());
+    CsvCopy.Encoded encodeCreated(List<Incident> incidents, Map<UUID, String> assignees) {
+        return events.encode(created(incidents, assignees));
+    }
+
+    private static List<EventLog.Pending> created(List<Incident> incidents, Map<UUID, String> assignees) {
+        return incidents.stream().map(i -> new EventLog.Pending(EventType.INCIDENT_CREATED, subject(i),
+                Map.of("incident", IncidentDigest.of(i, Map.of(), assignees.get(i.id()))))).toList();
     }
 
     /** incident.updated naming what changed, or incident.closed when the change ends the incident. */

@@ -117,11 +117,14 @@ class IncidentUpserts {
         return results;
     }
 
-    /** Snapshots of distinct incidents. */
+    /**
+     * Snapshots of distinct incidents. A stored one is hashed to tell whether it changed; a new one only while its row
+     * is encoded, when this thread would otherwise wait for PostgreSQL to store the rows before.
+     */
     private List<UpsertResult> run(IncidentSource source, List<IncidentSnapshot> snapshots) {
         UpsertResult[] results = new UpsertResult[snapshots.size()];
         SnapshotHash hasher = new SnapshotHash();
-        String[] hashes = snapshots.stream().map(s -> hasher.of(source.adapterVersion(), s)).toArray(String[]::new);
+        String[] hashes = new String[snapshots.size()];
         Map<String, Fingerprint> stored = fingerprints(source.accountId(), snapshots);
         List<Integer> fresh = new ArrayList<>();
         List<Integer> changed = new ArrayList<>();
@@ -134,25 +137,32 @@ class IncidentUpserts {
                 } else {
                     fresh.add(i);
                 }
-            } else if (hashes[i].equals(known.snapshotHash())) {
+                continue;
+            }
+            hashes[i] = hasher.of(source.adapterVersion(), snapshot);
+            if (hashes[i].equals(known.snapshotHash())) {
                 results[i] = new UpsertResult(UpsertResult.Outcome.UNCHANGED, known.id(), List.of());
             } else {
                 changed.add(i);
             }
         }
-        create(source, snapshots, hashes, fresh, results);
+        create(source, snapshots, hasher, fresh, results);
         update(source, snapshots, hashes, changed, stored, results);
         return Arrays.asList(results);
     }
 
-    private void create(IncidentSource source, List<IncidentSnapshot> snapshots, String[] hashes, List<Integer> fresh,
+    /**
+     * The new incidents' rows copied; their timeline entries, change feed rows and (without automatic assignment)
+     * events encoded while PostgreSQL stores the rows, then copied.
+     */
+    private void create(IncidentSource source, List<IncidentSnapshot> snapshots, SnapshotHash hasher, List<Integer> fresh,
                         UpsertResult[] results) {
         if (fresh.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
         List<Incident> created = new ArrayList<>();
-        Map<UUID, String> snapshotHashes = new HashMap<>();
+        Map<UUID, IncidentSnapshot> read = new HashMap<>();
         List<Timeline.Entry> entries = new ArrayList<>();
         for (int i : fresh) {
             IncidentSnapshot s = snapshots.get(i);
@@ -162,7 +172,7 @@ class IncidentUpserts {
                     s.productValue(), s.respondBy(), s.openedAt(), s.channelUpdatedAt(), s.messages(), s.evidence(),
                     s.flags(), s.details(), s.rawPayload(), source.adapterVersion(), now, now);
             created.add(incident);
-            snapshotHashes.put(incident.id(), hashes[i]);
+            read.put(incident.id(), s);
             Reason reason = s.reason();
             entries.add(new Timeline.Entry(incident.id(), "CREATED", source.channelType(), reason.rawLabel() == null
                     ? TimelineText.of("tl.created", Arg.word("reason.", reason.category()), Arg.word("status.", s.status()))
@@ -170,13 +180,20 @@ class IncidentUpserts {
                             Arg.word("status.", s.status()))));
             results[i] = new UpsertResult(UpsertResult.Outcome.CREATED, incident.id(), List.of());
         }
+        List<UUID> ids = created.stream().map(Incident::id).toList();
+        boolean assigning = work.assignsAutomatically(source.accountId());
+        CsvCopy.Encoded[] logs = new CsvCopy.Encoded[3];
         CsvCopy.copy(copy, "incident", INSERT_COLUMNS, created, (incident, row) -> insertRow(incident,
-                snapshotHashes.get(incident.id()), row));
-        search.queue(created.stream().map(Incident::id).toList());
-        timeline.appendAll(entries);
-        Map<UUID, String> owners = work.autoAssign(created.stream().map(Incident::id).toList(), source.accountId());
-        changes.recordAll(created.stream().map(Incident::id).toList(), "CREATED");
-        events.createdAll(created, owners);
+                hasher.of(source.adapterVersion(), read.get(incident.id())), row), () -> {
+                    logs[0] = timeline.encode(entries);
+                    logs[1] = changes.encode(ids, "CREATED");
+                    logs[2] = assigning ? null : events.encodeCreated(created, Map.of());
+                });
+        search.queue(ids);
+        CsvCopy.copy(copy, logs[0]);
+        Map<UUID, String> owners = assigning ? work.autoAssign(ids, source.accountId()) : Map.of();
+        CsvCopy.copy(copy, logs[1]);
+        CsvCopy.copy(copy, logs[2] != null ? logs[2] : events.encodeCreated(created, owners));
     }
 
     private void update(IncidentSource source, List<IncidentSnapshot> snapshots, String[] hashes, List<Integer> changed,

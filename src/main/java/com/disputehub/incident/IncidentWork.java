@@ -162,6 +162,11 @@ public class IncidentWork {
                 .toList());
     }
 
+    /** Whether new incidents of this account are assigned automatically: whether {@link #autoAssign} may assign any. */
+    boolean assignsAutomatically(String accountId) {
+        return !assignment.autoAssign().getOrDefault(accountId, List.of()).isEmpty();
+    }
+
     /**
      * New incidents of an account with automatic assignment go, in their order, to the next logins in turn that are
      * enabled people who decide (in the sync's transaction, before their incident.created events). The turn moves

@@ -46,11 +46,13 @@ public class Timeline {
 
     /** Entries for many incidents in one batch, in their order: what a page of a sync writes. */
     void appendAll(List<Entry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
+        CsvCopy.copy(batch, encode(entries));
+    }
+
+    /** {@link #appendAll} in two steps: the entries encoded now, for {@link CsvCopy#copy(JdbcTemplate, CsvCopy.Encoded)}. */
+    CsvCopy.Encoded encode(List<Entry> entries) {
         OffsetDateTime at = Sql.ts(clock.instant());
-        CsvCopy.copy(batch, "timeline_event", COLUMNS, entries, (e, row) -> row.add(e.incidentId()).add(at).add(e.type())
+        return CsvCopy.encode("timeline_event", COLUMNS, entries, (e, row) -> row.add(e.incidentId()).add(at).add(e.type())
                 .add(e.actor()).add(e.text().english()).add(json.writeValueAsString(e.text())));
     }
 

@@ -1,23 +1,25 @@
 package com.disputehub.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
  * CPU time from Linux's {@code /proc}, for telling where a benchmark's cores went: this JVM (the connector, and any
- * fake it hosts) and every PostgreSQL process on the machine. In clock ticks of 10 ms, as the kernel counts them.
+ * fake it hosts) and every PostgreSQL process on the machine. In clock ticks of 10 ms, as the kernel counts them. Beside
+ * them, the time this JVM's JIT compilers spent: while they still compile, they take a core from the work measured.
  */
-record CpuTime(long jvmTicks, long postgresTicks) {
+record CpuTime(long jvmTicks, long postgresTicks, long jitMillis) {
 
     static CpuTime now() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             long postgres = processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .mapToLong(p -> ticks(p, "(postgres)")).sum();
-            return new CpuTime(ticks(Path.of("/proc/" + ProcessHandle.current().pid()), null), postgres);
+            return new CpuTime(ticks(Path.of("/proc/" + ProcessHandle.current().pid()), null), postgres, jit());
         } catch (IOException e) {
-            return new CpuTime(0, 0);
+            return new CpuTime(0, 0, jit());
         }
     }
 
@@ -25,6 +27,16 @@ record CpuTime(long jvmTicks, long postgresTicks) {
     String perItemSince(CpuTime before, int items) {
         return String.format("JVM %.2f ms, PostgreSQL %.2f ms", 10.0 * (jvmTicks - before.jvmTicks) / items,
                 10.0 * (postgresTicks - before.postgresTicks) / items);
+    }
+
+    /** How long the JIT compilers worked since {@code before}, in all: "JIT compilers x.x s". */
+    String jitSince(CpuTime before) {
+        return String.format("JIT compilers %.1f s", (jitMillis - before.jitMillis) / 1000.0);
+    }
+
+    private static long jit() {
+        var compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
     }
 
     /** utime + stime of a process, when its name is {@code name} (any when null); 0 when it is gone. */

@@ -87,6 +87,7 @@ class IngestionBenchmark {
         long ours = timed(() -> pages.forEach(page -> assertThat(store.upsertAll(SOURCE, page))
                 .allMatch(r -> r.outcome() == UpsertResult.Outcome.CREATED)));
         String cpuStored = CpuTime.now().perItemSince(before, INCIDENTS);
+        String jitStored = CpuTime.now().jitSince(before);
         long indexed = timed(this::awaitIndexed);
         String cpuIndexed = CpuTime.now().perItemSince(before, INCIDENTS);
         long oursUnchanged = timed(() -> pages.forEach(page -> assertThat(store.upsertAll(SOURCE, page))
@@ -98,6 +99,7 @@ class IngestionBenchmark {
         report.add(line("new incidents", ours, floorNew));
         report.add(String.format("  CPU per new incident while stored: %s; with the free text index caught up: %s", cpuStored,
                 cpuIndexed));
+        report.add(String.format("  while the new ones were stored: %s", jitStored));
         report.add(String.format("  free text index caught up %.1f s after the last page (the search reads queued"
                 + " incidents from their rows until then)", indexed / 1e9));
         report.add(line("unchanged incidents (a poll's overlap)", oursUnchanged, floorUnchanged));
