@@ -152,8 +152,8 @@ class IncidentUpserts {
     }
 
     /**
-     * The new incidents' rows copied; their timeline entries, change feed rows and (without automatic assignment)
-     * events encoded while PostgreSQL stores the rows, then copied.
+     * The new incidents' rows copied; their search queue entries, timeline entries, change feed rows and (without
+     * automatic assignment) events encoded while PostgreSQL stores the rows, then copied.
      */
     private void create(IncidentSource source, List<IncidentSnapshot> snapshots, SnapshotHash hasher, List<Integer> fresh,
                         UpsertResult[] results) {
@@ -182,14 +182,15 @@ class IncidentUpserts {
         }
         List<UUID> ids = created.stream().map(Incident::id).toList();
         boolean assigning = work.assignsAutomatically(source.accountId());
-        CsvCopy.Encoded[] logs = new CsvCopy.Encoded[3];
+        CsvCopy.Encoded[] logs = new CsvCopy.Encoded[4];
         CsvCopy.copy(copy, "incident", INSERT_COLUMNS, created, (incident, row) -> insertRow(incident,
                 hasher.of(source.adapterVersion(), read.get(incident.id())), row), () -> {
                     logs[0] = timeline.encode(entries);
                     logs[1] = changes.encode(ids, "CREATED");
                     logs[2] = assigning ? null : events.encodeCreated(created, Map.of());
+                    logs[3] = search.encodeNew(ids);
                 });
-        search.queue(ids);
+        CsvCopy.copy(copy, logs[3]);
         CsvCopy.copy(copy, logs[0]);
         Map<UUID, String> owners = assigning ? work.autoAssign(ids, source.accountId()) : Map.of();
         CsvCopy.copy(copy, logs[1]);

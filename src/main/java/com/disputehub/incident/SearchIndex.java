@@ -7,10 +7,12 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.disputehub.database.CsvCopy;
 import com.disputehub.database.Sql;
 
 /**
@@ -77,6 +79,14 @@ public class SearchIndex {
                 where incident_search.search_text is distinct from
                       (select i.search_text from incident i where i.id = excluded.incident_id)
                 """).param(Sql.uuidArray(incidentIds)).update();
+    }
+
+    /**
+     * {@link #queue} for new incidents, encoded for one copy ({@link CsvCopy#copy(JdbcTemplate, CsvCopy.Encoded)}) in
+     * their transaction: a new incident has no entry yet, so nothing is compared.
+     */
+    CsvCopy.Encoded encodeNew(List<UUID> incidentIds) {
+        return CsvCopy.encode("incident_search", List.of("incident_id"), incidentIds, (id, row) -> row.add(id));
     }
 
     /**
