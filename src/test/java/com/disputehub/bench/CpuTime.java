@@ -34,6 +34,24 @@ record CpuTime(long jvmTicks, long postgresTicks, long jitMillis) {
         return String.format("JIT compilers %.1f s", (jitMillis - before.jitMillis) / 1000.0);
     }
 
+    /**
+     * Waits until the JIT compilers have been idle for a second, at most {@code limit}: what they compile after a
+     * warm-up otherwise takes a core from the work measured. How long they still worked, as {@link #jitSince}.
+     */
+    static String awaitJitIdle(java.time.Duration limit) throws InterruptedException {
+        CpuTime start = now();
+        long deadline = System.nanoTime() + limit.toNanos();
+        long last = jit();
+        int idle = 0;
+        while (idle < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            long current = jit();
+            idle = current == last ? idle + 1 : 0;
+            last = current;
+        }
+        return now().jitSince(start);
+    }
+
     private static long jit() {
         var compiler = ManagementFactory.getCompilationMXBean();
         return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
