@@ -1,8 +1,10 @@
 package com.disputehub.incident;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,8 @@ public class SearchIndex {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    /** When this JVM last queued incidents (System.nanoTime), so that the indexer can give way to syncs storing. */
+    private final AtomicLong lastQueued = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
 
     SearchIndex(JdbcClient jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
@@ -73,6 +77,7 @@ public class SearchIndex {
         if (incidentIds.isEmpty()) {
             return;
         }
+        lastQueued.set(System.nanoTime());
         jdbc.sql("""
                 insert into incident_search (incident_id) select id from unnest(?) as id order by id
                 on conflict (incident_id) do update set search_text = null
@@ -86,6 +91,7 @@ public class SearchIndex {
      * their transaction: a new incident has no entry yet, so nothing is compared.
      */
     CsvCopy.Encoded encodeNew(List<UUID> incidentIds) {
+        lastQueued.set(System.nanoTime());
         return CsvCopy.encode("incident_search", List.of("incident_id"), incidentIds, (id, row) -> row.add(id));
     }
 
@@ -121,6 +127,17 @@ public class SearchIndex {
         } catch (DataAccessException e) {
             log.debug("the trigram index's pending entries stay for autovacuum: {}", e.getMessage());
         }
+    }
+
+    /** How long ago this JVM last queued incidents. */
+    Duration sinceQueued() {
+        return Duration.ofNanos(System.nanoTime() - lastQueued.get());
+    }
+
+    /** How many incidents wait to be indexed, counted up to {@code limit} at most. */
+    long pendingUpTo(long limit) {
+        return jdbc.sql("select count(*) from (select 1 from incident_search where search_text is null limit ?) waiting")
+                .param(limit).query(Long.class).single();
     }
 
     /** How many incidents wait to be indexed (the search finds them all the same). */

@@ -16,6 +16,11 @@ import org.springframework.integration.dsl.Pollers;
  * Keeps the free text index up ({@link SearchIndex}): every {@code disputehub.search.index-interval} (1 s) the poller
  * looks, and when incidents wait, one worker of its own indexes them in batches of {@code disputehub.search.index-batch}
  * (1,000) until none is left, so that the scheduler's thread never waits for it.
+ *
+ * <p>It gives way to syncs storing pages: while this JVM queued incidents within {@code disputehub.search.give-way}
+ * (2 s) and fewer than {@code disputehub.search.max-backlog} (20,000) wait, it leaves them for a later look. A
+ * trigram entry costs PostgreSQL more than the whole incident it indexes, and the search finds queued incidents all
+ * the same, by their rows: the backlog bounds what that costs a search (tens of milliseconds at 20,000).
  */
 @Configuration(proxyBeanMethods = false)
 class SearchIndexer {
@@ -27,9 +32,16 @@ class SearchIndexer {
     private final SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("search-index-");
     private final AtomicBoolean working = new AtomicBoolean();
 
-    SearchIndexer(SearchIndex index, @Value("${disputehub.search.index-batch:1000}") int batch) {
+    private final Duration giveWay;
+    private final int maxBacklog;
+
+    SearchIndexer(SearchIndex index, @Value("${disputehub.search.index-batch:1000}") int batch,
+                  @Value("${disputehub.search.give-way:2s}") Duration giveWay,
+                  @Value("${disputehub.search.max-backlog:20000}") int maxBacklog) {
         this.index = index;
         this.batch = batch;
+        this.giveWay = giveWay;
+        this.maxBacklog = maxBacklog;
     }
 
     @Bean
@@ -56,19 +68,7 @@ class SearchIndexer {
 
     private void work() {
         try {
-            while (true) {
-                long started = System.nanoTime();
-                int taken = index.indexBatch(batch);
-                if (taken < batch) {
-                    if (taken > 0) {
-                        index.settle();
-                    }
-                    return;
-                }
-                // a full batch, more may wait: rest as long as it took, so that a sync storing what is queued keeps
-                // at least one of two cores (the search finds what waits all the same)
-                Thread.sleep(Duration.ofNanos(System.nanoTime() - started).toMillis());
-            }
+            indexWaiting(giveWay, maxBacklog);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -76,5 +76,30 @@ class SearchIndexer {
         } finally {
             working.set(false);
         }
+    }
+
+    /**
+     * Indexes what waits, batch after batch, unless it gives way to a sync (see the class); how many it indexed. Once
+     * it has begun, it goes on until none is left or it gives way again.
+     */
+    int indexWaiting(Duration giveWay, int maxBacklog) throws InterruptedException {
+        int indexed = 0;
+        while (index.sinceQueued().compareTo(giveWay) >= 0 || index.pendingUpTo(maxBacklog) >= maxBacklog) {
+            long started = System.nanoTime();
+            int taken = index.indexBatch(batch);
+            indexed += taken;
+            if (taken < batch) {
+                if (taken > 0) {
+                    index.settle();
+                }
+                return indexed;
+            }
+            // a full batch, more may wait; while syncs store, rest as long as it took, so that they keep at least
+            // one of two cores (the search finds what waits all the same)
+            if (index.sinceQueued().compareTo(giveWay) < 0) {
+                Thread.sleep(Duration.ofNanos(System.nanoTime() - started).toMillis());
+            }
+        }
+        return indexed;
     }
 }

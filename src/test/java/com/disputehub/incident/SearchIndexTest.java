@@ -31,6 +31,8 @@ class SearchIndexTest extends IntegrationTest {
     SearchIndex index;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    SearchIndexer indexer;
 
     static IncidentSnapshot snapshot(String id, String body) {
         return snapshot(id, body, IncidentStatus.NEEDS_SELLER_ACTION);
@@ -65,6 +67,25 @@ class SearchIndexTest extends IntegrationTest {
     String indexed(UUID id) {
         return jdbc.sql("select search_text from incident_search where incident_id = ? and search_text is not null")
                 .param(id).query(String.class).optional().orElse(null);
+    }
+
+    @Test
+    @DisplayName("M2: the indexer gives way while a sync stores, unless its backlog is full, and indexes once syncs are quiet; the search finds what waits")
+    void givesWayToSyncs() throws InterruptedException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        UUID first = store.upsert(SOURCE, snapshot("GW1-" + run, "cedió el paso " + run)).incidentId();
+
+        assertThat(indexer.indexWaiting(java.time.Duration.ofHours(1), 1_000_000)).as("a sync has just stored").isZero();
+        assertThat(queued(first)).isTrue();
+        assertThat(found("paso " + run)).as("found by its row while it waits").containsExactly(first);
+
+        assertThat(indexer.indexWaiting(java.time.Duration.ofHours(1), 1)).as("the backlog is full").isPositive();
+        assertThat(indexed(first)).contains("cedió el paso " + run);
+
+        UUID second = store.upsert(SOURCE, snapshot("GW2-" + run, "otro paso " + run)).incidentId();
+        assertThat(indexer.indexWaiting(java.time.Duration.ZERO, 1_000_000)).as("the syncs are quiet").isPositive();
+        assertThat(indexed(second)).contains("otro paso " + run);
+        assertThat(found("paso " + run)).containsExactlyInAnyOrder(first, second);
     }
 
     @Test
