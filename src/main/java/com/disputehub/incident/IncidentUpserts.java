@@ -102,6 +102,10 @@ class IncidentUpserts {
      * second time is stored after the first, as if they came one at a time.
      */
     List<UpsertResult> upsert(IncidentSource source, List<IncidentSnapshot> snapshots) {
+        // the page's statements planned for its values and the table as it is now: a generic plan the connection made
+        // while the table was nearly empty (a sequential scan) would otherwise stay cached as an initial sync fills it,
+        // until autovacuum next analyzes it, and each page's lookup would read every stored incident
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         List<UpsertResult> results = new ArrayList<>(snapshots.size());
         Set<String> inRun = new HashSet<>();
         int from = 0;
