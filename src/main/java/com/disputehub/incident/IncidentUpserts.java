@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.disputehub.database.CsvCopy;
+import com.disputehub.database.PlannedEachTime;
 import com.disputehub.database.Sql;
 import com.disputehub.incident.TimelineText.Arg;
 
@@ -72,7 +73,7 @@ class IncidentUpserts {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
-    private final JdbcTemplate copy;
+    private final JdbcTemplate template;
     private final ObjectMapper json;
     private final IncidentRowMapper rows;
     private final Timeline timeline;
@@ -82,11 +83,11 @@ class IncidentUpserts {
     private final SearchIndex search;
     private final Clock clock;
 
-    IncidentUpserts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JdbcTemplate copy, ObjectMapper json, Timeline timeline,
+    IncidentUpserts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JdbcTemplate template, ObjectMapper json, Timeline timeline,
                     ChangeFeed changes, IncidentEvents events, IncidentWork work, SearchIndex search, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.copy = copy;
+        this.template = template;
         this.json = json;
         this.rows = new IncidentRowMapper(json);
         this.timeline = timeline;
@@ -102,10 +103,6 @@ class IncidentUpserts {
      * second time is stored after the first, as if they came one at a time.
      */
     List<UpsertResult> upsert(IncidentSource source, List<IncidentSnapshot> snapshots) {
-        // the page's statements planned for its values and the table as it is now: a generic plan the connection made
-        // while the table was nearly empty (a sequential scan) would otherwise stay cached as an initial sync fills it,
-        // until autovacuum next analyzes it, and each page's lookup would read every stored incident
-        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         List<UpsertResult> results = new ArrayList<>(snapshots.size());
         Set<String> inRun = new HashSet<>();
         int from = 0;
@@ -187,18 +184,18 @@ class IncidentUpserts {
         List<UUID> ids = created.stream().map(Incident::id).toList();
         boolean assigning = work.assignsAutomatically(source.accountId());
         CsvCopy.Encoded[] logs = new CsvCopy.Encoded[4];
-        CsvCopy.copy(copy, "incident", INSERT_COLUMNS, created, (incident, row) -> insertRow(incident,
+        CsvCopy.copy(template, "incident", INSERT_COLUMNS, created, (incident, row) -> insertRow(incident,
                 hasher.of(source.adapterVersion(), read.get(incident.id())), row), () -> {
                     logs[0] = timeline.encode(entries);
                     logs[1] = changes.encode(ids, "CREATED");
                     logs[2] = assigning ? null : events.encodeCreated(created, Map.of());
                     logs[3] = search.encodeNew(ids);
                 });
-        CsvCopy.copy(copy, logs[3]);
-        CsvCopy.copy(copy, logs[0]);
+        CsvCopy.copy(template, logs[3]);
+        CsvCopy.copy(template, logs[0]);
         Map<UUID, String> owners = assigning ? work.autoAssign(ids, source.accountId()) : Map.of();
-        CsvCopy.copy(copy, logs[1]);
-        CsvCopy.copy(copy, logs[2] != null ? logs[2] : events.encodeCreated(created, owners));
+        CsvCopy.copy(template, logs[1]);
+        CsvCopy.copy(template, logs[2] != null ? logs[2] : events.encodeCreated(created, owners));
     }
 
     private void update(IncidentSource source, List<IncidentSnapshot> snapshots, String[] hashes, List<Integer> changed,
@@ -247,13 +244,15 @@ class IncidentUpserts {
         this.events.updatedAll(events, IncidentEvents.Source.CHANNEL);
     }
 
-    /** The stored incidents of these snapshots, by external id: their ids and snapshot hashes. */
+    /**
+     * The stored incidents of these snapshots, by external id: their ids and snapshot hashes. Planned each time, as is
+     * {@link #lock}: an initial sync fills the table from empty ({@link PlannedEachTime}).
+     */
     private Map<String, Fingerprint> fingerprints(String accountId, List<IncidentSnapshot> snapshots) {
         Map<String, Fingerprint> found = new HashMap<>();
-        jdbc.sql("""
+        template.query(PlannedEachTime.statement("""
                 select id, external_id, snapshot_hash from incident where account_id = ? and external_id = any(?)
-                """).params(accountId, snapshots.stream().map(IncidentSnapshot::externalId).toArray(String[]::new))
-                .query(rs -> {
+                """, accountId, Sql.textArray(snapshots.stream().map(IncidentSnapshot::externalId).toList())), rs -> {
                     found.put(rs.getString("external_id"), new Fingerprint(rs.getObject("id", UUID.class),
                             rs.getString("snapshot_hash")));
                 });
@@ -263,8 +262,8 @@ class IncidentUpserts {
     /** The incidents that may change, locked in the order of their ids so that two writers never wait on each other in a circle. */
     private Map<UUID, Stored> lock(List<UUID> ids) {
         Map<UUID, Stored> found = new HashMap<>();
-        jdbc.sql("select * from incident where id = any(?) order by id for update").param(ids.toArray(UUID[]::new))
-                .query(rs -> {
+        template.query(PlannedEachTime.statement("select * from incident where id = any(?) order by id for update",
+                Sql.uuidArray(ids)), rs -> {
                     Incident incident = rows.mapRow(rs, 0);
                     found.put(incident.id(), new Stored(incident, rs.getString("status_hold_basis")));
                 });
