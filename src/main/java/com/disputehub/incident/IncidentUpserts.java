@@ -64,6 +64,11 @@ class IncidentUpserts {
             where id = :id
             """;
 
+    /** The stored incidents of a page: see {@link #fingerprints}. */
+    static final String FINGERPRINTS = """
+            select id, external_id, snapshot_hash from incident where external_id = any(?) and account_id || '' = ?
+            """;
+
     /** Keeps the raw payload current when only fields nobody reads changed; no event, no timeline entry. */
     private static final String REFRESH = """
             update incident set raw_payload = cast(:raw as json), snapshot_hash = :snapshotHash,
@@ -245,14 +250,14 @@ class IncidentUpserts {
     }
 
     /**
-     * The stored incidents of these snapshots, by external id: their ids and snapshot hashes. Planned each time, as is
-     * {@link #lock}: an initial sync fills the table from empty ({@link PlannedEachTime}).
+     * The stored incidents of these snapshots, by external id: their ids and snapshot hashes. Through the unique key's
+     * external ids whatever the statistics say of the account (V35): the account is compared as an expression, which
+     * no index on the account can serve. Planned each time, as is {@link #lock}: an initial sync fills the table from
+     * empty ({@link PlannedEachTime}).
      */
     private Map<String, Fingerprint> fingerprints(String accountId, List<IncidentSnapshot> snapshots) {
         Map<String, Fingerprint> found = new HashMap<>();
-        template.query(PlannedEachTime.statement("""
-                select id, external_id, snapshot_hash from incident where account_id = ? and external_id = any(?)
-                """, accountId, Sql.textArray(snapshots.stream().map(IncidentSnapshot::externalId).toList())), rs -> {
+        template.query(PlannedEachTime.statement(FINGERPRINTS, Sql.textArray(snapshots.stream().map(IncidentSnapshot::externalId).toList()), accountId), rs -> {
                     found.put(rs.getString("external_id"), new Fingerprint(rs.getObject("id", UUID.class),
                             rs.getString("snapshot_hash")));
                 });
