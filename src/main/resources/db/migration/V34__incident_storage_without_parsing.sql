@@ -23,18 +23,8 @@ end $$;
 
 -- 3. closed_at of a new incident is written by the application with the row (IncidentUpserts). A row trigger before
 --    insert ran a function for every new row and made COPY store rows one at a time instead of in batches; the trigger
---    stays for the updates that move a status, on every path.
+--    (V24's function, whose branch for an insert no longer runs) stays for the updates that move a status, on every
+--    path.
 drop trigger incident_closed_at on incident;
-create or replace function incident_closed_at() returns trigger language plpgsql as $$
-begin
-    if new.status in ('RESOLVED', 'CLOSED', 'REJECTED', 'CANCELLED') then
-        if old.status not in ('RESOLVED', 'CLOSED', 'REJECTED', 'CANCELLED') then
-            new.closed_at := coalesce(new.updated_at, now());
-        end if;
-    else
-        new.closed_at := null;
-    end if;
-    return new;
-end $$;
 create trigger incident_closed_at before update of status on incident
     for each row execute function incident_closed_at();
