@@ -188,19 +188,27 @@ class IncidentUpserts {
         }
         List<UUID> ids = created.stream().map(Incident::id).toList();
         boolean assigning = work.assignsAutomatically(source.accountId());
-        CsvCopy.Encoded[] logs = new CsvCopy.Encoded[4];
+        Logs logs = new Logs();
         CsvCopy.copy(template, "incident", INSERT_COLUMNS, created, (incident, row) -> insertRow(incident,
                 hasher.of(source.adapterVersion(), read.get(incident.id())), row), () -> {
-                    logs[0] = timeline.encode(entries);
-                    logs[1] = changes.encode(ids, "CREATED");
-                    logs[2] = assigning ? null : events.encodeCreated(created, Map.of());
-                    logs[3] = search.encodeNew(ids);
+                    logs.search = search.encodeNew(ids);
+                    logs.timeline = timeline.encode(entries);
+                    logs.changes = changes.encode(ids, "CREATED");
+                    logs.events = assigning ? null : events.encodeCreated(created, Map.of());
                 });
-        CsvCopy.copy(template, logs[3]);
-        CsvCopy.copy(template, logs[0]);
+        CsvCopy.copy(template, logs.search);
+        CsvCopy.copy(template, logs.timeline);
         Map<UUID, String> owners = assigning ? work.autoAssign(ids, source.accountId()) : Map.of();
-        CsvCopy.copy(template, logs[1]);
-        CsvCopy.copy(template, logs[2] != null ? logs[2] : events.encodeCreated(created, owners));
+        CsvCopy.copy(template, logs.changes);
+        CsvCopy.copy(template, logs.events != null ? logs.events : events.encodeCreated(created, owners));
+    }
+
+    /** What new incidents write besides their rows, encoded while the rows are stored. */
+    private static final class Logs {
+        CsvCopy.Encoded search;
+        CsvCopy.Encoded timeline;
+        CsvCopy.Encoded changes;
+        CsvCopy.Encoded events;
     }
 
     private void update(IncidentSource source, List<IncidentSnapshot> snapshots, String[] hashes, List<Integer> changed,
@@ -257,10 +265,10 @@ class IncidentUpserts {
      */
     private Map<String, Fingerprint> fingerprints(String accountId, List<IncidentSnapshot> snapshots) {
         Map<String, Fingerprint> found = new HashMap<>();
-        template.query(PlannedEachTime.statement(FINGERPRINTS, Sql.textArray(snapshots.stream().map(IncidentSnapshot::externalId).toList()), accountId), rs -> {
-                    found.put(rs.getString("external_id"), new Fingerprint(rs.getObject("id", UUID.class),
-                            rs.getString("snapshot_hash")));
-                });
+        List<String> externalIds = snapshots.stream().map(IncidentSnapshot::externalId).toList();
+        template.query(PlannedEachTime.statement(FINGERPRINTS, Sql.textArray(externalIds), accountId), rs -> {
+            found.put(rs.getString("external_id"), new Fingerprint(rs.getObject("id", UUID.class), rs.getString("snapshot_hash")));
+        });
         return found;
     }
 
