@@ -114,28 +114,19 @@ public final class CsvCopy {
             meanwhile.run();
             return 0;
         }
-        Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql(table, columns));
-            try {
-                StringBuilder out = new StringBuilder(CHUNK + 4096);
-                for (T item : items) {
-                    writer.accept(item, new Row(out));
-                    out.append('\n');
-                    if (out.length() >= CHUNK) {
-                        send(copy, out);
-                    }
-                }
-                send(copy, out);
-                copy.flushCopy();
-                meanwhile.run();
-                return copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
+        return run(jdbc, sql(table, columns), copy -> {
+            StringBuilder out = new StringBuilder(CHUNK + 4096);
+            for (T item : items) {
+                writer.accept(item, new Row(out));
+                out.append('\n');
+                if (out.length() >= CHUNK) {
+                    send(copy, out);
                 }
             }
+            send(copy, out);
+            copy.flushCopy();
+            meanwhile.run();
         });
-        return copied == null ? 0 : copied;
     }
 
     /** Rows encoded ahead of their copy, so that the encoding can run while PostgreSQL stores something else. */
@@ -153,10 +144,20 @@ public final class CsvCopy {
         if (rows.csv().length == 0) {
             return 0;
         }
+        return run(jdbc, rows.sql(), copy -> copy.writeToCopy(rows.csv(), 0, rows.csv().length));
+    }
+
+    /** What a copy sends, between its start and its end. */
+    private interface Body {
+        void send(CopyIn copy) throws SQLException;
+    }
+
+    /** Runs one copy on the transaction's connection, cancelled should the body fail; the number of rows stored. */
+    private static long run(JdbcTemplate jdbc, String sql, Body body) {
         Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(rows.sql());
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                copy.writeToCopy(rows.csv(), 0, rows.csv().length);
+                body.send(copy);
                 return copy.endCopy();
             } finally {
                 if (copy.isActive()) {

@@ -164,7 +164,11 @@ public class IncidentWork {
 
     /** Whether new incidents of this account are assigned automatically: whether {@link #autoAssign} may assign any. */
     boolean assignsAutomatically(String accountId) {
-        return !assignment.autoAssign().getOrDefault(accountId, List.of()).isEmpty();
+        return !autoAssignLogins(accountId).isEmpty();
+    }
+
+    private List<String> autoAssignLogins(String accountId) {
+        return assignment.autoAssign().getOrDefault(accountId, List.of());
     }
 
     /**
@@ -174,7 +178,7 @@ public class IncidentWork {
      * The owners by incident; none when the account has no automatic assignment.
      */
     Map<UUID, String> autoAssign(List<UUID> incidentIds, String accountId) {
-        List<String> logins = assignment.autoAssign().getOrDefault(accountId, List.of());
+        List<String> logins = autoAssignLogins(accountId);
         if (logins.isEmpty() || incidentIds.isEmpty()) {
             return Map.of();
         }
